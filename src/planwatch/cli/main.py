@@ -1,0 +1,56 @@
+"""The ``planwatch`` command group.
+
+Subcommands are loaded lazily from the modules named in ``COMMANDS`` so that
+``planwatch text`` does not pay for importing SQLAlchemy, and so that each layer keeps
+its commands in its own module.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# command name -> "module:attribute" of a click.Command
+COMMANDS: dict[str, str] = {
+    "text": "planwatch.cli.document_commands:text_command",
+    "outline": "planwatch.cli.document_commands:outline_command",
+    "extract": "planwatch.cli.extract_commands:extract_command",
+    "init": "planwatch.cli.store_commands:init_command",
+    "status": "planwatch.cli.monitor_commands:status_command",
+    "alerts": "planwatch.cli.monitor_commands:alerts_command",
+    "template": "planwatch.cli.exchange_commands:template_command",
+    "import": "planwatch.cli.exchange_commands:import_command",
+    "export": "planwatch.cli.exchange_commands:export_command",
+    "ingest": "planwatch.cli.ingest_commands:ingest_command",
+    "demo": "planwatch.cli.demo_commands:demo_command",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it is invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None  # command not built yet
+            raise
+        return getattr(module, attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="planwatch")
+def cli() -> None:
+    """planwatch：国民经济和社会发展计划执行监测。
+
+    Read reports into facts, hold the plan, take progress, and tell what is on track.
+    """

@@ -1,0 +1,1 @@
+"""Getting data in: Excel/CSV templates and imports of plans and progress."""

@@ -1,0 +1,1 @@
+"""The plan domain model (pure data): see :mod:`planwatch.plan.model`."""
