@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "export": "planwatch.cli.exchange_commands:export_command",
     "ingest": "planwatch.cli.ingest_commands:ingest_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
+    "serve": "planwatch.cli.web_commands:serve_command",
 }
 
 
