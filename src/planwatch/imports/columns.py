@@ -33,6 +33,8 @@ class Column:
     required: bool = False
     choices: dict[str, str] = field(default_factory=dict)  # Chinese label -> stored value
     help: str = ""
+    example: str = ""  # what a filled cell looks like, for the instructions sheet
+    width: int = 0  # column width in the template; 0 → from the header length
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,27 +59,114 @@ STAGE_CHOICES = {"储备": "reserve", "新开工": "new_start", "在建": "under
 CYCLE_CHOICES = {"半月报": "biweekly", "月报": "monthly", "季报": "quarterly"}
 REGION_LEVEL_CHOICES = {"省": "province", "市": "city", "区": "district", "县": "county"}
 
-CYCLE = Column("reporting_cycle", "报送周期", ColumnType.CHOICE, choices=CYCLE_CHOICES, help="默认月报")
-AREA = Column("work_area_code", "领域编码", help="对应“工作领域”表的领域编码")
-REPORTER = Column("source_unit", "报送单位")
-NARRATIVE = Column("narrative", "情况说明")
-AS_OF = Column("as_of", "截至日期", ColumnType.DATE, required=True, help="进展数据的截止日期，须在计划年度内")
-CUMULATIVE = Column(
-    "cumulative", "是否累计", ColumnType.BOOL, choices=YES_NO, help="是：年初至今累计数（默认）；否：本期新增数"
+#: Other words clerks write for a choice: alias -> the label of the drop-down list.
+CHOICE_ALIASES: dict[str, str] = {
+    "续建": "在建",
+    "开工": "新开工",
+    "约": "左右",
+    "超过": "以上",
+    "以下": "以内",
+    "不超过": "以内",
+    "至少": "不低于",
+    "增速": "增长",
+    "增幅": "增长",
+    "绝对值": "总量",
+    "月度": "月报",
+    "季度": "季报",
+    "半月": "半月报",
+    "Y": "是",
+    "N": "否",
+    "TRUE": "是",
+    "FALSE": "否",
+}
+
+CYCLE = Column(
+    "reporting_cycle", "报送周期", ColumnType.CHOICE, choices=CYCLE_CHOICES, help="留空为月报", example="月报"
 )
+AREA = Column("work_area_code", "领域编码", help="对应“工作领域”表的领域编码", example="A03")
+REPORTER = Column("source_unit", "报送单位", example="市统计局")
+NARRATIVE = Column("narrative", "情况说明", example="一季度受春节因素影响，二季度明显回升", width=36)
+AS_OF = Column(
+    "as_of",
+    "截至日期",
+    ColumnType.DATE,
+    required=True,
+    help="进展数据的截止日期，须在计划年度内；导入时可用 --as-of 统一补填空白",
+    example="2025-06-30",
+)
+CUMULATIVE = Column(
+    "cumulative",
+    "是否累计",
+    ColumnType.BOOL,
+    choices=YES_NO,
+    help="是：年初至今累计数（默认）；否：本期新增数",
+    example="是",
+)
+PERIOD_START = Column(
+    "period_start", "起始日期", ColumnType.DATE, help="本期新增数（是否累计=否）的统计起始日期", example="2025-06-01"
+)
+SOURCE_DOCUMENT = Column(
+    "source_document", "来源文件", help="数据摘自某份报告时填写文件名", example="上半年经济运行情况.docx"
+)
+SOURCE_SPAN = Column("source_span", "来源位置", help="原文中的字符位置，起—止，如 120-156", example="120-156")
+SOURCE_QUOTE = Column("source_quote", "原文摘录", help="来源位置处的原文", width=36)
+PROGRESS_SOURCE = (NARRATIVE, REPORTER, PERIOD_START, SOURCE_DOCUMENT, SOURCE_SPAN, SOURCE_QUOTE)
 
 PLAN_SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "计划",
         "plan",
         (
-            Column("code", "计划编码", required=True),
-            Column("region_code", "地区编码", required=True),
-            Column("year", "年度", ColumnType.INT, required=True),
-            Column("title", "计划名称", required=True),
-            Column("source_document", "来源文件"),
-            Column("cumulative_yellow_gap_pp", "黄灯阈值（落后时序百分点）", ColumnType.NUMBER),
-            Column("cumulative_red_gap_pp", "红灯阈值（落后时序百分点）", ColumnType.NUMBER),
+            Column(
+                "code", "计划编码", required=True, help="本计划的唯一编码，进展表导入时用它找计划", example="JC2025"
+            ),
+            Column("region_code", "地区编码", required=True, help="对应“地区”表中本级地区的编码", example="JC"),
+            Column("year", "年度", ColumnType.INT, required=True, example="2025"),
+            Column("title", "计划名称", required=True, example="江川市2025年国民经济和社会发展计划", width=36),
+            Column("source_document", "来源文件", example="关于2025年计划草案的报告.docx"),
+            Column(
+                "cumulative_yellow_gap_pp",
+                "黄灯阈值（落后时序百分点）",
+                ColumnType.NUMBER,
+                help="累计类事项完成率落后时序进度达到此数亮黄灯，留空为5",
+                example="5",
+            ),
+            Column(
+                "cumulative_red_gap_pp",
+                "红灯阈值（落后时序百分点）",
+                ColumnType.NUMBER,
+                help="累计类事项完成率落后时序进度达到此数亮红灯，留空为15",
+                example="15",
+            ),
+            Column(
+                "rate_yellow_shortfall_pp",
+                "黄灯阈值（低于目标百分点）",
+                ColumnType.NUMBER,
+                help="增速、比率类目标低于目标超过此数亮黄灯，留空为0",
+                example="0",
+            ),
+            Column(
+                "rate_red_shortfall_pp",
+                "红灯阈值（低于目标百分点）",
+                ColumnType.NUMBER,
+                help="增速、比率类目标低于目标达到此数亮红灯，留空为1",
+                example="1",
+            ),
+            Column(
+                "milestone_warning_days",
+                "节点预警天数",
+                ColumnType.INT,
+                help="任务节点到期前多少天未完成即预警，留空为15",
+                example="15",
+            ),
+            Column(
+                "time_progress_by_days",
+                "时序按天计算",
+                ColumnType.BOOL,
+                choices=YES_NO,
+                help="否（默认）：月末按月份计算时序进度；是：一律按天数计算",
+                example="否",
+            ),
         ),
         help="只填一行：本计划的基本信息和红黄绿灯阈值。",
     ),
@@ -85,94 +174,139 @@ PLAN_SHEETS: tuple[Sheet, ...] = (
         "地区",
         "region",
         (
-            Column("code", "地区编码", required=True),
-            Column("name", "地区名称", required=True),
-            Column("parent_code", "上级地区编码"),
-            Column("level", "层级", ColumnType.CHOICE, choices=REGION_LEVEL_CHOICES),
+            Column("code", "地区编码", required=True, example="JC-01"),
+            Column("name", "地区名称", required=True, example="东湖区"),
+            Column("parent_code", "上级地区编码", help="本级地区留空；区县填所属市的编码", example="JC"),
+            Column("level", "层级", ColumnType.CHOICE, choices=REGION_LEVEL_CHOICES, help="留空为市", example="区"),
         ),
+        help="本级地区（一行，上级留空）及下辖区县；“重大项目”表的所在区县编码须在此表中。",
     ),
     Sheet(
         "工作领域",
         "work_area",
         (
-            Column("code", "领域编码", required=True),
-            Column("order", "序号", ColumnType.INT),
-            Column("title", "领域名称", required=True),
+            Column("code", "领域编码", required=True, example="A03"),
+            Column("order", "序号", ColumnType.INT, help="在计划中的排列次序", example="3"),
+            Column("title", "领域名称", required=True, example="扩大有效投资", width=30),
         ),
+        help="计划的各项重点工作领域，如（一）至（十二）。",
     ),
     Sheet(
         "指标目标",
         "target",
         (
-            Column("code", "目标编码", required=True),
-            Column("indicator", "指标名称", required=True, help="指标库中的名称或别称，如“地区生产总值”“GDP”"),
-            Column("measure", "目标类型", ColumnType.CHOICE, required=True, choices=MEASURE_CHOICES),
-            Column("value", "目标值", ColumnType.NUMBER, required=True),
-            Column("value_high", "目标上限", ColumnType.NUMBER, help="区间目标（如5%—5.5%）的上限"),
-            Column("unit", "单位", required=True),
-            Column("qualifier", "限定词", ColumnType.CHOICE, choices=QUALIFIER_CHOICES),
-            Column("cumulative", "是否累计", ColumnType.BOOL, choices=YES_NO, help="总量目标按年内累计考核时填“是”"),
+            Column(
+                "code", "目标编码", required=True, help="全计划唯一（与任务、项目、实事编码不得重复）", example="T01"
+            ),
+            Column(
+                "indicator",
+                "指标名称",
+                required=True,
+                help="指标库中的名称或别称，如“地区生产总值”“GDP”",
+                example="地区生产总值",
+                width=22,
+            ),
+            Column(
+                "measure",
+                "目标类型",
+                ColumnType.CHOICE,
+                required=True,
+                choices=MEASURE_CHOICES,
+                help="增长：增速目标；总量：绝对量目标；比率：占比、比率目标",
+                example="增长",
+            ),
+            Column("value", "目标值", ColumnType.NUMBER, required=True, help="增速、比率填百分数", example="6"),
+            Column("value_high", "目标上限", ColumnType.NUMBER, help="区间目标（如5%—5.5%）的上限", example="5.5"),
+            Column("unit", "单位", required=True, help="增速、比率填%", example="%"),
+            Column("qualifier", "限定词", ColumnType.CHOICE, choices=QUALIFIER_CHOICES, example="左右"),
+            Column(
+                "cumulative",
+                "是否累计",
+                ColumnType.BOOL,
+                choices=YES_NO,
+                help="总量目标按年内累计考核时填“是”",
+                example="否",
+            ),
             AREA,
-            Column("owner_unit", "责任单位"),
+            Column("owner_unit", "责任单位", example="市统计局"),
             CYCLE,
-            Column("note", "备注"),
+            Column("note", "备注", width=24),
+            Column("name", "目标名称", help="留空则用指标名称", example="地区生产总值增速"),
         ),
+        help="主要预期目标，一个指标一行。",
     ),
     Sheet(
         "重点任务",
         "task",
         (
-            Column("code", "任务编码", required=True),
-            Column("name", "任务名称", required=True),
+            Column("code", "任务编码", required=True, help="全计划唯一", example="K0301"),
+            Column("name", "任务名称", required=True, example="建成城市更新项目库", width=36),
             AREA,
-            Column("owner_unit", "牵头单位", required=True),
-            Column("co_units", "配合单位", ColumnType.LIST),
-            Column("annual_quantity", "年度目标量", ColumnType.NUMBER, help="量化任务填写；节点任务留空"),
-            Column("unit", "单位"),
+            Column("owner_unit", "牵头单位", required=True, example="市住建局"),
+            Column(
+                "co_units", "配合单位", ColumnType.LIST, help="多个单位用顿号分隔", example="市财政局、市自然资源局"
+            ),
+            Column(
+                "annual_quantity", "年度目标量", ColumnType.NUMBER, help="量化任务填写；节点任务留空", example="35.6"
+            ),
+            Column("unit", "单位", help="填写了年度目标量时必填", example="万亩"),
             CYCLE,
         ),
+        help="重点任务：量化任务填年度目标量和单位；节点任务在“任务节点”表列出各节点。",
     ),
     Sheet(
         "任务节点",
         "milestone",
         (
-            Column("task_code", "任务编码", required=True),
-            Column("key", "节点序号", required=True),
-            Column("title", "节点内容", required=True),
-            Column("due", "完成时限", ColumnType.DATE, required=True),
+            Column("task_code", "任务编码", required=True, help="对应“重点任务”表的任务编码", example="K0301"),
+            Column("key", "节点序号", required=True, help="同一任务内不得重复", example="1"),
+            Column("title", "节点内容", required=True, example="完成项目清单编制", width=36),
+            Column("due", "完成时限", ColumnType.DATE, required=True, help="须在计划年度内", example="2025-06-30"),
         ),
+        help="节点任务的各个时间节点，一个节点一行。",
     ),
     Sheet(
         "重大项目",
         "project",
         (
-            Column("code", "项目编码", required=True),
-            Column("name", "项目名称", required=True),
-            Column("owner_unit", "业主单位", required=True),
-            Column("district_code", "所在区县编码", required=True),
-            Column("industry", "行业领域", required=True),
-            Column("stage", "项目阶段", ColumnType.CHOICE, required=True, choices=STAGE_CHOICES),
-            Column("total_investment", "总投资（万元）", ColumnType.NUMBER, required=True),
-            Column("annual_planned_investment", "年度计划投资（万元）", ColumnType.NUMBER, required=True),
-            Column("planned_start", "计划开工时间", ColumnType.DATE),
-            Column("planned_finish", "计划竣工时间", ColumnType.DATE),
+            Column("code", "项目编码", required=True, help="全计划唯一", example="P2025-001"),
+            Column("name", "项目名称", required=True, example="江川港区三期码头", width=30),
+            Column("owner_unit", "业主单位", required=True, example="江川港务集团"),
+            Column("district_code", "所在区县编码", required=True, help="对应“地区”表的地区编码", example="JC-01"),
+            Column("industry", "行业领域", required=True, example="交通"),
+            Column("stage", "项目阶段", ColumnType.CHOICE, required=True, choices=STAGE_CHOICES, example="在建"),
+            Column("total_investment", "总投资（万元）", ColumnType.NUMBER, required=True, example="120000"),
+            Column(
+                "annual_planned_investment",
+                "年度计划投资（万元）",
+                ColumnType.NUMBER,
+                required=True,
+                help="不得大于总投资",
+                example="30000",
+            ),
+            Column("planned_start", "计划开工时间", ColumnType.DATE, example="2025-03-31"),
+            Column(
+                "planned_finish", "计划竣工时间", ColumnType.DATE, help="不得早于计划开工时间", example="2027-12-31"
+            ),
             AREA,
             CYCLE,
         ),
+        help="年度重大项目清单，金额单位为万元。",
     ),
     Sheet(
         "民生实事",
         "livelihood",
         (
-            Column("code", "实事编码", required=True),
-            Column("name", "实事名称", required=True),
-            Column("owner_unit", "牵头单位", required=True),
-            Column("co_units", "配合单位", ColumnType.LIST),
-            Column("goal_quantity", "年度目标量", ColumnType.NUMBER, required=True),
-            Column("unit", "单位", required=True),
+            Column("code", "实事编码", required=True, help="全计划唯一", example="M01"),
+            Column("name", "实事名称", required=True, example="新建社区老年食堂", width=30),
+            Column("owner_unit", "牵头单位", required=True, example="市民政局"),
+            Column("co_units", "配合单位", ColumnType.LIST, help="多个单位用顿号分隔", example="各区县政府"),
+            Column("goal_quantity", "年度目标量", ColumnType.NUMBER, required=True, example="50"),
+            Column("unit", "单位", required=True, example="个"),
             AREA,
             CYCLE,
         ),
+        help="重点民生实事，一件一行。",
     ),
 )
 
@@ -181,54 +315,66 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
         "指标进展",
         "target_progress",
         (
-            Column("item_code", "目标编码", required=True),
+            Column("item_code", "目标编码", required=True, help="对应计划“指标目标”表的目标编码", example="T01"),
             AS_OF,
-            Column("value", "数值", ColumnType.NUMBER, required=True, help="增速、比率填百分数，如5.3"),
+            Column("value", "数值", ColumnType.NUMBER, required=True, help="增速、比率填百分数，如5.3", example="5.3"),
             CUMULATIVE,
-            NARRATIVE,
-            REPORTER,
+            *PROGRESS_SOURCE,
         ),
+        help="主要指标年初至今的实际数，一次报送一行。",
     ),
     Sheet(
         "任务进展",
         "task_progress",
         (
-            Column("item_code", "任务编码", required=True),
+            Column("item_code", "任务编码", required=True, help="对应计划“重点任务”表的任务编码", example="K0301"),
             AS_OF,
-            Column("value", "完成量", ColumnType.NUMBER),
+            Column("value", "完成量", ColumnType.NUMBER, help="量化任务填写，单位同年度目标量", example="12.5"),
             CUMULATIVE,
-            Column("milestone_key", "完成节点序号", help="本期完成的节点序号"),
-            NARRATIVE,
-            REPORTER,
+            Column("milestone_key", "完成节点序号", help="本期完成的节点序号（节点任务填写）", example="1"),
+            *PROGRESS_SOURCE,
         ),
+        help="重点任务进展：量化任务填完成量，节点任务填完成的节点序号（每完成一个节点一行）。",
     ),
     Sheet(
         "项目进展",
         "project_progress",
         (
-            Column("item_code", "项目编码", required=True),
+            Column("item_code", "项目编码", required=True, help="对应计划“重大项目”表的项目编码", example="P2025-001"),
             AS_OF,
-            Column("value", "本年完成投资（万元）", ColumnType.NUMBER),
+            Column(
+                "value", "本年完成投资（万元）", ColumnType.NUMBER, help="本年度完成投资，不能为负数", example="16500"
+            ),
             CUMULATIVE,
-            Column("stage", "项目阶段", ColumnType.CHOICE, choices=STAGE_CHOICES),
-            NARRATIVE,
-            REPORTER,
+            Column(
+                "stage",
+                "项目阶段",
+                ColumnType.CHOICE,
+                choices=STAGE_CHOICES,
+                help="项目开工或竣工时填写新的阶段",
+                example="在建",
+            ),
+            *PROGRESS_SOURCE,
         ),
+        help="重大项目投资完成情况和阶段变化；完成投资和项目阶段至少填一项。",
     ),
     Sheet(
         "民生实事进展",
         "livelihood_progress",
         (
-            Column("item_code", "实事编码", required=True),
+            Column("item_code", "实事编码", required=True, help="对应计划“民生实事”表的实事编码", example="M01"),
             AS_OF,
-            Column("value", "完成量", ColumnType.NUMBER, required=True),
+            Column("value", "完成量", ColumnType.NUMBER, required=True, help="单位同年度目标量", example="28"),
             CUMULATIVE,
-            NARRATIVE,
-            REPORTER,
+            *PROGRESS_SOURCE,
         ),
+        help="民生实事完成量。",
     ),
 )
 
 INSTRUCTIONS_SHEET = "填表说明"
+STATUS_SHEET = "状态"
 
 ALL_SHEETS: dict[str, Sheet] = {s.name: s for s in (*PLAN_SHEETS, *PROGRESS_SHEETS)}
+PLAN_SHEET_NAMES = frozenset(s.name for s in PLAN_SHEETS)
+PROGRESS_SHEET_NAMES = frozenset(s.name for s in PROGRESS_SHEETS)
