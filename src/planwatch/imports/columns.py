@@ -35,6 +35,7 @@ class Column:
     help: str = ""
     example: str = ""  # what a filled cell looks like, for the instructions sheet
     width: int = 0  # column width in the template; 0 → from the header length
+    signed: bool = False  # a NUMBER that may be negative (growth rates); others must be ≥ 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +216,17 @@ PLAN_SHEETS: tuple[Sheet, ...] = (
                 help="增长：增速目标；总量：绝对量目标；比率：占比、比率目标",
                 example="增长",
             ),
-            Column("value", "目标值", ColumnType.NUMBER, required=True, help="增速、比率填百分数", example="6"),
-            Column("value_high", "目标上限", ColumnType.NUMBER, help="区间目标（如5%—5.5%）的上限", example="5.5"),
+            Column(
+                "value", "目标值", ColumnType.NUMBER, required=True, help="增速、比率填百分数", example="6", signed=True
+            ),
+            Column(
+                "value_high",
+                "目标上限",
+                ColumnType.NUMBER,
+                help="区间目标（如5%—5.5%）的上限",
+                example="5.5",
+                signed=True,
+            ),
             Column("unit", "单位", required=True, help="增速、比率填%", example="%"),
             Column("qualifier", "限定词", ColumnType.CHOICE, choices=QUALIFIER_CHOICES, example="左右"),
             Column(
@@ -317,7 +327,15 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
         (
             Column("item_code", "目标编码", required=True, help="对应计划“指标目标”表的目标编码", example="T01"),
             AS_OF,
-            Column("value", "数值", ColumnType.NUMBER, required=True, help="增速、比率填百分数，如5.3", example="5.3"),
+            Column(
+                "value",
+                "数值",
+                ColumnType.NUMBER,
+                required=True,
+                help="增速、比率填百分数，如5.3；下降填负数",
+                example="5.3",
+                signed=True,
+            ),
             CUMULATIVE,
             *PROGRESS_SOURCE,
         ),

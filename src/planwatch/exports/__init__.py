@@ -1,0 +1,19 @@
+"""Getting data out: a plan and its progress as xlsx, a folder/zip of CSV, or Parquet files.
+
+``export_plan`` is loaded on first use so that the templates can borrow
+:mod:`planwatch.exports.atomic` without importing the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["ExportResult", "export_plan"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from planwatch.exports import service
+
+        return getattr(service, name)
+    raise AttributeError(name)

@@ -1,0 +1,220 @@
+"""Read the tables of an exchange file: an xlsx workbook, a CSV file, or a folder/zip of CSVs.
+
+The result maps a sheet name to its rows; each row maps a header to the raw cell value
+(strings, numbers, dates as Excel gave them — typing and validation are the parser's
+job). Rows remember the row number Excel shows (the header is row 1) and tables remember
+the file they came from, so every error can point at a cell a clerk can find.
+
+A CSV file holds one sheet, recognised by its header row (or by its file name, such as
+``重大项目.csv``). Clerks save CSV from Excel in GBK, so UTF-8 (with or without BOM) and
+GB18030 (a superset of GBK) are both read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from planwatch.imports.columns import ALL_SHEETS, Sheet
+
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a table at all (corrupt, wrong format, unknown sheet)."""
+
+
+class Row(dict[str, object]):
+    """One data row: header → raw value, plus the row number Excel shows."""
+
+    __slots__ = ("number",)
+
+    def __init__(self, values: dict[str, object], number: int) -> None:
+        super().__init__(values)
+        self.number = number
+
+
+class Table(list[Row]):
+    """The data rows of one sheet, with the file it came from and its header row."""
+
+    __slots__ = ("headers", "name", "source")
+
+    def __init__(self, name: str, source: str, headers: list[str], rows: list[Row] | None = None) -> None:
+        super().__init__(rows or [])
+        self.name = name
+        self.source = source
+        self.headers = headers
+
+
+def clean_header(value: object) -> str:
+    """Return a header cell as text without surrounding blanks or a required-column mark."""
+    text = "" if value is None else str(value)
+    return text.strip().strip("*＊").strip()
+
+
+def is_blank(value: object) -> bool:
+    """Tell whether a cell is empty (None or only whitespace)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def rows_to_table(name: str, source: str, raw_rows: list[tuple[int, list[object]]]) -> Table:
+    """Build a table from (row number, cell values) pairs whose first non-blank row is the header."""
+    header_at = next((i for i, (_, cells) in enumerate(raw_rows) if not all(is_blank(c) for c in cells)), None)
+    if header_at is None:
+        return Table(name, source, [])
+    headers = [clean_header(c) for c in raw_rows[header_at][1]]
+    while headers and not headers[-1]:
+        headers.pop()
+    table = Table(name, source, headers)
+    for number, cells in raw_rows[header_at + 1 :]:
+        if all(is_blank(c) for c in cells):
+            continue
+        values = {h: cells[i] if i < len(cells) else None for i, h in enumerate(headers) if h}
+        table.append(Row(values, number))
+    return table
+
+
+def percent_value(value: object, number_format: str | None) -> object:
+    """Return a percent-formatted number as the percentage a clerk sees (0.053 shown as 5.3% → 5.3)."""
+    if number_format and "%" in number_format and isinstance(value, int | float) and not isinstance(value, bool):
+        return round(value * 100, 10)
+    return value
+
+
+def read_xlsx(path: Path) -> dict[str, Table]:
+    """Read every sheet of an xlsx workbook (read-only, cached formula values)."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        kind = type(exc).__name__
+        raise ReadError(f"{path.name}：不是有效的Excel文件（xlsx），可能已损坏或扩展名不符（{kind}）") from exc
+    except Exception as exc:  # openpyxl raises many kinds on malformed XML
+        raise ReadError(f"{path.name}：无法读取Excel文件（{type(exc).__name__}：{exc}）") from exc
+    tables: dict[str, Table] = {}
+    try:
+        for ws in workbook.worksheets:
+            ws.reset_dimensions()  # some writers record a wrong sheet size
+            raw: list[tuple[int, list[object]]] = []
+            for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
+                values = [percent_value(getattr(c, "value", None), getattr(c, "number_format", None)) for c in cells]
+                raw.append((number, values))
+            tables[ws.title.strip()] = rows_to_table(ws.title.strip(), path.name, raw)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise ReadError(f"{path.name}：Excel文件内容不完整或已损坏（{type(exc).__name__}）") from exc
+    except Exception as exc:
+        raise ReadError(f"{path.name}：无法读取Excel文件（{type(exc).__name__}：{exc}）") from exc
+    finally:
+        workbook.close()
+    return tables
+
+
+def decode_csv(data: bytes, name: str) -> str:
+    """Decode CSV bytes as UTF-8 (with or without BOM) or GBK/GB18030."""
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError(f"{name}：无法识别文件编码，请另存为UTF-8或GBK编码的CSV")
+
+
+def sheet_for_headers(headers: list[str], stem: str) -> Sheet | None:
+    """Return the exchange sheet a CSV holds: by file name, else the best match of its header row."""
+    for name, sheet in ALL_SHEETS.items():
+        if stem == name or (stem.endswith(name) and all(c.header in headers for c in sheet.columns if c.required)):
+            return sheet
+    present = set(headers)
+    best: tuple[int, int, Sheet] | None = None
+    for sheet in ALL_SHEETS.values():
+        required = {c.header for c in sheet.columns if c.required}
+        if not required <= present:
+            continue
+        matched = len(present & set(sheet.headers))
+        score = (matched, -len(set(sheet.headers) - present), sheet)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    return best[2] if best else None
+
+
+def read_csv_text(text: str, name: str) -> Table:
+    """Read one CSV text into the table of the sheet its header row (or file name) names."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    raw: list[tuple[int, list[object]]] = []
+    try:
+        for cells in reader:
+            raw.append((reader.line_num, list(cells)))
+    except csv.Error as exc:
+        raise ReadError(f"{name}第{reader.line_num}行：CSV格式有误（{exc}）") from exc
+    table = rows_to_table("", name, raw)
+    stem = os.path.splitext(os.path.basename(name))[0]
+    sheet = sheet_for_headers(table.headers, stem)
+    if sheet is None:
+        raise ReadError(f"{name}：表头与任何一种表格都不符，请使用 planwatch template 生成的模板中的列名")
+    table.name = sheet.name
+    return table
+
+
+def add_table(tables: dict[str, Table], table: Table) -> None:
+    """Add a CSV table, refusing a second file for the same sheet."""
+    if table.name in tables:
+        raise ReadError(f"{table.source}：与{tables[table.name].source}都是“{table.name}”表，请只保留一个")
+    tables[table.name] = table
+
+
+def read_csv_folder(path: Path) -> dict[str, Table]:
+    """Read every ``*.csv`` of a folder as one workbook."""
+    tables: dict[str, Table] = {}
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("."))
+    if not files:
+        raise ReadError(f"{path.name}：文件夹中没有CSV文件")
+    for file in files:
+        add_table(tables, read_csv_text(decode_csv(file.read_bytes(), file.name), file.name))
+    return tables
+
+
+def read_csv_zip(path: Path) -> dict[str, Table]:
+    """Read every CSV inside a zip archive as one workbook."""
+    tables: dict[str, Table] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = sorted(n for n in archive.namelist() if n.lower().endswith(".csv") and "__MACOSX" not in n)
+            if not names:
+                raise ReadError(f"{path.name}：压缩包中没有CSV文件")
+            for member in names:
+                label = f"{path.name}/{member}"
+                add_table(tables, read_csv_text(decode_csv(archive.read(member), label), label))
+    except zipfile.BadZipFile as exc:
+        raise ReadError(f"{path.name}：不是有效的zip压缩包，可能已损坏") from exc
+    return tables
+
+
+def read_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
+    """Return sheet name → rows of an xlsx, a csv, or a folder/zip of csv files.
+
+    Raises :class:`ReadError` with a one-line Chinese message naming the file when the
+    file is missing, corrupt, or of a kind planwatch does not read.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise ReadError(f"{p}：文件不存在")
+    if p.is_dir():
+        return read_csv_folder(p)
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(p)
+    if suffix == ".csv":
+        table = read_csv_text(decode_csv(p.read_bytes(), p.name), p.name)
+        return {table.name: table}
+    if suffix == ".zip":
+        return read_csv_zip(p)
+    if suffix == ".xls":
+        raise ReadError(f"{p.name}：不支持旧版Excel（.xls）格式，请在Excel中另存为.xlsx")
+    raise ReadError(f"{p.name}：不支持的文件类型“{suffix or '无扩展名'}”，请使用.xlsx或.csv")
+
+
+__all__ = ["ReadError", "Row", "Table", "read_tables"]
