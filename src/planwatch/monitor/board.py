@@ -1,0 +1,201 @@
+"""The status of every item as of a date, and the views a planning office reads it through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Literal
+
+from planwatch.monitor.wording import KIND_LABELS, LIGHT_RANK, Light
+from planwatch.plan.model import ItemKind, Plan
+
+RollupBy = Literal["work_area", "owner_unit", "district"]
+
+#: Label of a roll-up group for items that name no work area / unit / district.
+UNASSIGNED: dict[str, str] = {"work_area": "未归入领域", "owner_unit": "未明确责任单位", "district": "全市（未分区）"}
+
+
+@dataclass(slots=True)
+class ItemStatus:
+    """The status of one plan item as of a date.
+
+    ``completion`` and ``time_progress`` are shares (0.356 = 35.6%); ``gap_pp`` is, for
+    cumulative items, completion minus time progress in percentage points (positive =
+    ahead), and for rate targets the actual figure minus the target (or the nearest end
+    of a target range, 0 inside it). ``lag`` says how far on the bad side an item is, in
+    the item's own terms (points behind, points short, days overdue), to order alerts.
+    """
+
+    code: str
+    kind: ItemKind
+    name: str
+    light: Light
+    state: str
+    explanation: str
+    work_area_code: str | None = None
+    owner_unit: str | None = None
+    district_code: str | None = None
+    unit: str | None = None
+    actual: float | None = None
+    target: float | None = None
+    target_high: float | None = None
+    completion: float | None = None
+    time_progress: float | None = None
+    gap_pp: float | None = None
+    lag: float = 0.0
+    stale: bool = False
+    overdue: bool = False
+    last_report: date | None = None
+
+    @property
+    def numbers(self) -> dict[str, float | None]:
+        """Return the figures behind the light."""
+        return {
+            "actual": self.actual,
+            "target": self.target,
+            "target_high": self.target_high,
+            "completion": self.completion,
+            "time_progress": self.time_progress,
+            "gap_pp": self.gap_pp,
+        }
+
+    @property
+    def kind_label(self) -> str:
+        """Return the Chinese name of the item kind."""
+        return KIND_LABELS[self.kind]
+
+    def severity(self) -> tuple[int, int, int, float]:
+        """Return a key that sorts worse items first when sorted descending."""
+        return (LIGHT_RANK[self.light], int(self.overdue), int(self.stale), self.lag)
+
+
+@dataclass(slots=True)
+class Rollup:
+    """Counts per light of one group of items (a work area, an owner unit, a district)."""
+
+    key: str | None
+    label: str
+    counts: dict[Light, int]
+    average_completion: float | None
+    worst: list[ItemStatus]
+    stale: int = 0
+
+    @property
+    def total(self) -> int:
+        """Return the number of items in the group."""
+        return sum(self.counts.values())
+
+
+@dataclass(slots=True)
+class StatusBoard:
+    """Every item's status as of a date, with roll-ups and alerts."""
+
+    plan: Plan
+    as_of: date
+    time_progress: float
+    items: list[ItemStatus]
+    work_area_titles: dict[str, str] = field(default_factory=dict)
+    region_names: dict[str, str] = field(default_factory=dict)
+
+    def counts(self) -> dict[Light, int]:
+        """Return how many items have each light (all four lights present)."""
+        return count_lights(self.items)
+
+    def stale_count(self) -> int:
+        """Return how many items have no fresh progress."""
+        return sum(1 for item in self.items if item.stale)
+
+    def alerts(self) -> list[ItemStatus]:
+        """Return red, stale and overdue items, worst first."""
+        flagged = [i for i in self.items if i.light is Light.RED or i.stale or i.overdue]
+        return sorted(flagged, key=ItemStatus.severity, reverse=True)
+
+    def label_of(self, by: RollupBy, key: str | None) -> str:
+        """Return the readable name of a roll-up key."""
+        if key is None:
+            return UNASSIGNED[by]
+        if by == "work_area":
+            return self.work_area_titles.get(key, key)
+        if by == "district":
+            return self.region_names.get(key, key)
+        return key
+
+    def rollup(self, by: RollupBy = "work_area", worst: int = 3) -> list[Rollup]:
+        """Return the items grouped by work area, owner unit or district.
+
+        Work areas keep plan order; units and districts come worst first (most red, then
+        most yellow), which is the order a briefing goes through them.
+        """
+        attribute = {"work_area": "work_area_code", "owner_unit": "owner_unit", "district": "district_code"}[by]
+        groups: dict[str | None, list[ItemStatus]] = {}
+        for item in self.items:
+            groups.setdefault(getattr(item, attribute), []).append(item)
+        rollups = [
+            Rollup(
+                key=key,
+                label=self.label_of(by, key),
+                counts=count_lights(members),
+                average_completion=_average(i.completion for i in members),
+                worst=sorted(
+                    (i for i in members if i.light in (Light.RED, Light.YELLOW) or i.stale),
+                    key=ItemStatus.severity,
+                    reverse=True,
+                )[:worst],
+                stale=sum(1 for i in members if i.stale),
+            )
+            for key, members in groups.items()
+        ]
+        if by == "work_area":
+            order = {code: n for n, code in enumerate(self.work_area_titles)}
+            rollups.sort(key=lambda r: (r.key is None, order.get(r.key or "", len(order)), r.key or ""))
+        else:
+            rollups.sort(key=lambda r: (r.key is None, -r.counts[Light.RED], -r.counts[Light.YELLOW], r.label))
+        return rollups
+
+    def select(
+        self,
+        *,
+        areas: Iterable[str] = (),
+        units: Iterable[str] = (),
+        districts: Iterable[str] = (),
+        kinds: Iterable[ItemKind | str] = (),
+    ) -> StatusBoard:
+        """Return a board with only the items matching every given filter.
+
+        A work area or district may be given by code or by its name; a unit by its name.
+        """
+        area_codes = _codes_for(areas, self.work_area_titles)
+        district_codes = _codes_for(districts, self.region_names)
+        unit_set = set(units)
+        kind_set = {ItemKind(k) for k in kinds}
+        items = [
+            i
+            for i in self.items
+            if (not area_codes or i.work_area_code in area_codes)
+            and (not unit_set or i.owner_unit in unit_set)
+            and (not district_codes or i.district_code in district_codes)
+            and (not kind_set or i.kind in kind_set)
+        ]
+        return replace(self, items=items)
+
+
+def count_lights(items: Iterable[ItemStatus]) -> dict[Light, int]:
+    """Return the number of items per light, every light present."""
+    counts = dict.fromkeys(Light, 0)
+    for item in items:
+        counts[item.light] += 1
+    return counts
+
+
+def _average(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def _codes_for(wanted: Iterable[str], names: dict[str, str]) -> set[str]:
+    codes: set[str] = set()
+    for text in wanted:
+        codes.add(text)
+        codes.update(code for code, name in names.items() if name == text)
+    return codes

@@ -1,0 +1,120 @@
+"""Fold the progress records of one item into the figures the status rules need.
+
+Records are grouped by item once (:func:`group_by_item`), so the engine's work per item
+is proportional to that item's own records, whatever the size of the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from planwatch.plan.model import ProgressRecord, ProjectStage, Source
+
+#: Stages that mean a project has broken ground.
+STARTED_STAGES = frozenset({ProjectStage.NEW_START, ProjectStage.UNDER_CONSTRUCTION, ProjectStage.COMPLETED})
+
+
+@dataclass(slots=True)
+class ItemProgress:
+    """What one item's records say as of a date.
+
+    ``total`` is the running total for the year: the latest cumulative record plus the
+    non-cumulative records reported after it (or the sum of all non-cumulative records
+    when none is cumulative). ``latest`` is the latest record with a value, the
+    year-to-date figure of a rate. ``basis`` lists the records ``total`` rests on, for
+    naming sources.
+    """
+
+    total: float | None = None
+    latest: ProgressRecord | None = None
+    basis: list[ProgressRecord] = field(default_factory=list)
+    last_report: date | None = None
+    milestones_done: dict[str, ProgressRecord] = field(default_factory=dict)
+    stage: ProjectStage | None = None
+    started: ProgressRecord | None = None
+    completed: ProgressRecord | None = None
+
+    @property
+    def reported(self) -> bool:
+        """Return True when the item has any record."""
+        return self.last_report is not None
+
+
+NO_PROGRESS = ItemProgress()
+
+
+def group_by_item(records: Iterable[ProgressRecord], as_of: date) -> dict[str, list[ProgressRecord]]:
+    """Return the records dated on or before ``as_of``, grouped by item code."""
+    grouped: dict[str, list[ProgressRecord]] = {}
+    for record in records:
+        if record.as_of <= as_of:
+            bucket = grouped.get(record.item_code)
+            if bucket is None:
+                grouped[record.item_code] = [record]
+            else:
+                bucket.append(record)
+    return grouped
+
+
+def summarise(records: list[ProgressRecord] | None) -> ItemProgress:
+    """Return the figures of one item's records (all already dated on or before as-of)."""
+    if not records:
+        return NO_PROGRESS
+    if len(records) > 1:
+        # Stable sort: of two records on one day, the one reported later in the list wins.
+        records = sorted(records, key=_record_date)
+    progress = ItemProgress(last_report=records[-1].as_of)
+    last_cumulative: int | None = None
+    for index, record in enumerate(records):
+        if record.value is not None:
+            progress.latest = record
+            if record.cumulative:
+                last_cumulative = index
+        if record.milestone_key is not None and record.milestone_key not in progress.milestones_done:
+            progress.milestones_done[record.milestone_key] = record
+        if record.stage is not None:
+            progress.stage = record.stage
+            if progress.started is None and record.stage in STARTED_STAGES:
+                progress.started = record
+            if progress.completed is None and record.stage is ProjectStage.COMPLETED:
+                progress.completed = record
+    if last_cumulative is None:
+        basis = [r for r in records if r.value is not None]
+    else:
+        anchor = records[last_cumulative]
+        basis = [anchor, *(r for r in records[last_cumulative + 1 :] if r.value is not None)]
+    if basis:
+        progress.basis = basis
+        progress.total = sum(r.value for r in basis if r.value is not None)
+    return progress
+
+
+def describe_sources(records: list[ProgressRecord], limit: int = 3) -> str:
+    """Return the sources of some records as one Chinese phrase, newest first.
+
+    A unit's report reads ``市农业农村委 2025-06-28 报送``; a document reads as
+    :meth:`Source.describe` gives it, with the date the figure is as of.
+    """
+    phrases: list[str] = []
+    for record in reversed(records):
+        phrase = _source_phrase(record.source, record.as_of)
+        if phrase not in phrases:
+            phrases.append(phrase)
+    shown = "；".join(phrases[:limit])
+    if len(phrases) > limit:
+        shown += f" 等{len(phrases)}处"
+    return shown
+
+
+def _source_phrase(source: Source, as_of: date) -> str:
+    if source.document:
+        return f"{source.describe()}（数据截至{as_of.isoformat()}）"
+    if source.unit:
+        return f"{source.unit} {as_of.isoformat()} 报送"
+    return f"{as_of.isoformat()} 报送（未注明报送单位）"
+
+
+def _record_date(record: ProgressRecord) -> date:
+    return record.as_of

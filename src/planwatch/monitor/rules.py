@@ -1,0 +1,442 @@
+"""The status rules, one function per way of measuring an item.
+
+Each rule looks at one item and its folded progress (:class:`ItemProgress`) and returns a
+:class:`Finding`: a light, a short state, the clauses of the explanation and the figures.
+The engine (:mod:`planwatch.monitor.engine`) adds freshness and sources. Everything here
+is a pure function of its arguments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from planwatch.catalog import Indicator
+from planwatch.monitor.progress import ItemProgress
+from planwatch.monitor.wording import LIGHT_LABELS, LIGHT_RANK, Light, day, num, pct, worst
+from planwatch.plan.model import (
+    PROJECT_STAGE_LABELS,
+    Direction,
+    KeyTask,
+    ProgressRecord,
+    Project,
+    ProjectStage,
+    Qualifier,
+    StatusThresholds,
+    Target,
+    TargetMeasure,
+)
+
+#: 左右 on a percentage target allows this many points either side (6%左右 → 5.5%…6.5%).
+ABOUT_TOLERANCE_PP = 0.5
+#: 左右 on a level target allows this share of the target either side.
+ABOUT_TOLERANCE_SHARE = 0.01
+
+QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {  # (before the number, after it)
+    Qualifier.ABOUT: ("", "左右"),
+    Qualifier.OVER: ("", "以上"),
+    Qualifier.UNDER: ("", "以内"),
+    Qualifier.AT_LEAST: ("不低于", ""),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every rule needs to know besides the item: the date, the year, the thresholds."""
+
+    as_of: date
+    year: int
+    time_progress: float
+    thresholds: StatusThresholds
+
+
+@dataclass(slots=True)
+class Finding:
+    """What one rule concluded about one item."""
+
+    light: Light
+    state: str
+    clauses: list[str]
+    actual: float | None = None
+    target: float | None = None
+    target_high: float | None = None
+    completion: float | None = None
+    time_progress: float | None = None
+    gap_pp: float | None = None
+    lag: float = 0.0
+    overdue: bool = False
+    basis: list[ProgressRecord] = field(default_factory=list)
+    applicable: bool = True  # False: nothing is expected of the item yet (no stale flag)
+
+
+def no_data(what: str = "进展数据") -> Finding:
+    """Return the grey finding of an item that has nothing to measure yet."""
+    return Finding(Light.GREY, "未报送", [f"尚无{what}"])
+
+
+# ---------------------------------------------------------------- cumulative items
+
+
+def cumulative_finding(
+    actual: float,
+    goal: float,
+    unit: str,
+    ctx: Context,
+    *,
+    strict: bool = False,
+    done_words: str = "累计完成",
+) -> Finding:
+    """Return the finding of a quantity that accumulates towards an annual goal.
+
+    Completion is actual/goal; the gap to time progress in percentage points decides the
+    light: behind by ``cumulative_yellow_gap_pp`` or more → yellow, by
+    ``cumulative_red_gap_pp`` or more → red. ``strict`` (民生实事, 时序过半、任务过半)
+    turns any lag behind time progress at least yellow.
+    """
+    th = ctx.thresholds
+    tp = ctx.time_progress
+    unit = unit or ""
+    head = f"{done_words}{num(actual)}{unit}"
+    if goal <= 0:
+        return Finding(Light.GREY, "目标值缺失", [head, "年度目标不大于零，无法计算完成率"], actual=actual, target=goal)
+    completion = actual / goal
+    gap = round(completion * 100 - tp * 100, 1)
+    behind = -gap
+    share = f"完成年度目标{num(goal)}{unit}的{pct(completion)}"
+    if gap > 0:
+        relation = f"高于时序进度{pct(tp)}共{num(gap)}个百分点"
+    elif gap < 0:
+        relation = f"低于时序进度{pct(tp)}共{num(behind)}个百分点"
+    else:
+        relation = f"与时序进度{pct(tp)}持平"
+    if completion >= 1:
+        light, state = Light.GREEN, ("超额完成" if completion > 1 else "已完成")
+    elif behind >= th.cumulative_red_gap_pp:
+        light, state = Light.RED, "严重滞后"
+    elif behind >= th.cumulative_yellow_gap_pp or (strict and behind > 0):
+        light, state = Light.YELLOW, "落后时序进度"
+    elif gap > 0:
+        light, state = Light.GREEN, "快于时序进度"
+    else:
+        light, state = Light.GREEN, "符合时序进度" if gap == 0 else "基本符合时序进度"
+    return Finding(
+        light,
+        state,
+        [head, share, relation],
+        actual=actual,
+        target=goal,
+        completion=completion,
+        time_progress=tp,
+        gap_pp=gap,
+        lag=max(behind, 0.0),
+    )
+
+
+def quantity_finding(
+    progress: ItemProgress, goal: float, unit: str, ctx: Context, *, strict: bool = False, done_words: str = "累计完成"
+) -> Finding:
+    """Return the cumulative finding of an item from its folded progress (grey without data)."""
+    if progress.total is None:
+        return no_data()
+    finding = cumulative_finding(progress.total, goal, unit, ctx, strict=strict, done_words=done_words)
+    finding.basis = progress.basis
+    return finding
+
+
+# ---------------------------------------------------------------- rate targets
+
+
+def target_direction(target: Target, indicator: Indicator | None) -> Direction:
+    """Return which way is good for a target: its qualifier decides, else the indicator."""
+    if target.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
+        return Direction.HIGHER
+    if target.qualifier is Qualifier.UNDER:
+        return Direction.LOWER
+    return indicator.direction if indicator is not None else Direction.HIGHER
+
+
+def is_percent(unit: str | None) -> bool:
+    """Return True for units measured in percentage points (%, ‰ is not compared in pp)."""
+    return (unit or "").strip() in ("%", "％")
+
+
+def tolerance(target: Target) -> float:
+    """Return how far either side of the target 左右 allows, in the target's unit."""
+    if target.qualifier is not Qualifier.ABOUT:
+        return 0.0
+    if is_percent(target.unit):
+        return ABOUT_TOLERANCE_PP
+    return abs(target.value) * ABOUT_TOLERANCE_SHARE
+
+
+def describe_target(target: Target) -> str:
+    """Return a target as a report states it: 增长6%左右, 5.5%以内, 增长5%—5.5%, 不低于60万人."""
+    before, after = QUALIFIER_WORDS.get(target.qualifier, ("", "")) if target.qualifier else ("", "")
+    unit = target.unit or ""
+    if target.value_high is not None:
+        amount = f"{num(target.value)}{unit}—{num(target.value_high)}{unit}"
+    elif target.measure is TargetMeasure.GROWTH and target.value < 0:
+        return f"下降{before}{num(-target.value)}{unit}{after}"
+    else:
+        amount = f"{num(target.value)}{unit}"
+    verb = "增长" if target.measure is TargetMeasure.GROWTH else ""
+    return f"{verb}{before}{amount}{after}"
+
+
+def describe_actual(target: Target, value: float) -> str:
+    """Return a year-to-date figure as a report states it: 增长5.2%, 下降2.1%, 为5.3%."""
+    unit = target.unit or ""
+    if target.measure is TargetMeasure.GROWTH:
+        return f"下降{num(-value)}{unit}" if value < 0 else f"增长{num(value)}{unit}"
+    return f"为{num(value)}{unit}"
+
+
+def rate_finding(
+    target: Target, indicator: Indicator | None, progress: ItemProgress, ctx: Context, subject: str = ""
+) -> Finding:
+    """Return the finding of a target compared directly with its year-to-date figure.
+
+    No time scaling: a growth rate or a share is already a year-to-date figure. The
+    acceptable band is the target (or range) widened by the 左右 tolerance; the shortfall
+    is how far the figure lies beyond the band on the bad side (below for higher-is-better,
+    above for ceilings such as CPI or unemployment). Shortfall above
+    ``rate_yellow_shortfall_pp`` → yellow, at or above ``rate_red_shortfall_pp`` → red;
+    for a target not in % the shortfall is taken as a percentage of the target.
+    """
+    record = progress.latest
+    if record is None or record.value is None:
+        return no_data()
+    th = ctx.thresholds
+    actual = record.value
+    low, high = target.value, target.value if target.value_high is None else target.value_high
+    low, high = min(low, high), max(low, high)
+    tol = tolerance(target)
+    direction = target_direction(target, indicator)
+    percent = is_percent(target.unit)
+    diff_unit = "个百分点" if percent else (target.unit or "")
+
+    if actual < low:
+        gap = actual - low
+    elif actual > high:
+        gap = actual - high
+    else:
+        gap = 0.0
+    gap = round(gap, 2)
+    shortfall = round(low - tol - actual, 2) if direction is Direction.HIGHER else round(actual - high - tol, 2)
+    lag = shortfall if percent else (round(shortfall / abs(low) * 100, 2) if low else shortfall)
+
+    if lag > 0 and lag >= th.rate_red_shortfall_pp:
+        light = Light.RED
+    elif lag > th.rate_yellow_shortfall_pp:
+        light = Light.YELLOW
+    else:
+        light = Light.GREEN
+    state = _rate_state(direction, light, actual, low, high, tol)
+
+    clauses = [f"截至{day(record.as_of)}{subject}{describe_actual(target, actual)}", f"目标{describe_target(target)}"]
+    if gap == 0:
+        clauses.append("处于目标区间内" if target.value_high is not None else "与目标持平")
+    else:
+        reference = "目标" if target.value_high is None else ("目标下限" if gap < 0 else "目标上限")
+        side = "高" if gap > 0 else "低"
+        clauses.append(f"比{reference}{side}{num(abs(gap))}{diff_unit}")
+    if tol and shortfall > 0:
+        clauses.append(f"超出“左右”允许的±{num(tol)}{diff_unit}范围{num(shortfall)}{diff_unit}")
+    elif tol and gap != 0 and light is Light.GREEN and state.startswith("基本"):
+        clauses.append(f"在“左右”允许的±{num(tol)}{diff_unit}范围内")
+    clauses.append("增速、比率类目标直接比较，不按时序折算")
+    return Finding(
+        light,
+        state,
+        clauses,
+        actual=actual,
+        target=target.value,
+        target_high=target.value_high,
+        gap_pp=gap,
+        lag=max(lag, 0.0),
+        basis=[record],
+    )
+
+
+def _rate_state(direction: Direction, light: Light, actual: float, low: float, high: float, tol: float) -> str:
+    if direction is Direction.HIGHER:
+        if light is Light.RED:
+            return "低于目标"
+        if light is Light.YELLOW:
+            return "略低于目标"
+        if actual > high + tol:
+            return "好于目标"
+        return "达到目标" if actual >= low else "基本达到目标"
+    if light is Light.RED:
+        return "超出控制目标"
+    if light is Light.YELLOW:
+        return "略超控制目标"
+    if actual < low - tol:
+        return "好于目标"
+    return "控制在目标内" if actual <= high else "基本控制在目标内"
+
+
+# ---------------------------------------------------------------- milestones
+
+
+def milestone_finding(task: KeyTask, progress: ItemProgress, ctx: Context) -> Finding:
+    """Return the finding of a task's dated milestones.
+
+    A milestone is done when a record marks it done on or before the as-of date. Not done
+    and due before the as-of date → overdue (red); due within ``milestone_warning_days``,
+    the as-of day included → due soon (yellow); all done → done; else on schedule.
+    """
+    as_of = ctx.as_of
+    done = progress.milestones_done
+    milestones = sorted(task.milestones, key=lambda m: m.due)
+    open_ = [m for m in milestones if m.key not in done]
+    overdue = [m for m in open_ if m.due < as_of]
+    horizon = as_of + timedelta(days=ctx.thresholds.milestone_warning_days)
+    due_soon = [m for m in open_ if as_of <= m.due <= horizon]
+    late = [m for m in milestones if m.key in done and done[m.key].as_of > m.due]
+    clauses = [f"共{len(milestones)}个节点，已完成{len(milestones) - len(open_)}个"]
+    basis = [done[m.key] for m in milestones if m.key in done]
+    if overdue:
+        first = overdue[0]
+        days = (as_of - first.due).days
+        more = f"等{len(overdue)}个节点" if len(overdue) > 1 else ""
+        clauses.append(f"节点“{first.title}”{more}应于{day(first.due)}完成，已逾期{days}天")
+        finding = Finding(Light.RED, "节点逾期", clauses, lag=float(days), overdue=True)
+    elif due_soon:
+        first = due_soon[0]
+        left = (first.due - as_of).days
+        when = "今日到期" if left == 0 else f"{day(first.due)}到期，还剩{left}天"
+        clauses.append(f"节点“{first.title}”{when}，尚未完成")
+        finding = Finding(Light.YELLOW, "节点今日到期" if left == 0 else "节点临近到期", clauses)
+    elif not open_:
+        finding = Finding(Light.GREEN, "已完成", clauses)
+    else:
+        following = open_[0]
+        clauses.append(f"下一节点“{following.title}”{day(following.due)}到期")
+        finding = Finding(Light.GREEN, "按计划推进", clauses)
+    if late:
+        clauses.append(f"其中{len(late)}个节点逾期完成")
+    finding.basis = basis
+    return finding
+
+
+# ---------------------------------------------------------------- projects
+
+STARTED_PLAN_STAGES = frozenset({ProjectStage.UNDER_CONSTRUCTION, ProjectStage.COMPLETED})
+
+
+def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> Finding:
+    """Return the finding of a major project: annual investment and start/finish dates.
+
+    Investment completed this year against the annual plan is a cumulative check against
+    time progress. A project past its planned start with no start reported is a warning
+    (yellow, overdue); past its planned finish and not completed is red; finished after
+    the planned date is noted. A reserve project with no start planned this year is not
+    measured (grey).
+    """
+    as_of, year = ctx.as_of, ctx.year
+    starts_this_year = project.planned_start is not None and project.planned_start.year == year
+    if project.stage is ProjectStage.RESERVE and not starts_this_year and not progress.reported:
+        return Finding(Light.GREY, "储备项目", ["储备项目，本年度无计划开工安排，暂不考核"], applicable=False)
+
+    # Investment completed this year means work is under way even if no start was reported.
+    started = (
+        project.stage in STARTED_PLAN_STAGES
+        or progress.started is not None
+        or (progress.total is not None and progress.total > 0)
+    )
+    completed = project.stage is ProjectStage.COMPLETED or progress.completed is not None
+    checks: list[Finding] = []
+
+    if project.annual_planned_investment > 0:
+        if progress.total is not None:
+            investment = cumulative_finding(
+                progress.total, project.annual_planned_investment, "万元", ctx, done_words="年内累计完成投资"
+            )
+            investment.clauses[1] = investment.clauses[1].replace("完成年度目标", "年度计划投资")
+            investment.basis = progress.basis
+            checks.append(investment)
+        elif not (project.planned_start and project.planned_start > as_of and not started):
+            checks.append(no_data("投资完成数据"))
+
+    if project.planned_start is not None and not started:
+        if project.planned_start < as_of:
+            late = (as_of - project.planned_start).days
+            checks.append(
+                Finding(
+                    Light.YELLOW,
+                    "应开工未开工",
+                    [f"计划{day(project.planned_start)}开工，截至{day(as_of)}尚未开工，已晚{late}天"],
+                    lag=float(late),
+                    overdue=True,
+                )
+            )
+        elif not checks:
+            return Finding(
+                Light.GREY,
+                "未到开工时间",
+                [f"计划{day(project.planned_start)}开工，尚未到期"],
+                applicable=False,
+            )
+    if project.planned_finish is not None:
+        if completed:
+            record = progress.completed
+            if record is not None and record.as_of > project.planned_finish:
+                checks.append(
+                    Finding(
+                        Light.GREEN,
+                        "延期竣工",
+                        [f"计划{day(project.planned_finish)}竣工，实际{day(record.as_of)}竣工"],
+                        basis=[record],
+                    )
+                )
+        elif project.planned_finish < as_of:
+            late = (as_of - project.planned_finish).days
+            checks.append(
+                Finding(
+                    Light.RED,
+                    "逾期未竣工",
+                    [f"计划{day(project.planned_finish)}竣工，已逾期{late}天仍未竣工"],
+                    lag=float(late),
+                    overdue=True,
+                )
+            )
+    if completed and not any(c.state == "延期竣工" for c in checks):
+        checks.append(Finding(Light.GREEN, "已竣工", ["项目已竣工"]))
+    if not checks:
+        stage = PROJECT_STAGE_LABELS[progress.stage or project.stage]
+        return Finding(Light.GREEN, "无年度投资计划", [f"项目处于{stage}阶段，无年度投资计划"])
+    return combine(checks)
+
+
+def combine(findings: list[Finding]) -> Finding:
+    """Return one finding from several checks of an item: the worst light, every clause."""
+    main = max(findings, key=lambda f: (_rank(f.light), f.lag))
+    light = worst(*(f.light for f in findings))
+    clauses = [clause for f in findings for clause in f.clauses]
+    numbers = next((f for f in findings if f.completion is not None or f.actual is not None), main)
+    basis = [r for f in findings for r in f.basis]
+    return Finding(
+        light,
+        main.state,
+        clauses,
+        actual=numbers.actual,
+        target=numbers.target,
+        target_high=numbers.target_high,
+        completion=numbers.completion,
+        time_progress=numbers.time_progress,
+        gap_pp=numbers.gap_pp,
+        lag=main.lag,
+        overdue=any(f.overdue for f in findings),
+        basis=basis,
+        applicable=all(f.applicable for f in findings),
+    )
+
+
+def _rank(light: Light) -> int:
+    return LIGHT_RANK[light]
+
+
+def light_word(light: Light) -> str:
+    """Return the light as it closes an explanation: （黄灯）."""
+    return f"（{LIGHT_LABELS[light]}）"
