@@ -1,0 +1,66 @@
+"""Engines for the store: one URL picks SQLite (default) or PostgreSQL.
+
+SQLite gets WAL journaling (readers do not block the writer), foreign keys on, and
+transactions that really begin at ``BEGIN``: pysqlite by default delays the transaction
+until the first INSERT, which would let a save's reads and the migration DDL fall
+outside it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | set):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {value!r}")
+
+
+def dumps(value: Any) -> str:
+    """Serialise to JSON the way the store does (Chinese kept readable, dates as ISO)."""
+    return json.dumps(value, ensure_ascii=False, default=_json_default, separators=(",", ":"))
+
+
+def make_engine(url: str) -> Engine:
+    """Return an engine for ``url`` with the store's connection settings."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, json_serializer=dumps, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster commits
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN")
+
+        return engine
+    return create_engine(parsed, json_serializer=dumps, pool_pre_ping=True)
+
+
+def describe_location(engine: Engine) -> str:
+    """Say where the database is: the absolute file path for SQLite, the URL without password otherwise."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return "内存数据库 (SQLite)"
+        return str(Path(url.database).expanduser().resolve())
+    return url.render_as_string(hide_password=True)

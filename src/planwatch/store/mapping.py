@@ -1,0 +1,279 @@
+"""Domain dataclasses to table rows (plain dicts) and back.
+
+Pure functions: no session, no engine. The service compares the dicts made here with
+the rows it reads, so both directions must give the same Python values for the same
+record (floats as floats, dates as dates, lists as lists, enums as their string values).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from planwatch.plan.model import (
+    KeyTask,
+    LivelihoodItem,
+    Milestone,
+    Plan,
+    ProgressRecord,
+    Project,
+    ProjectStage,
+    Qualifier,
+    Region,
+    ReportingCycle,
+    Source,
+    StatusThresholds,
+    Target,
+    TargetMeasure,
+    WorkArea,
+)
+
+Row = dict[str, Any]
+
+
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _enum(value: Any) -> str | None:
+    return None if value is None else str(value.value if hasattr(value, "value") else value)
+
+
+# --- regions and plans -------------------------------------------------------------
+
+
+def region_row(region: Region) -> Row:
+    return {"code": region.code, "name": region.name, "parent_code": region.parent_code, "level": region.level}
+
+
+def region_from(row: Any) -> Region:
+    return Region(code=row.code, name=row.name, parent_code=row.parent_code, level=row.level)
+
+
+def plan_row(plan: Plan) -> Row:
+    return {
+        "code": plan.code,
+        "region_code": plan.region_code,
+        "year": int(plan.year),
+        "title": plan.title,
+        "source_document": plan.source_document,
+        "thresholds": asdict(plan.thresholds),
+    }
+
+
+def plan_from(row: Any) -> Plan:
+    known = StatusThresholds.__dataclass_fields__
+    thresholds = StatusThresholds(**{k: v for k, v in (row.thresholds or {}).items() if k in known})
+    return Plan(
+        code=row.code,
+        region_code=row.region_code,
+        year=row.year,
+        title=row.title,
+        source_document=row.source_document,
+        thresholds=thresholds,
+    )
+
+
+def work_area_row(area: WorkArea) -> Row:
+    return {"code": area.code, "title": area.title, "order": int(area.order)}
+
+
+def work_area_from(row: Any) -> WorkArea:
+    return WorkArea(code=row.code, title=row.title, order=row.order)
+
+
+# --- plan items ----------------------------------------------------------------------
+
+
+def target_row(target: Target) -> Row:
+    return {
+        "code": target.code,
+        "indicator_code": target.indicator_code,
+        "measure": _enum(target.measure),
+        "value": _float(target.value),
+        "unit": target.unit,
+        "value_high": _float(target.value_high),
+        "qualifier": _enum(target.qualifier),
+        "cumulative": bool(target.cumulative),
+        "work_area_code": target.work_area_code,
+        "owner_unit": target.owner_unit,
+        "name": target.name,
+        "reporting_cycle": _enum(target.reporting_cycle),
+        "note": target.note or "",
+    }
+
+
+def target_from(row: Any) -> Target:
+    return Target(
+        code=row.code,
+        indicator_code=row.indicator_code,
+        measure=TargetMeasure(row.measure),
+        value=row.value,
+        unit=row.unit,
+        value_high=row.value_high,
+        qualifier=Qualifier(row.qualifier) if row.qualifier else None,
+        cumulative=bool(row.cumulative),
+        work_area_code=row.work_area_code,
+        owner_unit=row.owner_unit,
+        name=row.name,
+        reporting_cycle=ReportingCycle(row.reporting_cycle),
+        note=row.note,
+    )
+
+
+def task_row(task: KeyTask) -> Row:
+    return {
+        "code": task.code,
+        "name": task.name,
+        "work_area_code": task.work_area_code,
+        "owner_unit": task.owner_unit,
+        "co_units": list(task.co_units),
+        "annual_quantity": _float(task.annual_quantity),
+        "unit": task.unit,
+        "reporting_cycle": _enum(task.reporting_cycle),
+    }
+
+
+def task_from(row: Any, milestones: list[Milestone]) -> KeyTask:
+    return KeyTask(
+        code=row.code,
+        name=row.name,
+        work_area_code=row.work_area_code,
+        owner_unit=row.owner_unit,
+        co_units=list(row.co_units or []),
+        milestones=milestones,
+        annual_quantity=row.annual_quantity,
+        unit=row.unit,
+        reporting_cycle=ReportingCycle(row.reporting_cycle),
+    )
+
+
+def milestone_row(milestone: Milestone, position: int) -> Row:
+    return {"key": str(milestone.key), "title": milestone.title, "due": milestone.due, "position": position}
+
+
+def milestone_from(row: Any) -> Milestone:
+    return Milestone(key=row.key, title=row.title, due=row.due)
+
+
+def project_row(project: Project) -> Row:
+    return {
+        "code": project.code,
+        "name": project.name,
+        "owner_unit": project.owner_unit,
+        "district_code": project.district_code,
+        "industry": project.industry,
+        "stage": _enum(project.stage),
+        "total_investment": _float(project.total_investment),
+        "annual_planned_investment": _float(project.annual_planned_investment),
+        "planned_start": project.planned_start,
+        "planned_finish": project.planned_finish,
+        "work_area_code": project.work_area_code,
+        "reporting_cycle": _enum(project.reporting_cycle),
+    }
+
+
+def project_from(row: Any) -> Project:
+    return Project(
+        code=row.code,
+        name=row.name,
+        owner_unit=row.owner_unit,
+        district_code=row.district_code,
+        industry=row.industry,
+        stage=ProjectStage(row.stage),
+        total_investment=row.total_investment,
+        annual_planned_investment=row.annual_planned_investment,
+        planned_start=row.planned_start,
+        planned_finish=row.planned_finish,
+        work_area_code=row.work_area_code,
+        reporting_cycle=ReportingCycle(row.reporting_cycle),
+    )
+
+
+def livelihood_row(item: LivelihoodItem) -> Row:
+    return {
+        "code": item.code,
+        "name": item.name,
+        "owner_unit": item.owner_unit,
+        "goal_quantity": _float(item.goal_quantity),
+        "unit": item.unit,
+        "co_units": list(item.co_units),
+        "work_area_code": item.work_area_code,
+        "reporting_cycle": _enum(item.reporting_cycle),
+    }
+
+
+def livelihood_from(row: Any) -> LivelihoodItem:
+    return LivelihoodItem(
+        code=row.code,
+        name=row.name,
+        owner_unit=row.owner_unit,
+        goal_quantity=row.goal_quantity,
+        unit=row.unit,
+        co_units=list(row.co_units or []),
+        work_area_code=row.work_area_code,
+        reporting_cycle=ReportingCycle(row.reporting_cycle),
+    )
+
+
+# --- progress ------------------------------------------------------------------------
+
+#: Columns of a progress row besides its key and plan, in table order.
+PROGRESS_VALUE_COLUMNS = (
+    "value",
+    "cumulative",
+    "period_start",
+    "stage",
+    "narrative",
+    "source_unit",
+    "source_document",
+    "source_span_start",
+    "source_span_end",
+    "source_quote",
+)
+
+
+def progress_key(record: ProgressRecord) -> tuple[str, date, str]:
+    """Return the identity of a progress record within its plan."""
+    return (record.item_code, record.as_of, "" if record.milestone_key is None else str(record.milestone_key))
+
+
+def progress_row(record: ProgressRecord) -> Row:
+    source = record.source or Source()
+    span = source.span
+    return {
+        "item_code": record.item_code,
+        "as_of": record.as_of,
+        "milestone_key": "" if record.milestone_key is None else str(record.milestone_key),
+        "value": _float(record.value),
+        "cumulative": bool(record.cumulative),
+        "period_start": record.period_start,
+        "stage": _enum(record.stage),
+        "narrative": record.narrative or "",
+        "source_unit": source.unit,
+        "source_document": source.document,
+        "source_span_start": None if span is None else int(span[0]),
+        "source_span_end": None if span is None else int(span[1]),
+        "source_quote": source.quote,
+    }
+
+
+def progress_from(row: Any) -> ProgressRecord:
+    span = None if row.source_span_start is None else (row.source_span_start, row.source_span_end)
+    return ProgressRecord(
+        item_code=row.item_code,
+        as_of=row.as_of,
+        value=row.value,
+        cumulative=bool(row.cumulative),
+        period_start=row.period_start,
+        milestone_key=row.milestone_key or None,
+        stage=ProjectStage(row.stage) if row.stage else None,
+        narrative=row.narrative,
+        source=Source(unit=row.source_unit, document=row.source_document, span=span, quote=row.source_quote),
+    )
+
+
+def jsonable(row: Row) -> Row:
+    """Return a row with dates as ISO strings, for audit JSON (None values dropped)."""
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items() if v is not None}

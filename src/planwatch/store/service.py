@@ -1,0 +1,805 @@
+"""The store service: save and load plans, progress, the audit log and document facts.
+
+Every write runs in one transaction and goes through Core bulk statements: existing rows
+are read once per table (one query, keyed by code), compared with the incoming rows as
+plain dicts, and only the differences are written — inserts and updates as executemany
+batches, with one audit row per changed record, also batched. Saving the same data twice
+therefore writes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Engine, Table, and_, bindparam, case, delete, func, or_, select, update
+from sqlalchemy.engine import Connection
+
+from planwatch.plan.model import PlanData, ProgressRecord
+from planwatch.settings import Settings
+from planwatch.store import mapping as m
+from planwatch.store.engine import describe_location, make_engine
+from planwatch.store.migrate import current_revision, upgrade_to_head
+from planwatch.store.summary import KIND_LABELS, AuditEntry, ChangeSummary, StoreError
+from planwatch.store.tables import (
+    AuditRow,
+    DocumentFactRow,
+    DocumentRow,
+    KeyTaskRow,
+    LivelihoodItemRow,
+    MilestoneRow,
+    PlanRow,
+    ProgressRow,
+    ProjectRow,
+    RegionRow,
+    TargetRow,
+    WorkAreaRow,
+)
+
+Row = dict[str, Any]
+
+#: Rows per executemany batch: large enough to amortise round trips, small enough for memory.
+CHUNK = 20_000
+
+#: The item tables; their codes share one namespace within a plan.
+ITEM_TABLES: dict[str, Table] = {
+    "target": TargetRow.__table__,
+    "task": KeyTaskRow.__table__,
+    "project": ProjectRow.__table__,
+    "livelihood": LivelihoodItemRow.__table__,
+}
+
+PROGRESS: Table = ProgressRow.__table__
+AUDIT: Table = AuditRow.__table__
+FACT_FIELDS = ("text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline")
+
+
+def _chunks(rows: Sequence[Row], size: int = CHUNK) -> Iterator[Sequence[Row]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _duplicates(codes: Iterable[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    dups: list[Any] = []
+    for code in codes:
+        if code in seen and code not in dups:
+            dups.append(code)
+        seen.add(code)
+    return dups
+
+
+def _progress_audit_key(plan_code: str, row: Row) -> str:
+    key = f"{plan_code}/{row['item_code']}/{row['as_of'].isoformat()}"
+    return f"{key}/{row['milestone_key']}" if row["milestone_key"] else key
+
+
+class _Writer:
+    """The writes of one transaction: diffing, batched statements and the audit rows they leave."""
+
+    def __init__(self, conn: Connection, user: str, summary: ChangeSummary) -> None:
+        self.conn = conn
+        self.user = user
+        self.summary = summary
+        self.at = datetime.now(UTC)
+        self.audit: list[Row] = []
+
+    # -- audit ------------------------------------------------------------------------
+
+    def log(self, action: str, table: str, key: str, before: Row | None, after: Row | None) -> None:
+        self.audit.append(
+            {
+                "at": self.at,
+                "user": self.user,
+                "action": action,
+                "table_name": table,
+                "key": key,
+                "before": None if before is None else m.jsonable(before),
+                "after": None if after is None else m.jsonable(after),
+            }
+        )
+        if len(self.audit) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.audit:
+            self.conn.execute(AUDIT.insert(), self.audit)
+            self.audit = []
+
+    # -- generic diff -----------------------------------------------------------------
+
+    def apply(
+        self,
+        table: Table,
+        kind: str,
+        existing: dict[Any, tuple[int, Row]],
+        new: list[tuple[Any, Row]],
+        fixed: Row,
+        audit_key: Any,
+    ) -> None:
+        """Insert rows whose key is new, update rows that differ, count the rest as unchanged."""
+        inserts: list[Row] = []
+        updates: list[Row] = []
+        for key, row in new:
+            old = existing.get(key)
+            if old is None:
+                inserts.append({**row, **fixed})
+                self.log("insert", table.name, audit_key(row), None, row)
+            elif old[1] != row:
+                updates.append({**row, "pk_": old[0]})
+                self.log("update", table.name, audit_key(row), old[1], row)
+            else:
+                self.summary.bump(kind, "unchanged")
+        for batch in _chunks(inserts):
+            self.conn.execute(table.insert(), batch)
+        if updates:
+            statement = update(table).where(table.c.id == bindparam("pk_"))
+            for batch in _chunks(updates):
+                self.conn.execute(statement, batch)
+        self.summary.bump(kind, "inserted", len(inserts))
+        self.summary.bump(kind, "updated", len(updates))
+
+    def existing(
+        self, table: Table, columns: Sequence[str], key_columns: Sequence[str], *where: Any
+    ) -> dict[Any, tuple[int, Row]]:
+        """Read the rows matching ``where`` once: key → (id, row of ``columns``)."""
+        result = self.conn.execute(select(table.c.id, *(table.c[c] for c in columns)).where(*where))
+        out: dict[Any, tuple[int, Row]] = {}
+        single = len(key_columns) == 1
+        for record in result:
+            row = dict(zip(columns, record[1:], strict=True))
+            key = row[key_columns[0]] if single else tuple(row[c] for c in key_columns)
+            out[key] = (record[0], row)
+        return out
+
+    # -- the parts of a plan ------------------------------------------------------------
+
+    def regions(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        table: Table = RegionRow.__table__
+        columns = list(rows[0])
+        existing = self.existing(table, columns, ["code"])
+        self.apply(table, "region", existing, [(r["code"], r) for r in rows], {}, lambda r: r["code"])
+
+    def plan(self, row: Row) -> int:
+        table: Table = PlanRow.__table__
+        existing = self.existing(table, list(row), ["code"], table.c.code == row["code"])
+        self.apply(table, "plan", existing, [(row["code"], row)], {}, lambda r: r["code"])
+        return self.conn.execute(select(table.c.id).where(table.c.code == row["code"])).scalar_one()
+
+    def plan_rows(self, table: Table, kind: str, plan_id: int, plan_code: str, rows: list[Row]) -> None:
+        if not rows:
+            return
+        columns = list(rows[0])
+        existing = self.existing(table, columns, ["code"], table.c.plan_id == plan_id)
+        self.apply(
+            table,
+            kind,
+            existing,
+            [(r["code"], r) for r in rows],
+            {"plan_id": plan_id},
+            lambda r: f"{plan_code}/{r['code']}",
+        )
+
+    def milestones(self, plan_id: int, plan_code: str, tasks: list[Any]) -> None:
+        """Sync the milestones of the given tasks: a task's list is complete, so missing ones are deleted."""
+        if not tasks:
+            return
+        task_table: Table = KeyTaskRow.__table__
+        table: Table = MilestoneRow.__table__
+        task_ids = dict(
+            self.conn.execute(select(task_table.c.code, task_table.c.id).where(task_table.c.plan_id == plan_id)).all()
+        )
+        columns = ["key", "title", "due", "position"]
+        result = self.conn.execute(
+            select(table.c.id, task_table.c.code, *(table.c[c] for c in columns))
+            .join(task_table, task_table.c.id == table.c.task_id)
+            .where(task_table.c.plan_id == plan_id)
+        )
+        existing: dict[tuple[str, str], tuple[int, Row]] = {}
+        for record in result:
+            row = dict(zip(columns, record[2:], strict=True))
+            existing[(record[1], row["key"])] = (record[0], row)
+        inserts_by_task: dict[str, list[tuple[Any, Row]]] = {}
+        wanted: set[tuple[str, str]] = set()
+        for task in tasks:
+            for position, milestone in enumerate(task.milestones):
+                row = m.milestone_row(milestone, position)
+                wanted.add((task.code, row["key"]))
+                inserts_by_task.setdefault(task.code, []).append(((task.code, row["key"]), row))
+        for code, new in inserts_by_task.items():
+            task_id = task_ids[code]
+            self.apply(
+                table,
+                "milestone",
+                existing,
+                new,
+                {"task_id": task_id},
+                lambda r, code=code: f"{plan_code}/{code}/{r['key']}",
+            )
+        codes = {t.code for t in tasks}
+        gone = [(key, old) for key, old in existing.items() if key[0] in codes and key not in wanted]
+        for (task_code, key), (row_id, old) in gone:
+            self.conn.execute(delete(table).where(table.c.id == row_id))
+            self.log("delete", table.name, f"{plan_code}/{task_code}/{key}", old, None)
+        self.summary.bump("milestone", "deleted", len(gone))
+
+    def progress(self, plan_id: int, plan_code: str, records: list[ProgressRecord]) -> None:
+        """Validate progress against the plan's items and upsert it by (item, as_of, milestone)."""
+        if not records:
+            return
+        kinds = item_kinds(self.conn, plan_id)
+        milestone_keys = task_milestones(self.conn, plan_id)
+        rows = [m.progress_row(r) for r in records]
+        for row in rows:
+            code = row["item_code"]
+            kind = kinds.get(code)
+            if kind is None:
+                raise StoreError(f"进度记录指向未知的项目编码 {code}（计划 {plan_code} 中没有这一项），未写入任何数据")
+            if row["milestone_key"]:
+                if kind != "task":
+                    raise StoreError(
+                        f"进度记录给 {code} 标了里程碑 {row['milestone_key']}，但 {code} 不是重点任务，未写入任何数据"
+                    )
+                if row["milestone_key"] not in milestone_keys.get(code, set()):
+                    raise StoreError(f"重点任务 {code} 没有里程碑 {row['milestone_key']}，未写入任何数据")
+        keys = [(r["item_code"], r["as_of"], r["milestone_key"]) for r in rows]
+        dups = _duplicates(keys)
+        if dups:
+            code, as_of, ms = dups[0]
+            what = f"{code} 在 {as_of.isoformat()}" + (f" 里程碑 {ms}" if ms else "")
+            raise StoreError(f"进度记录重复：{what} 出现不止一次（共 {len(dups)} 处重复），未写入任何数据")
+        columns = ["item_code", "as_of", "milestone_key", *m.PROGRESS_VALUE_COLUMNS]
+        key_columns = ["item_code", "as_of", "milestone_key"]
+        codes = sorted({r["item_code"] for r in rows})
+        if len(codes) > 2_000:
+            existing = self.existing(PROGRESS, columns, key_columns, PROGRESS.c.plan_id == plan_id)
+        else:
+            existing = {}
+            for start in range(0, len(codes), 500):
+                existing.update(
+                    self.existing(
+                        PROGRESS,
+                        columns,
+                        key_columns,
+                        PROGRESS.c.plan_id == plan_id,
+                        PROGRESS.c.item_code.in_(codes[start : start + 500]),
+                    )
+                )
+        self.apply(
+            PROGRESS,
+            "progress",
+            existing,
+            list(zip(keys, rows, strict=True)),
+            {"plan_id": plan_id},
+            lambda r: _progress_audit_key(plan_code, r),
+        )
+
+
+def item_kinds(conn: Connection, plan_id: int) -> dict[str, str]:
+    """Return code → kind of every item of the plan in the database."""
+    kinds: dict[str, str] = {}
+    for kind, table in ITEM_TABLES.items():
+        for (code,) in conn.execute(select(table.c.code).where(table.c.plan_id == plan_id)):
+            kinds[code] = kind
+    return kinds
+
+
+def task_milestones(conn: Connection, plan_id: int) -> dict[str, set[str]]:
+    """Return task code → milestone keys, for the plan's tasks."""
+    task_table: Table = KeyTaskRow.__table__
+    table: Table = MilestoneRow.__table__
+    out: dict[str, set[str]] = {}
+    query = (
+        select(task_table.c.code, table.c.key)
+        .join(task_table, task_table.c.id == table.c.task_id)
+        .where(task_table.c.plan_id == plan_id)
+    )
+    for code, key in conn.execute(query):
+        out.setdefault(code, set()).add(key)
+    return out
+
+
+def validate_plan_data(data: PlanData) -> None:
+    """Refuse duplicate codes within one PlanData, naming the first duplicate (Chinese)."""
+    plan = data.plan.code
+    dups = _duplicates(r.code for r in data.regions)
+    if dups:
+        raise StoreError(f"地区编码 {dups[0]} 重复，未写入任何数据")
+    dups = _duplicates(a.code for a in data.work_areas)
+    if dups:
+        raise StoreError(f"计划 {plan} 中工作领域编码 {dups[0]} 重复，未写入任何数据")
+    dups = _duplicates(item.code for item in data.items())
+    if dups:
+        raise StoreError(
+            f"计划 {plan} 中项目编码 {dups[0]} 重复（各类项目共用一套编码），未写入任何数据"
+        )
+    for task in data.tasks:
+        dups = _duplicates(str(ms.key) for ms in task.milestones)
+        if dups:
+            raise StoreError(f"重点任务 {task.code} 的里程碑编号 {dups[0]} 重复，未写入任何数据")
+
+
+class Store:
+    """Plans, progress, audit log and document facts in one database (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._ready = False
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open the store at ``url``; None → ``PLANWATCH_DATABASE_URL`` or ``sqlite:///planwatch.sqlite``."""
+        return cls(make_engine(url or os.environ.get("PLANWATCH_DATABASE_URL") or Settings().database_url))
+
+    @property
+    def location(self) -> str:
+        """Where the database is: a file path for SQLite, the URL (no password) otherwise."""
+        return describe_location(self.engine)
+
+    def init(self) -> str | None:
+        """Create or migrate the schema to the newest revision (idempotent); return that revision."""
+        upgrade_to_head(self.engine)
+        self._ready = True
+        return current_revision(self.engine)
+
+    def revision(self) -> str | None:
+        """Return the schema revision the database is at (None when empty)."""
+        return current_revision(self.engine)
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ensure(self) -> None:
+        # A store used before ``init`` migrates itself once: a fresh file just works.
+        if not self._ready:
+            self.init()
+
+    # -- writes -----------------------------------------------------------------------
+
+    def save_plan_data(self, data: PlanData, *, user: str) -> ChangeSummary:
+        """Save a plan with its items and progress in one transaction; upsert by code, audit each change."""
+        self._ensure()
+        validate_plan_data(data)
+        summary = ChangeSummary()
+        plan_code = data.plan.code
+        with self.engine.begin() as conn:
+            writer = _Writer(conn, user, summary)
+            writer.regions([m.region_row(r) for r in data.regions])
+            plan_id = writer.plan(m.plan_row(data.plan))
+            self._check_namespace(conn, plan_id, plan_code, data)
+            writer.plan_rows(
+                WorkAreaRow.__table__, "work_area", plan_id, plan_code, [m.work_area_row(a) for a in data.work_areas]
+            )
+            writer.plan_rows(
+                ITEM_TABLES["target"], "target", plan_id, plan_code, [m.target_row(t) for t in data.targets]
+            )
+            writer.plan_rows(ITEM_TABLES["task"], "task", plan_id, plan_code, [m.task_row(t) for t in data.tasks])
+            writer.milestones(plan_id, plan_code, data.tasks)
+            writer.plan_rows(
+                ITEM_TABLES["project"], "project", plan_id, plan_code, [m.project_row(p) for p in data.projects]
+            )
+            writer.plan_rows(
+                ITEM_TABLES["livelihood"],
+                "livelihood",
+                plan_id,
+                plan_code,
+                [m.livelihood_row(i) for i in data.livelihood_items],
+            )
+            writer.progress(plan_id, plan_code, data.progress)
+            writer.flush()
+        return summary
+
+    @staticmethod
+    def _check_namespace(conn: Connection, plan_id: int, plan_code: str, data: PlanData) -> None:
+        """Refuse an item whose code the plan already uses for an item of another kind."""
+        stored = item_kinds(conn, plan_id)
+        for kind, items in (
+            ("target", data.targets),
+            ("task", data.tasks),
+            ("project", data.projects),
+            ("livelihood", data.livelihood_items),
+        ):
+            for item in items:
+                other = stored.get(item.code)
+                if other is not None and other != kind:
+                    raise StoreError(
+                        f"计划 {plan_code} 中编码 {item.code} 已用于{KIND_LABELS[other]}，"
+                        f"不能再用于{KIND_LABELS[kind]}，未写入任何数据"
+                    )
+
+    def add_progress(self, plan_code: str, records: list[ProgressRecord], *, user: str) -> ChangeSummary:
+        """Add or update progress records of a plan in one transaction; unknown items → StoreError."""
+        self._ensure()
+        summary = ChangeSummary()
+        with self.engine.begin() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            writer = _Writer(conn, user, summary)
+            writer.progress(plan_id, plan_code, list(records))
+            writer.flush()
+        return summary
+
+    def delete_progress(
+        self, plan_code: str, item_code: str, as_of: date, milestone_key: str | None = None, *, user: str
+    ) -> bool:
+        """Delete one progress record (audited); return whether it existed."""
+        self._ensure()
+        with self.engine.begin() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            columns = ["item_code", "as_of", "milestone_key", *m.PROGRESS_VALUE_COLUMNS]
+            key = (item_code, as_of, milestone_key or "")
+            writer = _Writer(conn, user, ChangeSummary())
+            found = writer.existing(
+                PROGRESS,
+                columns,
+                ["item_code", "as_of", "milestone_key"],
+                PROGRESS.c.plan_id == plan_id,
+                PROGRESS.c.item_code == item_code,
+                PROGRESS.c.as_of == as_of,
+                PROGRESS.c.milestone_key == key[2],
+            )
+            if key not in found:
+                return False
+            row_id, old = found[key]
+            conn.execute(delete(PROGRESS).where(PROGRESS.c.id == row_id))
+            writer.log("delete", PROGRESS.name, _progress_audit_key(plan_code, old), old, None)
+            writer.flush()
+            return True
+
+    @staticmethod
+    def _plan_id(conn: Connection, plan_code: str) -> int:
+        table: Table = PlanRow.__table__
+        plan_id = conn.execute(select(table.c.id).where(table.c.code == plan_code)).scalar_one_or_none()
+        if plan_id is None:
+            raise StoreError(f"计划 {plan_code} 不存在，请先导入计划")
+        return plan_id
+
+    # -- reads ------------------------------------------------------------------------
+
+    def list_plans(self) -> list[Any]:
+        """Return every plan, newest year first."""
+        self._ensure()
+        table: Table = PlanRow.__table__
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(table).order_by(table.c.year.desc(), table.c.code)).all()
+        return [m.plan_from(r) for r in rows]
+
+    def load_plan_data(self, plan_code: str, *, as_of: date | None = None, latest_only: bool = False) -> PlanData:
+        """Load a plan with everything under it; ``as_of`` drops later progress.
+
+        ``latest_only`` returns per item only what the status engine needs — the latest
+        cumulative value (non-cumulative records after it folded in), every milestone
+        record, the latest stage record and the latest report — reduced in SQL.
+        """
+        self._ensure()
+        with self.engine.begin() as conn:
+            table: Table = PlanRow.__table__
+            plan_row = conn.execute(select(table).where(table.c.code == plan_code)).one_or_none()
+            if plan_row is None:
+                raise StoreError(f"计划 {plan_code} 不存在")
+            plan = m.plan_from(plan_row)
+            plan_id = plan_row.id
+            data = PlanData(plan=plan, regions=self._plan_regions(conn, plan.region_code))
+
+            def rows(t: Table, *order: Any) -> list[Any]:
+                return conn.execute(select(t).where(t.c.plan_id == plan_id).order_by(*order, t.c.id)).all()
+
+            areas = WorkAreaRow.__table__
+            data.work_areas = [m.work_area_from(r) for r in rows(areas, areas.c.order)]
+            data.targets = [m.target_from(r) for r in rows(ITEM_TABLES["target"])]
+            milestones: dict[int, list[Any]] = {}
+            ms_table: Table = MilestoneRow.__table__
+            task_table = ITEM_TABLES["task"]
+            query = (
+                select(ms_table)
+                .join(task_table, task_table.c.id == ms_table.c.task_id)
+                .where(task_table.c.plan_id == plan_id)
+                .order_by(ms_table.c.task_id, ms_table.c.position)
+            )
+            for r in conn.execute(query):
+                milestones.setdefault(r.task_id, []).append(m.milestone_from(r))
+            data.tasks = [m.task_from(r, milestones.get(r.id, [])) for r in rows(task_table)]
+            data.projects = [m.project_from(r) for r in rows(ITEM_TABLES["project"])]
+            data.livelihood_items = [m.livelihood_from(r) for r in rows(ITEM_TABLES["livelihood"])]
+            if latest_only:
+                data.progress = latest_progress(conn, plan_id, as_of)
+            else:
+                query = select(PROGRESS).where(PROGRESS.c.plan_id == plan_id)
+                if as_of is not None:
+                    query = query.where(PROGRESS.c.as_of <= as_of)
+                data.progress = [m.progress_from(r) for r in conn.execute(query.order_by(PROGRESS.c.id))]
+        return data
+
+    @staticmethod
+    def _plan_regions(conn: Connection, region_code: str) -> list[Any]:
+        """Return the plan's region, its ancestors and all regions under it, in saved order."""
+        table: Table = RegionRow.__table__
+        regions = [m.region_from(r) for r in conn.execute(select(table).order_by(table.c.id))]
+        by_code = {r.code: r for r in regions}
+        keep: set[str] = set()
+        code: str | None = region_code
+        while code is not None and code in by_code and code not in keep:
+            keep.add(code)
+            code = by_code[code].parent_code
+        children: dict[str, list[str]] = {}
+        for r in regions:
+            if r.parent_code:
+                children.setdefault(r.parent_code, []).append(r.code)
+        stack = [region_code]
+        while stack:
+            for child in children.get(stack.pop(), []):
+                if child not in keep:
+                    keep.add(child)
+                    stack.append(child)
+        return [r for r in regions if r.code in keep]
+
+    def audit_log(self, limit: int = 100, *, table: str | None = None, key: str | None = None) -> list[AuditEntry]:
+        """Return the newest audit entries first, optionally of one table or record key."""
+        self._ensure()
+        query = select(AUDIT).order_by(AUDIT.c.id.desc()).limit(limit)
+        if table is not None:
+            query = query.where(AUDIT.c.table_name == table)
+        if key is not None:
+            query = query.where(AUDIT.c.key == key)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            AuditEntry(
+                id=r.id,
+                at=r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC),
+                user=r.user,
+                action=r.action,
+                table=r.table_name,
+                key=r.key,
+                before=r.before,
+                after=r.after,
+            )
+            for r in rows
+        ]
+
+    def audit_count(self) -> int:
+        """Return how many audit rows there are."""
+        self._ensure()
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
+
+    # -- documents --------------------------------------------------------------------
+
+    def save_document(self, name: str, text_sha256: str, facts: list[dict[str, Any]], *, user: str) -> int:
+        """Record a document's facts (replacing those of an earlier read of the same text); return its id."""
+        self._ensure()
+        rows = [_fact_row(name, i, fact) for i, fact in enumerate(facts)]
+        docs: Table = DocumentRow.__table__
+        fact_table: Table = DocumentFactRow.__table__
+        columns = ["span_start", "span_end", *FACT_FIELDS, "extra"]
+        with self.engine.begin() as conn:
+            writer = _Writer(conn, user, ChangeSummary())
+            doc = conn.execute(select(docs).where(docs.c.sha256 == text_sha256)).one_or_none()
+            if doc is not None:
+                old = [
+                    dict(zip(columns, r, strict=True))
+                    for r in conn.execute(
+                        select(*(fact_table.c[c] for c in columns))
+                        .where(fact_table.c.document_id == doc.id)
+                        .order_by(fact_table.c.id)
+                    )
+                ]
+                if old == rows and doc.name == name:
+                    return doc.id
+                conn.execute(delete(fact_table).where(fact_table.c.document_id == doc.id))
+                conn.execute(
+                    update(docs).where(docs.c.id == doc.id).values(name=name, ingested_at=writer.at, user=user)
+                )
+                doc_id = doc.id
+                writer.log(
+                    "update",
+                    docs.name,
+                    text_sha256,
+                    {"name": doc.name, "facts": len(old)},
+                    {"name": name, "facts": len(rows)},
+                )
+            else:
+                doc_id = conn.execute(
+                    docs.insert()
+                    .values(name=name, sha256=text_sha256, ingested_at=writer.at, user=user)
+                    .returning(docs.c.id)
+                ).scalar_one()
+                writer.log("insert", docs.name, text_sha256, None, {"name": name, "facts": len(rows)})
+            for batch in _chunks([{**r, "document_id": doc_id} for r in rows]):
+                conn.execute(fact_table.insert(), batch)
+            writer.flush()
+        return doc_id
+
+    def search_facts(
+        self,
+        text: str | None = None,
+        subject: str | None = None,
+        *,
+        document: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Return stored document facts whose text or subject contains ``text`` and subject contains ``subject``.
+
+        Each result is the fact in the exchange format plus ``document`` (name),
+        ``document_id`` and ``sha256``.
+        """
+        self._ensure()
+        facts: Table = DocumentFactRow.__table__
+        docs: Table = DocumentRow.__table__
+        query = select(facts, docs.c.name.label("document_name"), docs.c.sha256).join(
+            docs, docs.c.id == facts.c.document_id
+        )
+        if text:
+            pattern = f"%{_escape_like(text)}%"
+            query = query.where(
+                or_(facts.c.text.like(pattern, escape="\\"), facts.c.subject.like(pattern, escape="\\"))
+            )
+        if subject:
+            query = query.where(facts.c.subject.like(f"%{_escape_like(subject)}%", escape="\\"))
+        if document:
+            query = query.where(or_(docs.c.name == document, docs.c.sha256 == document))
+        query = query.order_by(facts.c.document_id, facts.c.span_start, facts.c.id)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        out = []
+        for r in rows:
+            fact: dict[str, Any] = {"span": [r.span_start, r.span_end]}
+            fact.update({f: getattr(r, f) for f in FACT_FIELDS})
+            fact.update(r.extra or {})
+            fact.update({"document": r.document_name, "document_id": r.document_id, "sha256": r.sha256})
+            out.append(fact)
+        return out
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fact_row(document: str, index: int, fact: dict[str, Any]) -> Row:
+    """Turn a fact of the exchange format into a row; a malformed fact → StoreError naming it."""
+    try:
+        span = fact["span"]
+        start, end = int(span[0]), int(span[1])
+        value = float(fact["value"])
+        measure = str(fact["measure"])
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise StoreError(f"{document} 第 {index + 1} 条数据格式不对（需要 span、measure、value）：{exc}") from exc
+    row: Row = {"span_start": start, "span_end": end}
+    for f in FACT_FIELDS:
+        row[f] = fact.get(f)
+    row["value"] = value
+    row["measure"] = measure
+    row["text"] = row["text"] or ""
+    row["modality"] = row["modality"] or "actual"
+    extra = {k: v for k, v in fact.items() if k not in FACT_FIELDS and k != "span"}
+    row["extra"] = extra or None
+    return row
+
+
+# -- latest-only reduction ----------------------------------------------------------------
+
+
+def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[ProgressRecord]:
+    """Return per item what the status engine needs, reduced in SQL.
+
+    One grouped pass finds per item the dates of the latest cumulative value, of the
+    latest non-cumulative value, of the latest stage and of the latest report, and sums
+    the non-cumulative values; a join picks the rows at those dates plus all milestone
+    records. Non-cumulative values after the latest cumulative one are folded into one
+    cumulative record (dated at the latest of them, with its source). Other non-cumulative
+    rows kept only for their stage or date carry ``value=None`` so nothing is counted twice.
+    """
+    pr = PROGRESS
+    base = [pr.c.plan_id == plan_id]
+    if as_of is not None:
+        base.append(pr.c.as_of <= as_of)
+    plain = pr.c.milestone_key == ""
+    has_value = pr.c.value.is_not(None)
+    is_cum = and_(plain, pr.c.cumulative.is_(True), has_value)
+    is_nc = and_(plain, pr.c.cumulative.is_(False), has_value)
+    agg = (
+        select(
+            pr.c.item_code.label("a_item"),
+            func.max(case((is_cum, pr.c.as_of))).label("last_cum"),
+            func.max(case((is_nc, pr.c.as_of))).label("last_nc"),
+            func.min(case((is_nc, pr.c.as_of))).label("first_nc"),
+            func.sum(case((is_nc, pr.c.value))).label("sum_nc"),
+            func.count(case((is_nc, 1))).label("n_nc"),
+            func.max(case((pr.c.stage.is_not(None), pr.c.as_of))).label("last_stage"),
+            func.max(pr.c.as_of).label("last_any"),
+        )
+        .where(*base)
+        .group_by(pr.c.item_code)
+        .subquery("agg")
+    )
+    query = (
+        select(pr, agg)
+        .join(agg, agg.c.a_item == pr.c.item_code)
+        .where(
+            *base,
+            or_(
+                pr.c.as_of == agg.c.last_any,
+                and_(is_cum, pr.c.as_of == agg.c.last_cum),
+                and_(is_nc, pr.c.as_of == agg.c.last_nc),
+                and_(pr.c.stage.is_not(None), pr.c.as_of == agg.c.last_stage),
+                ~plain,
+            ),
+        )
+        .order_by(pr.c.item_code, pr.c.as_of, pr.c.id)
+    )
+    rows = conn.execute(query).all()
+    # Items whose non-cumulative records straddle the latest cumulative one need an exact sum.
+    mixed = sorted(
+        {
+            r.item_code
+            for r in rows
+            if r.last_cum is not None and r.n_nc and r.first_nc <= r.last_cum and r.last_nc > r.last_cum
+        }
+    )
+    after_cum: dict[str, tuple[float, int]] = {}
+    for start in range(0, len(mixed), 500):
+        sub = agg.alias("agg2")
+        query = (
+            select(pr.c.item_code, func.sum(pr.c.value), func.count())
+            .join(sub, sub.c.a_item == pr.c.item_code)
+            .where(*base, is_nc, pr.c.as_of > sub.c.last_cum, pr.c.item_code.in_(mixed[start : start + 500]))
+            .group_by(pr.c.item_code)
+        )
+        for code, total, count in conn.execute(query):
+            after_cum[code] = (total, count)
+    out: list[ProgressRecord] = []
+    for code, group in groupby(rows, key=lambda r: r.item_code):
+        out.extend(_reduce_item(code, list(group), after_cum.get(code)))
+    return out
+
+
+def _reduce_item(code: str, rows: list[Any], after_cum: tuple[float, int] | None) -> list[ProgressRecord]:
+    """Build the reduced records of one item from its candidate rows (see ``latest_progress``)."""
+    a = rows[0]
+    cum_row = next(
+        (r for r in rows if r.milestone_key == "" and r.cumulative and r.value is not None and r.as_of == a.last_cum),
+        None,
+    )
+    nc_row = None
+    value_record: ProgressRecord | None = None
+    if a.n_nc and (a.last_cum is None or a.last_nc > a.last_cum):
+        nc_row = next(
+            r
+            for r in rows
+            if r.milestone_key == "" and not r.cumulative and r.value is not None and r.as_of == a.last_nc
+        )
+        if a.last_cum is None:
+            total = a.sum_nc
+        elif after_cum is not None:
+            total = cum_row.value + after_cum[0]
+        else:
+            total = cum_row.value + a.sum_nc
+        value_record = replace(m.progress_from(nc_row), value=total, cumulative=True, period_start=None)
+    out: list[ProgressRecord] = []
+    seen: set[int] = set()
+    for r in rows:
+        if r.id in seen:
+            continue
+        seen.add(r.id)
+        if nc_row is not None and r.id == nc_row.id:
+            out.append(value_record)  # type: ignore[arg-type]
+            continue
+        record = m.progress_from(r)
+        if not r.cumulative and r.value is not None and r.milestone_key == "":
+            record = replace(record, value=None)  # kept for its stage or date; its amount is in the fold
+        out.append(record)
+    return out

@@ -1,0 +1,241 @@
+"""Database tables of the store: SQLAlchemy 2 typed models, one per domain record.
+
+The tables mirror ``planwatch.plan.model`` field for field so that a plan saved and
+loaded back is equal to the original. Item rows are keyed by ``(plan_id, code)``; a
+progress record by ``(plan_id, item_code, as_of, milestone_key)`` with ``milestone_key``
+held as ``''`` when absent so that the unique constraint holds on every database (SQL
+treats NULLs as distinct). Bulk writes go through ``Model.__table__`` (Core), the
+classes give typed access and the metadata Alembic migrates.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: Constraint names Alembic can find again on every database (SQLite batch mode needs them).
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the shared metadata and its naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class RegionRow(Base):
+    """A region (city, district, county), shared by all plans; keyed by code."""
+
+    __tablename__ = "regions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    parent_code: Mapped[str | None] = mapped_column(String(64))
+    level: Mapped[str] = mapped_column(String(20))
+
+
+class PlanRow(Base):
+    """One year's plan of one region; thresholds are kept as a JSON object."""
+
+    __tablename__ = "plans"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    region_code: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    source_document: Mapped[str | None] = mapped_column(String(500))
+    thresholds: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class WorkAreaRow(Base):
+    """A work area of a plan."""
+
+    __tablename__ = "work_areas"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(500))
+    order: Mapped[int] = mapped_column(Integer)
+
+
+class TargetRow(Base):
+    """A headline indicator target."""
+
+    __tablename__ = "targets"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    indicator_code: Mapped[str] = mapped_column(String(64))
+    measure: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(50))
+    value_high: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str | None] = mapped_column(String(20))
+    cumulative: Mapped[bool] = mapped_column(Boolean)
+    work_area_code: Mapped[str | None] = mapped_column(String(64))
+    owner_unit: Mapped[str | None] = mapped_column(String(200))
+    name: Mapped[str | None] = mapped_column(String(500))
+    reporting_cycle: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text)
+
+
+class KeyTaskRow(Base):
+    """A key task; its milestones live in ``milestones``."""
+
+    __tablename__ = "key_tasks"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(500))
+    work_area_code: Mapped[str | None] = mapped_column(String(64))
+    owner_unit: Mapped[str] = mapped_column(String(200))
+    co_units: Mapped[list[str]] = mapped_column(JSON)
+    annual_quantity: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(50))
+    reporting_cycle: Mapped[str] = mapped_column(String(20))
+
+
+class MilestoneRow(Base):
+    """A dated step of a key task; ``position`` keeps the task's order."""
+
+    __tablename__ = "milestones"
+    __table_args__ = (UniqueConstraint("task_id", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("key_tasks.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(500))
+    due: Mapped[date] = mapped_column(Date)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ProjectRow(Base):
+    """A major project; amounts in 万元."""
+
+    __tablename__ = "projects"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(500))
+    owner_unit: Mapped[str] = mapped_column(String(200))
+    district_code: Mapped[str] = mapped_column(String(64))
+    industry: Mapped[str] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(30))
+    total_investment: Mapped[float] = mapped_column(Float)
+    annual_planned_investment: Mapped[float] = mapped_column(Float)
+    planned_start: Mapped[date | None] = mapped_column(Date)
+    planned_finish: Mapped[date | None] = mapped_column(Date)
+    work_area_code: Mapped[str | None] = mapped_column(String(64))
+    reporting_cycle: Mapped[str] = mapped_column(String(20))
+
+
+class LivelihoodItemRow(Base):
+    """A livelihood item (民生实事)."""
+
+    __tablename__ = "livelihood_items"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(500))
+    owner_unit: Mapped[str] = mapped_column(String(200))
+    goal_quantity: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(50))
+    co_units: Mapped[list[str]] = mapped_column(JSON)
+    work_area_code: Mapped[str | None] = mapped_column(String(64))
+    reporting_cycle: Mapped[str] = mapped_column(String(20))
+
+
+class ProgressRow(Base):
+    """One progress report on one item; its source is spread over the ``source_*`` columns."""
+
+    __tablename__ = "progress_records"
+    # The unique constraint doubles as the index for lookups by (plan, item, as_of).
+    __table_args__ = (UniqueConstraint("plan_id", "item_code", "as_of", "milestone_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    item_code: Mapped[str] = mapped_column(String(64))
+    as_of: Mapped[date] = mapped_column(Date)
+    milestone_key: Mapped[str] = mapped_column(String(64))  # '' when not a milestone report
+    value: Mapped[float | None] = mapped_column(Float)
+    cumulative: Mapped[bool] = mapped_column(Boolean)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    stage: Mapped[str | None] = mapped_column(String(30))
+    narrative: Mapped[str] = mapped_column(Text)
+    source_unit: Mapped[str | None] = mapped_column(String(200))
+    source_document: Mapped[str | None] = mapped_column(String(500))
+    source_span_start: Mapped[int | None] = mapped_column(Integer)
+    source_span_end: Mapped[int | None] = mapped_column(Integer)
+    source_quote: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditRow(Base):
+    """Who changed what, when: one row per inserted, updated or deleted record."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    user: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(10))  # insert / update / delete
+    table_name: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(500))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class DocumentRow(Base):
+    """A report read by ``planwatch ingest``; one row per distinct text (sha256)."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user: Mapped[str] = mapped_column(String(200))
+
+
+class DocumentFactRow(Base):
+    """A fact of a document in the exchange format (facts-schema.md), span split in two."""
+
+    __tablename__ = "document_facts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(String(500), index=True)
+    measure: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(50))
+    period: Mapped[str | None] = mapped_column(String(40))
+    modality: Mapped[str] = mapped_column(String(20))
+    qualifier: Mapped[str | None] = mapped_column(String(20))
+    baseline: Mapped[str | None] = mapped_column(String(40))
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # any further keys of the fact
+
+
+metadata = Base.metadata
