@@ -1,0 +1,79 @@
+"""The web app factory: a status dashboard, item pages and a JSON API over one store.
+
+Everything the browser loads comes from this package (``static/``): no CDN, no web
+fonts, because planning offices run it on intranets without internet access.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from planwatch.web import labels, services
+from planwatch.web.deps import BadRequest
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters.update(
+    number=services.format_number,
+    percent=services.format_percent,
+    pp=services.format_pp,
+)
+templates.env.globals.update(LIGHTS=labels.LIGHTS, KINDS=labels.KINDS, ROLLUPS=labels.ROLLUPS)
+
+
+def create_app(store=None, *, database_url: str | None = None) -> FastAPI:
+    """Return the planwatch web app over ``store`` (or a store opened at ``database_url``)."""
+    if store is None:
+        from planwatch.settings import get_settings
+        from planwatch.store import Store
+
+        store = Store.open(database_url or get_settings().database_url)
+    app = FastAPI(
+        title="planwatch 计划执行监测",
+        description="计划执行状态的只读数据接口：计划清单、状态看板、事项详情。",
+        # The interactive docs pages load their scripts from a CDN; intranets have none.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.store = store
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    from planwatch.web.routes import api, dashboard, items
+
+    app.include_router(dashboard.router)
+    app.include_router(items.router)
+    app.include_router(api.router)
+    _install_error_pages(app)
+    return app
+
+
+def _install_error_pages(app: FastAPI) -> None:
+    """Answer errors in Chinese: an HTML page for pages, ``{"detail": ...}`` for the API."""
+
+    def respond(request: Request, status: int, title: str, message: str):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=status)
+        return templates.TemplateResponse(
+            request, "error.html", {"title": title, "message": message, "status": status}, status_code=status
+        )
+
+    @app.exception_handler(services.NotFound)
+    async def not_found(request: Request, exc: services.NotFound):
+        return respond(request, 404, "未找到", str(exc))
+
+    @app.exception_handler(BadRequest)
+    async def bad_request(request: Request, exc: BadRequest):
+        return respond(request, 400, "请求有误", str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404:
+            return respond(request, 404, "页面不存在", f"没有地址为「{request.url.path}」的页面。")
+        return respond(request, exc.status_code, "请求未能完成", str(exc.detail))

@@ -1,0 +1,1 @@
+"""Routes grouped by resource: the dashboard, plan items, and the JSON API."""

@@ -1,0 +1,30 @@
+"""The JSON API: the same data the pages show, for analysts to pull."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from planwatch.web import services
+from planwatch.web.deps import SelectionDep, get_store
+from planwatch.web.routes.items import detail_of
+from planwatch.web.schemas import ItemDetailOut, PlanOut, StatusOut
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+@router.get("/plans", response_model=list[PlanOut], summary="计划清单")
+def plans(request: Request) -> list[PlanOut]:
+    """List the plans in the store."""
+    return [services.plan_out(plan) for plan in get_store(request).list_plans()]
+
+
+@router.get("/status", response_model=StatusOut, summary="状态看板")
+def status(sel: SelectionDep) -> StatusOut:
+    """Return a plan's status board as of a date: counts, roll-ups, alerts, every item."""
+    return sel.status
+
+
+@router.get("/items/{code}", response_model=ItemDetailOut, summary="事项详情")
+def item(request: Request, code: str, sel: SelectionDep) -> ItemDetailOut:
+    """Return one item's definition, status explanation and progress history."""
+    return detail_of(request, sel, code)

@@ -1,0 +1,24 @@
+"""The dashboard: one plan's status as of a date, at a glance."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from planwatch.web.app import templates
+from planwatch.web.deps import SelectionDep
+
+router = APIRouter()
+
+#: alerts shown on the dashboard; the item list has them all.
+DASHBOARD_ALERTS = 30
+
+
+@router.get("/", response_class=HTMLResponse, summary="状态看板")
+def dashboard(request: Request, sel: SelectionDep):
+    """Render the status board: light tiles, work-area bars, roll-ups and alerts."""
+    return templates.TemplateResponse(
+        request,
+        "dashboard.html",
+        {"sel": sel, "s": sel.status, "alerts": sel.status.alerts[:DASHBOARD_ALERTS], "nav": "dashboard"},
+    )

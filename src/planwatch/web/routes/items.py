@@ -1,0 +1,158 @@
+"""Plan items: the filterable list, the detail page, and the progress entry form."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from planwatch.plan.model import ProgressRecord, Source
+from planwatch.web import labels, services
+from planwatch.web.app import templates
+from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
+from planwatch.web.schemas import ItemDetailOut
+
+router = APIRouter()
+
+#: rows rendered at most; a plan with 100,000 projects is filtered, not scrolled.
+MAX_ROWS = 1000
+
+FILTERS = ("kind", "light", "area", "unit", "district", "q")
+
+
+@router.get("/items", response_class=HTMLResponse, summary="事项清单")
+def item_list(
+    request: Request,
+    sel: SelectionDep,
+    kind: str = "",
+    light: str = "",
+    area: str = "",
+    unit: str = "",
+    district: str = "",
+    q: str = "",
+    sort: str = "light",
+    desc: bool = False,
+):
+    """Render the item table, narrowed by the filters and sorted by one column."""
+    chosen = {"kind": kind, "light": light, "area": area, "unit": unit, "district": district, "q": q}
+    kept = services.filter_items(sel.status.items, **chosen)
+    if sort not in labels.ITEM_SORTS:
+        sort = "light"
+    rows = services.sort_items(kept, sort, desc)
+    units = sorted({i.owner_unit for i in sel.status.items if i.owner_unit})
+    district_codes = {i.district_code for i in sel.status.items if i.district_code}
+    districts = [(r.code, r.name) for r in sel.data.regions if r.code in district_codes]
+    base = {"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), **{k: v for k, v in chosen.items() if v}}
+
+    def sort_link(column: str) -> str:
+        flip = column == sort and not desc
+        return "/items?" + urlencode({**base, "sort": column, **({"desc": "1"} if flip else {})})
+
+    return templates.TemplateResponse(
+        request,
+        "items.html",
+        {
+            "sel": sel,
+            "s": sel.status,
+            "nav": "items",
+            "rows": rows[:MAX_ROWS],
+            "matched": len(rows),
+            "max_rows": MAX_ROWS,
+            "chosen": chosen,
+            "sort": sort,
+            "desc": desc,
+            "sort_link": sort_link,
+            "sorts": labels.ITEM_SORTS,
+            "units": units,
+            "districts": districts,
+            "areas": [(a.code, a.title) for a in sel.data.work_areas],
+        },
+    )
+
+
+def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
+    """Return the detail view of item ``code`` in the selected plan, or raise NotFound."""
+    status = next((item for item in sel.status.items if item.code == code), None)
+    if status is None:
+        services.find_item(sel.data, code)  # raises NotFound in Chinese
+        raise services.NotFound(f"事项「{code}」没有状态。")
+    history = services.load_history(get_store(request), sel.plan.code, sel.as_of)
+    return services.item_detail(history, status, sel.as_of)
+
+
+def _render_detail(request: Request, sel: Selection, code: str, *, form_error: str = "", status_code: int = 200):
+    detail = detail_of(request, sel, code)
+    return templates.TemplateResponse(
+        request,
+        "item.html",
+        {
+            "sel": sel,
+            "s": sel.status,
+            "d": detail,
+            "i": detail.status,
+            "nav": "items",
+            "saved": request.query_params.get("saved") == "1",
+            "form_error": form_error,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/items/{code}", response_class=HTMLResponse, summary="事项详情")
+def item_page(request: Request, code: str, sel: SelectionDep):
+    """Render an item's definition, status explanation and progress history."""
+    return _render_detail(request, sel, code)
+
+
+@router.post("/items/{code}/progress", response_class=HTMLResponse, summary="填报进度")
+def add_progress(
+    request: Request,
+    code: str,
+    sel: SelectionDep,
+    unit: str = Form(""),
+    as_of: str = Form(""),
+    value: str = Form(""),
+    cumulative: str = Form(""),
+    milestone_key: str = Form(""),
+    narrative: str = Form(""),
+):
+    """Write one progress record for the item through the store, recorded as the unit's."""
+    services.find_item(sel.data, code)
+    try:
+        record = _progress_record(code, sel, unit, as_of, value, cumulative, milestone_key, narrative)
+        get_store(request).add_progress(sel.plan.code, [record], user=unit.strip())
+    except (BadRequest, ValueError) as exc:
+        return _render_detail(request, sel, code, form_error=str(exc), status_code=400)
+    query = urlencode({"plan": sel.plan.code, "as_of": record.as_of.isoformat(), "saved": "1"})
+    return RedirectResponse(f"/items/{code}?{query}", status_code=303)
+
+
+def _progress_record(
+    code: str, sel: Selection, unit: str, as_of: str, value: str, cumulative: str, milestone_key: str, narrative: str
+) -> ProgressRecord:
+    """Return the progress record a filled form describes, or raise BadRequest in Chinese."""
+    if not unit.strip():
+        raise BadRequest("请填写报送单位。")
+    when = parse_as_of(as_of)
+    if when is None:
+        raise BadRequest("请填写截至日期。")
+    if when.year != sel.plan.year:
+        raise BadRequest(f"截至日期 {when.isoformat()} 不在计划年度 {sel.plan.year} 年内。")
+    number = None
+    if value.strip():
+        try:
+            number = float(value.strip().replace(",", ""))
+        except ValueError:
+            raise BadRequest(f"数值「{value}」不是数字。") from None
+    if number is None and not milestone_key:
+        raise BadRequest("请填写数值，或选择已完成的节点。")
+    return ProgressRecord(
+        item_code=code,
+        as_of=when,
+        value=number,
+        cumulative=bool(cumulative),
+        milestone_key=milestone_key or None,
+        narrative=narrative.strip(),
+        source=Source(unit=unit.strip()),
+    )

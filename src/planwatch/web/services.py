@@ -1,0 +1,398 @@
+"""What the pages and the API show, built from a plan and its status board.
+
+Pure functions over :class:`~planwatch.plan.model.PlanData` and the status engine's board,
+plus one edge function (:func:`load_status`) that reads the store. Routes stay thin: they
+parse the query, call these, and render or return the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from planwatch.monitor import ItemStatus, StatusBoard, evaluate
+from planwatch.monitor.board import RollupBy, count_lights
+from planwatch.monitor.wording import KIND_LABELS
+from planwatch.plan.model import (
+    KeyTask,
+    LivelihoodItem,
+    Plan,
+    PlanData,
+    PlanItem,
+    ProgressRecord,
+    Project,
+    Target,
+    item_kind,
+)
+from planwatch.web import labels
+from planwatch.web.schemas import (
+    DefinitionField,
+    ItemDetailOut,
+    ItemStatusOut,
+    KindRow,
+    LightCounts,
+    MilestoneOut,
+    PlanOut,
+    ProgressOut,
+    RollupRow,
+    StatusOut,
+)
+
+
+class NotFound(LookupError):
+    """A plan or item the request names does not exist; the message is for the user."""
+
+
+# ---------------------------------------------------------------------------- the store edge
+
+
+def load_status(store, plan_code: str, as_of: date) -> tuple[PlanData, StatusBoard]:
+    """Return the plan's data up to ``as_of`` (what status needs) and its status board."""
+    data = store.load_plan_data(plan_code, as_of=as_of, latest_only=True)
+    return data, evaluate(data, as_of)
+
+
+def load_history(store, plan_code: str, as_of: date) -> PlanData:
+    """Return the plan's data with every progress record up to ``as_of``."""
+    return store.load_plan_data(plan_code, as_of=as_of)
+
+
+def choose_plan(plans: list[Plan], code: str | None) -> Plan:
+    """Return the plan named by ``code``, or the first plan when none is named."""
+    if not plans:
+        raise NotFound("数据库中还没有计划。请先运行 planwatch import 或 planwatch demo 导入计划。")
+    if not code:
+        return plans[0]
+    for plan in plans:
+        if plan.code == code:
+            return plan
+    raise NotFound(f"没有编号为「{code}」的计划。")
+
+
+def default_as_of(plan: Plan, latest_progress: date | None, today: date) -> date:
+    """Return the as-of date a page shows when the user gives none.
+
+    Today while the plan year runs; for a past or future plan year the latest progress
+    date (a closed year is read as far as reports go, not at 31 December with everything
+    stale), or today clipped into the year when there is no progress at all.
+    """
+    first, last = date(plan.year, 1, 1), date(plan.year, 12, 31)
+    if first <= today <= last:
+        return today
+    if latest_progress is not None and first <= latest_progress <= last:
+        return latest_progress
+    return min(max(today, first), last)
+
+
+def latest_progress_date(data: PlanData) -> date | None:
+    """Return the latest as-of date of any progress record of the plan."""
+    return max((record.as_of for record in data.progress), default=None)
+
+
+# ---------------------------------------------------------------------------- formatting
+
+
+def format_number(value: float | None, digits: int = 2) -> str:
+    """Return a number the way a report writes it: 12,345.6 (trailing zeros dropped)."""
+    if value is None:
+        return "—"
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def format_percent(ratio: float | None, digits: int = 1) -> str:
+    """Return a fraction as a percentage: 0.5 → 50.0%."""
+    return "—" if ratio is None else f"{ratio * 100:.{digits}f}%"
+
+
+def format_pp(gap: float | None) -> str:
+    """Return a gap in percentage points with its sign: +3.5个百分点."""
+    if gap is None:
+        return "—"
+    return f"{gap:+.1f}个百分点"
+
+
+# ---------------------------------------------------------------------------- status view
+
+
+def plan_out(plan: Plan, regions: Iterable = ()) -> PlanOut:
+    """Return the listing of a plan, naming its region when it is known."""
+    names = {region.code: region.name for region in regions}
+    return PlanOut(
+        code=plan.code,
+        title=plan.title,
+        year=plan.year,
+        region_code=plan.region_code,
+        region_name=names.get(plan.region_code),
+        source_document=plan.source_document,
+    )
+
+
+def item_status_out(status: ItemStatus, board: StatusBoard) -> ItemStatusOut:
+    """Return the page/API view of one item's status (names resolved, labels in Chinese)."""
+    district = status.district_code
+    return ItemStatusOut(
+        code=status.code,
+        kind=status.kind.value,
+        kind_label=status.kind_label,
+        name=status.name,
+        work_area_code=status.work_area_code,
+        work_area=board.label_of("work_area", status.work_area_code) if status.work_area_code else None,
+        owner_unit=status.owner_unit,
+        district_code=district,
+        district=board.label_of("district", district) if district else None,
+        light=status.light.value,
+        light_label=labels.LIGHTS[status.light.value][0],
+        state=status.state,
+        unit=status.unit,
+        actual=status.actual,
+        target=status.target,
+        target_high=status.target_high,
+        completion=status.completion,
+        time_progress=status.time_progress,
+        gap_pp=status.gap_pp,
+        explanation=status.explanation,
+        stale=status.stale,
+        overdue=status.overdue,
+        last_report=status.last_report,
+    )
+
+
+def light_counts(counts: dict) -> LightCounts:
+    """Return the engine's per-light counts as the response model."""
+    return LightCounts(**{str(light): n for light, n in counts.items()})
+
+
+def rollup_rows(board: StatusBoard, by: RollupBy) -> list[RollupRow]:
+    """Return the engine's roll-up by work area, owner unit or district as response rows."""
+    return [
+        RollupRow(
+            key=r.key,
+            label=r.label,
+            counts=light_counts(r.counts),
+            average_completion=r.average_completion,
+            stale=r.stale,
+            worst=[i.code for i in r.worst],
+        )
+        for r in board.rollup(by)
+    ]
+
+
+def status_view(data: PlanData, board: StatusBoard) -> StatusOut:
+    """Return the whole status board of a plan as the pages and the API show it."""
+    items = [item_status_out(status, board) for status in board.items]
+    by_code = {item.code: item for item in items}
+    kinds = [
+        KindRow(kind=kind.value, label=label, counts=light_counts(count_lights(board.select(kinds=[kind]).items)))
+        for kind, label in KIND_LABELS.items()
+    ]
+    return StatusOut(
+        plan=plan_out(data.plan, data.regions),
+        as_of=board.as_of,
+        time_progress=board.time_progress,
+        counts=light_counts(board.counts()),
+        kinds=[row for row in kinds if row.counts.total],
+        rollups={by: rollup_rows(board, by) for by in labels.ROLLUPS},
+        alerts=[by_code[a.code] for a in board.alerts()],
+        items=items,
+    )
+
+
+# ---------------------------------------------------------------------------- item list
+
+
+def filter_items(
+    items: Iterable[ItemStatusOut],
+    *,
+    kind: str = "",
+    light: str = "",
+    area: str = "",
+    unit: str = "",
+    district: str = "",
+    q: str = "",
+) -> list[ItemStatusOut]:
+    """Return the items that pass every filter given (empty filters pass everything).
+
+    ``unit`` matches the owner unit exactly; ``q`` is a plain substring of code, name,
+    owner unit or explanation, which is how clerks search (项目名里的一个词).
+    """
+    needle = q.strip().lower()
+    kept = []
+    for item in items:
+        if kind and item.kind != kind:
+            continue
+        if light and item.light != light:
+            continue
+        if area and item.work_area_code != area:
+            continue
+        if unit and item.owner_unit != unit:
+            continue
+        if district and item.district_code != district:
+            continue
+        if needle:
+            haystack = " ".join(filter(None, [item.code, item.name, item.owner_unit, item.explanation])).lower()
+            if needle not in haystack:
+                continue
+        kept.append(item)
+    return kept
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(labels.KINDS)}
+
+
+def sort_items(items: list[ItemStatusOut], key: str, descending: bool = False) -> list[ItemStatusOut]:
+    """Return items sorted by a column of the item list; missing values always go last."""
+
+    def value(item: ItemStatusOut):
+        match key:
+            case "name":
+                return item.name
+            case "kind":
+                return _KIND_ORDER.get(item.kind, 9)
+            case "light":
+                return labels.LIGHT_SEVERITY.get(item.light, 9)
+            case "completion":
+                return item.completion
+            case "gap":
+                return item.gap_pp
+            case "unit":
+                return item.owner_unit
+            case "last_report":
+                return item.last_report
+            case _:
+                return item.code
+
+    present = [i for i in items if value(i) is not None]
+    missing = [i for i in items if value(i) is None]
+    present.sort(key=lambda i: (value(i), i.code), reverse=descending)
+    return present + missing
+
+
+# ---------------------------------------------------------------------------- item detail
+
+
+def find_item(data: PlanData, code: str) -> PlanItem:
+    """Return the plan item with ``code`` or raise :class:`NotFound` in Chinese."""
+    item = data.item_index().get(code)
+    if item is None:
+        raise NotFound(f"计划「{data.plan.title}」中没有编号为「{code}」的事项。")
+    return item
+
+
+def _units(units: list[str]) -> str:
+    return "、".join(units) if units else "—"
+
+
+def _date(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def definition_of(item: PlanItem, data: PlanData) -> list[DefinitionField]:
+    """Return the labelled lines that define a plan item, by its kind."""
+    areas = {area.code: area.title for area in data.work_areas}
+    regions = {region.code: region.name for region in data.regions}
+    kind = item_kind(item).value
+    lines: list[tuple[str, str]] = [("编号", item.code), ("类别", labels.KINDS[kind])]
+    match item:
+        case Target():
+            target = format_number(item.value)
+            if item.value_high is not None:
+                target += f"—{format_number(item.value_high)}"
+            qualifier = labels.QUALIFIERS.get(item.qualifier.value, "") if item.qualifier else ""
+            lines += [
+                ("名称", item.name or item.indicator_code),
+                ("指标编码", item.indicator_code),
+                ("目标类型", labels.MEASURES.get(item.measure.value, item.measure.value)),
+                ("目标值", f"{target}{item.unit}{qualifier}"),
+                ("按时序累计", "是" if item.cumulative else "否"),
+                ("责任单位", item.owner_unit or "—"),
+            ]
+            if item.note:
+                lines.append(("备注", item.note))
+        case KeyTask():
+            lines += [("名称", item.name), ("责任单位", item.owner_unit), ("配合单位", _units(item.co_units))]
+            if item.annual_quantity is not None:
+                lines.append(("年度目标", f"{format_number(item.annual_quantity)}{item.unit or ''}"))
+            if item.milestones:
+                lines.append(("节点数", f"{len(item.milestones)}个"))
+        case Project():
+            lines += [
+                ("名称", item.name),
+                ("业主/责任单位", item.owner_unit),
+                ("所在区县", regions.get(item.district_code, item.district_code)),
+                ("行业", item.industry),
+                ("建设阶段", labels.STAGES.get(item.stage.value, item.stage.value)),
+                ("总投资", f"{format_number(item.total_investment)}万元"),
+                ("年度计划投资", f"{format_number(item.annual_planned_investment)}万元"),
+                ("计划开工", _date(item.planned_start)),
+                ("计划竣工", _date(item.planned_finish)),
+            ]
+        case LivelihoodItem():
+            lines += [
+                ("名称", item.name),
+                ("责任单位", item.owner_unit),
+                ("配合单位", _units(item.co_units)),
+                ("年度目标", f"{format_number(item.goal_quantity)}{item.unit}"),
+            ]
+    if item.work_area_code:
+        lines.append(("工作领域", areas.get(item.work_area_code, item.work_area_code)))
+    lines.append(("报送周期", labels.CYCLES.get(item.reporting_cycle.value, item.reporting_cycle.value)))
+    return [DefinitionField(label=label, value=value) for label, value in lines]
+
+
+def progress_history(item: PlanItem, records: Iterable[ProgressRecord]) -> list[ProgressOut]:
+    """Return an item's progress records in date order, with the running cumulative figure.
+
+    Cumulative records reset the running total; period records add to it — the same
+    folding the status engine does. Targets report year-to-date rates, which do not add
+    up, so they carry no running total.
+    """
+    adds_up = not isinstance(item, Target)
+    running: float | None = None
+    rows = []
+    for record in sorted(records, key=lambda r: (r.as_of, r.milestone_key or "")):
+        if adds_up and record.value is not None:
+            running = record.value if record.cumulative else (running or 0.0) + record.value
+        rows.append(
+            ProgressOut(
+                as_of=record.as_of,
+                period_start=record.period_start,
+                value=record.value,
+                cumulative=record.cumulative,
+                running_total=running if adds_up and record.value is not None else None,
+                milestone_key=record.milestone_key,
+                stage=labels.STAGES.get(record.stage.value) if record.stage else None,
+                narrative=record.narrative,
+                source=record.source.describe(),
+            )
+        )
+    return rows
+
+
+def milestones_of(item: PlanItem, records: Iterable[ProgressRecord]) -> list[MilestoneOut]:
+    """Return a task's milestones with the date progress marked each one done."""
+    if not isinstance(item, KeyTask):
+        return []
+    done: dict[str, date] = {}
+    for record in records:
+        if record.milestone_key and record.milestone_key not in done:
+            done[record.milestone_key] = record.as_of
+        elif record.milestone_key:
+            done[record.milestone_key] = min(done[record.milestone_key], record.as_of)
+    return [MilestoneOut(key=m.key, title=m.title, due=m.due, done_on=done.get(m.key)) for m in item.milestones]
+
+
+def item_detail(history: PlanData, status: ItemStatusOut, as_of: date) -> ItemDetailOut:
+    """Return the detail page/API view of one item: definition, status, milestones, history."""
+    item = find_item(history, status.code)
+    records = [record for record in history.progress if record.item_code == item.code]
+    return ItemDetailOut(
+        plan=plan_out(history.plan, history.regions),
+        as_of=as_of,
+        status=status,
+        definition=definition_of(item, history),
+        milestones=milestones_of(item, records),
+        progress=progress_history(item, records),
+    )
