@@ -356,7 +356,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
             investment.clauses[1] = investment.clauses[1].replace("完成年度目标", "年度计划投资")
             investment.basis = progress.basis
             checks.append(investment)
-        elif not (project.planned_start and project.planned_start > as_of and not started):
+        elif not (project.planned_start and project.planned_start >= as_of and not started):
             checks.append(no_data("投资完成数据"))
 
     if project.planned_start is not None and not started:
@@ -387,6 +387,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
                         Light.GREEN,
                         "延期竣工",
                         [f"计划{day(project.planned_finish)}竣工，实际{day(record.as_of)}竣工"],
+                        lag=float((record.as_of - project.planned_finish).days),
                         basis=[record],
                     )
                 )
@@ -411,7 +412,8 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
 
 def combine(findings: list[Finding]) -> Finding:
     """Return one finding from several checks of an item: the worst light, every clause."""
-    main = max(findings, key=lambda f: (_rank(f.light), f.lag))
+    # Of equally bad checks the last one names the state: stage checks come after investment.
+    main = max(reversed(findings), key=lambda f: (_rank(f.light), f.lag))
     light = worst(*(f.light for f in findings))
     clauses = [clause for f in findings for clause in f.clauses]
     numbers = next((f for f in findings if f.completion is not None or f.actual is not None), main)
