@@ -1,0 +1,156 @@
+"""Document context computed once per text: report year, lead period, sections, clause bounds.
+
+Every lookup is by character offset (``bisect``), so extraction stays linear in the text.
+The heading reader here is deliberately small; when ``planwatch.documents.outline`` is
+available its top-level headings are used instead (``_headings``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from calendar import monthrange
+from dataclasses import dataclass, field
+
+from planwatch.extract.vocabulary import periods as pv
+
+_CLAUSE_MARKS = re.compile(r"[，,；;。！？!?\n：:（(）)]")
+_SENTENCE_MARKS = re.compile(r"[。；;！？!?\n]")
+_HEADING = re.compile(
+    r"^[ \t　]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\n]{0,60}", re.M
+)
+_TOP_HEADING = re.compile(r"^[ \t　]*[一二三四五六七八九十]{1,3}、")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
+_MONTHS = re.compile(r"([0-9]{1,2})[—–\-－~～至到]([0-9]{1,2})月")
+
+
+def interval(year: int, first: int, last: int) -> str:
+    """``interval(2025, 1, 6) == "2025-01/2025-06"``."""
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def month_end(year: int, month: int) -> str:
+    """``month_end(2025, 6) == "2025-06-30"``."""
+    return f"{year}-{month:02d}-{monthrange(year, month)[1]:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A lead period: the report year and the months it covers (None when unknown)."""
+
+    year: int | None
+    first: int = 1
+    last: int = 12
+
+    @property
+    def interval(self) -> str | None:
+        return interval(self.year, self.first, self.last) if self.year else None
+
+    @property
+    def end_date(self) -> str | None:
+        return month_end(self.year, self.last) if self.year else None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    start: int
+    title: str
+    lead: Lead
+    future: bool
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """What every fact of one document shares, looked up by offset."""
+
+    text: str
+    lead: Lead
+    sections: list[Section]
+    clause_marks: list[int] = field(default_factory=list)
+    sentence_marks: list[int] = field(default_factory=list)
+    _section_starts: list[int] = field(default_factory=list)
+
+    def section_at(self, offset: int) -> Section | None:
+        i = bisect_right(self._section_starts, offset) - 1
+        return self.sections[i] if i >= 0 else None
+
+    def lead_at(self, offset: int) -> Lead:
+        section = self.section_at(offset)
+        return section.lead if section else self.lead
+
+    def future_at(self, offset: int) -> bool:
+        section = self.section_at(offset)
+        return bool(section and section.future)
+
+    def clause_start(self, offset: int, limit: int = 60) -> int:
+        """Start of the clause holding ``offset`` (after the last comma, colon or stop)."""
+        i = bisect_left(self.clause_marks, offset) - 1
+        start = self.clause_marks[i] + 1 if i >= 0 else 0
+        return max(start, offset - limit)
+
+    def sentence_start(self, offset: int, limit: int = 200) -> int:
+        i = bisect_left(self.sentence_marks, offset) - 1
+        start = self.sentence_marks[i] + 1 if i >= 0 else 0
+        return max(start, offset - limit)
+
+    def sentence_end(self, offset: int, limit: int = 200) -> int:
+        i = bisect_left(self.sentence_marks, offset)
+        end = self.sentence_marks[i] if i < len(self.sentence_marks) else len(self.text)
+        return min(end, offset + limit)
+
+    def paragraph_start(self, offset: int) -> int:
+        return self.text.rfind("\n", max(0, offset - 3000), offset) + 1
+
+
+def _lead_from(text: str, year: int | None) -> Lead | None:
+    """Read a lead period from a title or heading: 2025年1—6月, 上半年, 2024年."""
+    found_year = _YEAR.search(text)
+    y = int(found_year.group(1)) if found_year else year
+    months = _MONTHS.search(text)
+    if months:
+        return Lead(y, int(months.group(1)), int(months.group(2)))
+    for word, (first, last) in pv.YEAR_PARTS.items():
+        if word in text and word not in ("年度", "全年", "一年来", "今年以来"):
+            return Lead(y, first, last)
+    if found_year:
+        return Lead(y)
+    return None
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0).strip()) for m in _HEADING.finditer(text) if _TOP_HEADING.match(m.group(0))]
+
+
+def _is_future(title: str) -> bool | None:
+    if any(w in title for w in pv.PAST_SECTION_WORDS):
+        return False
+    if any(w in title for w in pv.FUTURE_SECTION_WORDS):
+        return True
+    return None
+
+
+def build_context(text: str) -> DocumentContext:
+    """Compute the document context of ``text`` once (linear time)."""
+    head = text[:400]
+    year_match = _YEAR.search(head)
+    year = int(year_match.group(1)) if year_match else None
+    lead = _lead_from(head.split("\n\n")[0][:200], year) or Lead(year)
+    headings = _headings(text)
+    leads = [(_lead_from(title, lead.year) or lead) for _, title in headings]
+    if headings and leads[0].year and year and leads[0].year < year and not _is_future(headings[0][1]):
+        # a government work report dated 2019 reviews 2018 first: its review year leads
+        lead = leads[0]
+    sections: list[Section] = []
+    for (start, title), section_lead in zip(headings, leads, strict=True):
+        future = _is_future(title)
+        if future is None:
+            future = bool(section_lead.year and lead.year and section_lead.year > lead.year)
+        sections.append(Section(start, title, section_lead, future))
+    return DocumentContext(
+        text=text,
+        lead=lead,
+        sections=sections,
+        clause_marks=[m.start() for m in _CLAUSE_MARKS.finditer(text)],
+        sentence_marks=[m.start() for m in _SENTENCE_MARKS.finditer(text)],
+        _section_starts=[s.start for s in sections],
+    )

@@ -1,0 +1,50 @@
+"""The ``Fact`` record: one number of a report tied to what it measures (facts-schema.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+MEASURES = ("level", "growth", "ratio", "change_pp", "rank")
+MODALITIES = ("actual", "target", "plan")
+QUALIFIERS = ("over", "nearly", "about", "under", "at_least")
+FIELDS = ("span", "text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One quantitative statement; field names and meanings are those of the exchange format."""
+
+    span: tuple[int, int]
+    text: str
+    subject: str | None
+    measure: str
+    value: float
+    unit: str | None
+    period: str | None
+    modality: str
+    qualifier: str | None
+    baseline: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON object of facts-schema.md (span as a list, keys in schema order)."""
+        return {
+            "span": [self.span[0], self.span[1]],
+            "text": self.text,
+            "subject": self.subject,
+            "measure": self.measure,
+            "value": _plain(self.value),
+            "unit": self.unit,
+            "period": self.period,
+            "modality": self.modality,
+            "qualifier": self.qualifier,
+            "baseline": self.baseline,
+        }
+
+
+def _plain(value: float) -> float | int:
+    """Write 174万辆 as 1740000, not 1740000.0; keep decimals as they are."""
+    rounded = round(value, 6)
+    if rounded == int(rounded) and abs(rounded) < 1e18:
+        return int(rounded)
+    return rounded

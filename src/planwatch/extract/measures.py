@@ -1,0 +1,99 @@
+"""Decide a number's measure, sign, qualifier and baseline from cue words in its clause."""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract.lexicon import alternation, ending_with, last_match, starting_with
+from planwatch.extract.vocabulary import cues
+
+_CHANGE = re.compile(alternation([*cues.CHANGE_CUES, *cues.RATIO_NOUNS, *cues.GROWTH_NOUNS]))
+_FALL = re.compile(alternation(cues.FALL_NOUNS))
+_RANK_VERB = re.compile(alternation(cues.RANK_VERBS))
+_YEAR_REF = re.compile(r"(?:比|较|与)((?:19|20)[0-9]{2})年(?:全年)?(底|末)?")
+
+
+def change_sign(segment: str) -> int | None:
+    """Sign of the change a clause states (+1/-1), or None when it names no change.
+
+    The rightmost cue wins; a fall noun before it (降幅收窄) turns the sign round.
+    """
+    m = last_match(_CHANGE, segment)
+    if m is None or m.group(0) not in cues.CHANGE_CUES:
+        return None
+    sign = cues.CHANGE_CUES[m.group(0)]
+    if m.group(0) not in cues.FALL_NOUNS and _FALL.search(segment, 0, m.start()):
+        sign = -sign
+    return sign
+
+
+def percent_measure(segment: str, after: str) -> tuple[str, int]:
+    """``("growth", sign)`` or ``("ratio", 1)`` for a percentage, from its clause and what follows."""
+    if starting_with(cues.GROWTH_AFTER, after):
+        return "growth", -1 if "负" in after[:4] else 1
+    m = last_match(_CHANGE, segment)
+    if m is None:
+        return "ratio", 1
+    word = m.group(0)
+    tail = segment[m.end():]
+    if word in cues.GROWTH_NOUNS:
+        return "growth", -1 if _FALL.search(segment) else 1
+    if word in cues.CHANGE_CUES:
+        if tail[:1] in cues.STATE_MARKERS or tail.startswith(("达到", "为")):
+            return "ratio", 1
+        sign = cues.CHANGE_CUES[word]
+        if _FALL.search(segment):
+            sign = -1
+        return "growth", sign
+    return "ratio", 1
+
+
+def pp_sign(segment: str) -> int:
+    """Sign of a change in percentage points: 提高 +, 下降 −, 降幅收窄 +, 负向拉动 −."""
+    sign = change_sign(segment)
+    return sign if sign is not None else 1
+
+
+def has_rank_verb(segment: str) -> bool:
+    return _RANK_VERB.search(segment) is not None
+
+
+def qualifier(before: str, after: str, inside: bool) -> str | None:
+    """The qualifier of a number from the words right before and right after its span."""
+    word = ending_with(cues.QUALIFIERS_BEFORE, before)
+    if word is not None:
+        return cues.QUALIFIERS_BEFORE[word]
+    word = starting_with(cues.QUALIFIERS_AFTER, after)
+    if word is not None and word != "多":
+        return cues.QUALIFIERS_AFTER[word]
+    if inside:
+        return "over"
+    return None
+
+
+def baseline(segment: str, measure: str, year: int | None) -> str | None:
+    """``yoy``, ``avg_annual`` or an explicit reference (a year, date or interval) for changes."""
+    if measure not in ("growth", "change_pp"):
+        return None
+    if any(w in segment for w in cues.AVG_ANNUAL_WORDS):
+        return "avg_annual"
+    m = _YEAR_REF.search(segment)
+    if m:
+        y = m.group(1)
+        return f"{y}-12-31" if m.group(2) else y
+    if year is not None:
+        for word, ref in _relative_refs(year):
+            if word in segment:
+                return ref
+    return "yoy"
+
+
+def _relative_refs(year: int) -> tuple[tuple[str, str], ...]:
+    return (
+        ("比一季度", f"{year}-01/{year}-03"), ("较一季度", f"{year}-01/{year}-03"),
+        ("比前三季度", f"{year}-01/{year}-09"), ("较前三季度", f"{year}-01/{year}-09"),
+        ("比上半年", f"{year}-01/{year}-06"), ("较上半年", f"{year}-01/{year}-06"),
+        ("比去年全年", str(year - 1)), ("比上年全年", str(year - 1)), ("较去年全年", str(year - 1)),
+        ("较上年末", f"{year - 1}-12-31"), ("比上年末", f"{year - 1}-12-31"), ("比年初", f"{year - 1}-12-31"),
+        ("较年初", f"{year - 1}-12-31"), ("较去年底", f"{year - 1}-12-31"), ("比去年底", f"{year - 1}-12-31"),
+    )

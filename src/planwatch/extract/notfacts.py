@@ -1,0 +1,76 @@
+"""Reject candidates that are not facts: dates, ordinals, codes, names, specs, thresholds."""
+
+from __future__ import annotations
+
+from planwatch.extract.lexicon import ending_with, starting_with
+from planwatch.extract.scanner import Candidate
+from planwatch.extract.vocabulary import cues
+from planwatch.extract.vocabulary import not_facts as nf
+from planwatch.extract.vocabulary import units as uv
+
+_PUNCT = set("，,。；;、：:！？!?）)】」』”’\n ")
+
+
+def is_not_a_fact(c: Candidate, text: str) -> bool:
+    """True when the words around ``c`` show it is not a reported quantity."""
+    before = text[max(0, c.start - 6):c.start]
+    after_num = text[c.num_end:c.num_end + 6]
+    after = text[c.end:c.end + 6]
+    if c.kind == "rank":
+        return False  # ranks are checked against their clause later
+    if c.kind in ("arabic", "frac") and before[-1:] and (before[-1] in "0123456789０１２３４５６７８９.．"):
+        return True
+    if ending_with(nf.LABEL_BEFORE, before):
+        return True
+    if "年产" in before[-4:] or "日产" in before[-4:]:
+        return True
+    if before[-1:] and before[-1] in nf.CODE_NEIGHBOUR_CHARS and not c.unit_text:
+        return True
+    if after[:1] and (after[0] in nf.CODE_NEIGHBOUR_CHARS or after[0] in "0123456789"):
+        return True
+    if not c.unit_text and after_num[:1] and after_num[0] in nf.CODE_NEIGHBOUR_CHARS:
+        return True
+    if starting_with(nf.LABEL_AFTER, after_num) and not c.unit_text:
+        return True
+    if c.unit_text and starting_with(("周年", "届"), text[c.num_end:c.num_end + 2]):
+        return True
+    if starting_with(nf.LABEL_AFTER, after) and after[:1] in ("+", "＋", "·", "•", "级", "强", "佳", "方"):
+        return True
+    if c.unit in ("年", "日") and not before.endswith("连续"):
+        return True
+    if c.unit and c.unit_text and c.unit in uv.DURATION_UNITS and not before.endswith("连续") \
+            and _names_a_thing(after):
+        return True
+    if before[-1:] and before[-1] in nf.OPEN_QUOTES and c.unit_text:
+        return True
+    if _is_threshold(c, before, after):
+        return True
+    return bool(c.kind == "chinese" and not _chinese_is_amount(c, after))
+
+
+def _is_threshold(c: Candidate, before: str, after: str) -> bool:
+    """亿元以上项目, 超5亿元的强镇, 10蒸吨及以下锅炉: a number that defines a category."""
+    if starting_with(nf.THRESHOLD_AFTER, after):
+        return True
+    if after.startswith(("以上", "以下")) and len(after) > 2 and after[2] not in _PUNCT and after[2] not in "的":
+        return True
+    return bool(after.startswith("的") and ending_with(("超", "超过", "以上"), before) and c.unit_text)
+
+
+def _chinese_is_amount(c: Candidate, after: str) -> bool:
+    """A Chinese numeral is a fact only with a counting unit that such numerals take (五批次, 一倍)."""
+    if not c.unit_text:
+        return False
+    if starting_with(nf.CHINESE_WORD_AFTER, after):
+        return False
+    if c.unit_text in uv.CHINESE_NUMERAL_UNITS:
+        if c.unit_text == "次":
+            return c.number >= 2 and not starting_with(nf.CHINESE_CI_NOT_AFTER, after)
+        return True
+    return c.has_magnitude and c.number >= 100
+
+
+def _names_a_thing(after: str) -> bool:
+    """A duration followed straight by a noun is part of a name (240小时过境免签, 100天行动)."""
+    return bool(after[:1]) and after[0] not in _PUNCT and not starting_with(cues.QUALIFIERS_AFTER, after) \
+        and not starting_with(("内", "之内", "以内", "的"), after)

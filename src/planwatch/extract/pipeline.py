@@ -1,0 +1,279 @@
+"""``extract_facts``: report text in, facts out (facts-schema.md).
+
+Steps, each linear in the text: scan every number once (``scanner``), drop what is not a
+fact (``notfacts``), link lists, ranges and structure ratios so bare numbers share a unit,
+then read each number's measure, subject, period and modality from bounded windows around
+it and from the document context computed once (``context``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from planwatch.extract import measures, periods, subjects
+from planwatch.extract.context import DocumentContext, build_context
+from planwatch.extract.facts import Fact
+from planwatch.extract.notfacts import is_not_a_fact
+from planwatch.extract.scanner import Candidate, scan
+from planwatch.extract.vocabulary import cues
+from planwatch.extract.vocabulary import units as uv
+
+_LINK = re.compile(r"^[ 　]?(?:[、和及与—–\-－~～至到]|以及)[ 　]?$")
+_CHAIN = re.compile(r"^[：:]$")
+_INDEX_BEFORE = ("指数为", "指数是", "指数达", "指数达到", "指数")
+_PEOPLE_AFTER = tuple(sorted(uv.PEOPLE_NOUNS, key=len, reverse=True))
+
+
+@dataclass(slots=True)
+class Reading:
+    """A candidate being read into a fact."""
+
+    c: Candidate
+    unit: str | None
+    value: float
+    measure: str = "level"
+    subject: str | None = None
+    qualifier: str | None = None
+    baseline: str | None = None
+    period: str | None = None
+    modality: str = "actual"
+    run: int = -1  # index of the list run it belongs to
+    segment: str = ""
+
+
+def extract_facts(source: object) -> list[Fact]:
+    """Return every quantitative fact of a report, in text order.
+
+    ``source`` is the text itself or a ``planwatch.documents.Document`` (anything with ``.text``).
+    Spans are offsets into exactly that text.
+    """
+    text = source if isinstance(source, str) else getattr(source, "text", None)
+    if not isinstance(text, str):
+        raise TypeError("extract_facts needs a str or a Document with .text")
+    ctx = build_context(text)
+    cands = [c for c in scan(text) if not is_not_a_fact(c, text)]
+    runs = _link_runs(cands, text)
+    readings: list[Reading] = []
+    for i, c in enumerate(cands):
+        r = _read(c, i, cands, runs, text, ctx, readings)
+        if r is not None:
+            readings.append(r)
+    _share_list_attributes(readings, text)
+    return [_to_fact(r, text) for r in readings]
+
+
+def _link_runs(cands: list[Candidate], text: str) -> list[int]:
+    """Number each list or range run (15万、18万人次; 1—2列; 3.9：59.5：36.6) with a shared id."""
+    runs = list(range(len(cands)))
+    for i in range(1, len(cands)):
+        gap = text[cands[i - 1].end:cands[i].start]
+        if _LINK.match(gap) or _CHAIN.match(gap):
+            runs[i] = runs[i - 1]
+    return runs
+
+
+def _inherited_unit(i: int, cands: list[Candidate], runs: list[int], text: str) -> Candidate | None:
+    """The next candidate in the run that has a unit (a bare 15万 takes 人次 from 18万人次)."""
+    j = i + 1
+    while j < len(cands) and runs[j] == runs[i]:
+        if cands[j].unit_text:
+            return cands[j]
+        j += 1
+    return None
+
+
+def _is_ratio_chain(i: int, cands: list[Candidate], runs: list[int], text: str) -> list[Candidate] | None:
+    members = [c for k, c in enumerate(cands) if runs[k] == runs[i]]
+    if len(members) < 2:
+        return None
+    for a, b in itertools.pairwise(members):
+        if not _CHAIN.match(text[a.end:b.start]):
+            return None
+    if any(c.unit_text for c in members):
+        return None
+    return members
+
+
+def _read(c: Candidate, i: int, cands: list[Candidate], runs: list[int], text: str, ctx: DocumentContext,
+          done: list[Reading]) -> Reading | None:
+    prev_end = cands[i - 1].end if i else 0
+    clause_start = max(ctx.clause_start(c.start), prev_end if prev_end <= c.start else 0)
+    segment = text[clause_start:c.start]
+    full_clause = text[ctx.clause_start(c.start):c.start]
+    after = text[c.end:c.end + 8]
+    unit, factor, number = c.unit, c.factor, c.number
+    r: Reading | None = None
+
+    if c.kind == "rank":
+        if not (measures.has_rank_verb(full_clause) or measures.has_rank_verb(segment)):
+            return None
+        if c.end < len(text) and text[c.end:c.end + 1] in ("个", "批", "次", "家", "届", "轮", "期", "名"):
+            return None
+        r = Reading(c, "位", number, "rank")
+    elif c.kind == "double":
+        r = Reading(c, "%", number, "growth")
+    elif c.kind == "frac":
+        if not any(w in full_clause for w in ("占", "比重", "比例", "的")):
+            return None
+        r = Reading(c, "%", number, "ratio")
+    elif not c.unit_text:
+        r = _read_bare(c, i, cands, runs, text, segment, full_clause)
+        if r is None:
+            return None
+    else:
+        r = Reading(c, unit, number * factor)
+
+    if r.measure == "level" and r.unit in ("%", "pp", cues.MULTIPLE_UNIT, cues.TENTH_UNIT):
+        _set_percent_measure(r, segment, full_clause, after, c)
+    if r is None:
+        return None
+    r.segment = segment
+    r.run = runs[i]
+    before = text[max(0, c.start - 4):c.start]
+    r.qualifier = measures.qualifier(before, text[c.end:c.end + 3], c.approx_inside)
+    _set_subject(r, text, segment, done, ctx)
+    sentence = text[ctx.sentence_start(c.start):c.start]
+    r.modality = periods.modality_of(ctx, c.start, sentence, full_clause)
+    r.period = periods.period_of(ctx, c.start, r.measure, r.subject, full_clause, sentence, r.modality)
+    lead = ctx.lead_at(c.start)
+    r.baseline = measures.baseline(full_clause, r.measure, lead.year)
+    return r
+
+
+def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: list[int], text: str, segment: str,
+               clause: str) -> Reading | None:
+    """A number written without a unit: a list member, a structure ratio, an index or a head count."""
+    chain = _is_ratio_chain(i, cands, runs, text)
+    if chain is not None:
+        total = sum(m.number for m in chain)
+        unit = "%" if 95 <= total <= 105 else None
+        return Reading(c, unit, c.number, "ratio")
+    donor = _inherited_unit(i, cands, runs, text)
+    if donor is not None:
+        if donor.unit in ("年", "日") or (donor.unit_text in uv.DURATION_UNITS and donor.unit == "月"):
+            return None
+        number = c.number
+        if not c.has_magnitude and donor.has_magnitude and c.kind == "arabic":
+            number *= donor.magnitude
+        return Reading(c, donor.unit, number * donor.factor)
+    stripped = segment.rstrip(" 　")
+    if stripped.endswith(_INDEX_BEFORE):
+        return Reading(c, "指数", c.number)
+    if c.has_magnitude and text[c.end:c.end + 5].startswith(_PEOPLE_AFTER):
+        return Reading(c, "人", c.number)
+    if stripped.endswith(("比为", "比是", "之比为", "比缩小到", "比缩小至", "比下降到", "比降至")):
+        return Reading(c, None, c.number, "ratio")
+    return None
+
+
+def _set_percent_measure(r: Reading, segment: str, clause: str, after: str, c: Candidate) -> None:
+    window = segment if segment.strip(" 、") else clause
+    if r.unit == "pp":
+        r.measure = "change_pp"
+        r.value = r.value * measures.pp_sign(window)
+        return
+    if r.unit == cues.MULTIPLE_UNIT:
+        sign = measures.change_sign(window) or 1
+        r.measure, r.unit, r.value = "growth", "%", r.value * 100 * sign
+        return
+    if r.unit == cues.TENTH_UNIT:
+        r.measure, r.unit, r.value = "ratio", "%", r.value * 10
+        return
+    measure, sign = measures.percent_measure(window, after)
+    r.measure = measure
+    r.value = r.value * sign
+
+
+def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: DocumentContext) -> None:
+    phrase, change_verb = subjects.clean_left(segment)
+    prev = done[-1] if done else None
+    same_sentence = prev is not None and ctx.sentence_start(prev.c.start) == ctx.sentence_start(r.c.start)
+    if phrase.startswith("占") and prev is not None and same_sentence:
+        r.subject = (prev.subject or "") + phrase
+        return
+    if phrase and not subjects.is_only_action(phrase):
+        if change_verb and r.unit not in ("%", "pp"):
+            phrase += change_verb
+        if r.measure == "change_pp" and phrase in ("增速", "降幅", "增幅", "比重") and prev is not None:
+            r.subject = _base_subject(prev.subject) + phrase
+            return
+        r.subject = phrase
+        return
+    if r.measure in ("growth", "change_pp", "ratio", "rank") and prev is not None and same_sentence:
+        base = prev.subject
+        if r.measure == "change_pp" and any(w in segment for w in ("增速", "降幅", "增幅")):
+            base = _base_subject(base) + "增速"
+        r.subject = base
+        return
+    right = subjects.right_phrase(text, r.c.end)
+    if right:
+        r.subject = right
+    elif phrase:
+        r.subject = phrase
+    elif prev is not None and same_sentence:
+        r.subject = prev.subject
+
+
+def _base_subject(subject: str | None) -> str:
+    s = subject or ""
+    for suffix in ("增速", "比重"):
+        if s.endswith(suffix):
+            s = s[: -len(suffix)]
+    return s
+
+
+def _share_list_attributes(readings: list[Reading], text: str) -> None:
+    """Members of a list share the last member's trailing qualifier, and 分别 lists split subjects."""
+    by_run: dict[int, list[Reading]] = {}
+    for r in readings:
+        by_run.setdefault(r.run, []).append(r)
+    for members in by_run.values():
+        if len(members) < 2:
+            continue
+        last_q = members[-1].qualifier
+        after_last = text[members[-1].c.end:members[-1].c.end + 3]
+        if last_q and measures.qualifier("", after_last, False) == last_q:
+            for m in members[:-1]:
+                if m.qualifier is None:
+                    m.qualifier = last_q
+        first = members[0]
+        if any(m.measure != first.measure for m in members):
+            continue
+        if "分别" in first.segment or "分别" in text[max(0, first.c.start - 12):first.c.start]:
+            _split_subjects(members, readings)
+        for m in members[1:]:
+            if m.subject is None or not m.segment.strip(" 、和及与"):
+                m.subject = m.subject if m.subject and m.segment.strip(" 、和及与") else first.subject
+
+
+def _split_subjects(members: list[Reading], readings: list[Reading]) -> None:
+    parts = subjects.split_list(members[0].subject or "", len(members))
+    if parts is not None:
+        for m, p in zip(members, parts, strict=True):
+            m.subject = p
+        return
+    # 分别增长23.0%、11.6% after two levels: each growth follows its level
+    idx = readings.index(members[0])
+    earlier = readings[max(0, idx - len(members)):idx]
+    if len(earlier) == len(members) and all(e.measure == "level" for e in earlier):
+        for m, e in zip(members, earlier, strict=True):
+            m.subject = e.subject
+
+
+def _to_fact(r: Reading, text: str) -> Fact:
+    s, e = r.c.start, r.c.end
+    return Fact(
+        span=(s, e),
+        text=text[s:e],
+        subject=r.subject or None,
+        measure=r.measure,
+        value=r.value,
+        unit=r.unit,
+        period=r.period,
+        modality=r.modality,
+        qualifier=r.qualifier,
+        baseline=r.baseline if r.measure in ("growth", "change_pp") else None,
+    )
+

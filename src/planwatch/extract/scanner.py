@@ -1,0 +1,159 @@
+"""One compiled scanner that finds every written number with its magnitude and unit.
+
+The pattern is built once from the vocabulary tables. It has no nested quantifiers: each
+branch is a bounded character class run followed by optional literal alternations, so
+``finditer`` is linear in the text (10⁵ repeated 万 or a million digits scan in one pass).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planwatch.extract.numbers import parse_arabic, parse_chinese, parse_fraction
+from planwatch.extract.units import normalise_unit
+from planwatch.extract.vocabulary import cues
+from planwatch.extract.vocabulary import units as uv
+
+_DIGIT = "0-9０-９"
+_CN_DIGIT = "一二两三四五六七八九"
+_CN_ANY = "零〇一二两三四五六七八九十百千万亿"
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_UNIT_WORDS = (
+    *uv.PERCENT_SIGNS, *uv.PERCENTAGE_POINTS, *uv.CURRENCIES, *uv.SCALED_UNITS, *uv.MEASURE_WORDS,
+    cues.MULTIPLE_UNIT, cues.TENTH_UNIT,
+)
+_UNIT = f"(?:{_alternation(_UNIT_WORDS)})"
+_PAREN = f"(?:[（(][{uv.PAREN_UNIT_WORDS}、]{{1,10}}[）)]次?)"
+_PER = f"(?:/(?:[万亿]?{_UNIT}|[日月年天人户头只]))"
+_MAG = f"(?:{_alternation(uv.ARABIC_MAGNITUDES[:-1] if uv.ARABIC_MAGNITUDES[-1] == '千' else uv.ARABIC_MAGNITUDES)})"
+_APPROX = "[余多]"
+
+SCANNER = re.compile(
+    "|".join(
+        (
+            # ranks and ordinals: 第3, 第一位, 首位 (ordinals are dropped later unless ranked)
+            f"(?P<rank>第(?:[{_DIGIT}]+|[一二三四五六七八九十]{{1,3}})位?|首位|榜首)",
+            # doubling: 翻一番, 翻两番
+            f"(?P<double>翻[{_CN_DIGIT}]番)",
+            # fractions: 1/4, 三分之一, 百分之五
+            f"(?P<frac>[{_DIGIT}]{{1,4}}/[{_DIGIT}]{{1,4}}(?![{_DIGIT}/])"
+            f"|[{_CN_DIGIT}十百]{{1,3}}分之[{_CN_DIGIT}十]{{1,3}})",
+            # Arabic with optional 余/多, magnitude, unit: 2529.1亿元, 2000余万元, 1.8万余人, 18.4万头（只）
+            f"(?P<arabic>[{_DIGIT}]+(?:,[0-9]{{3}}(?![0-9]))*(?:[.．][{_DIGIT}]+)?)"
+            f"(?P<a_approx1>{_APPROX})?(?P<a_mag>{_MAG})?(?P<a_approx2>{_APPROX})?"
+            f"(?P<a_unit>{_UNIT}{_PAREN}?{_PER}?)?",
+            # Chinese numerals: 五批次, 两千家, 一倍
+            f"(?P<chinese>[{_CN_DIGIT}][{_CN_ANY}]{{0,11}})(?P<c_approx>{_APPROX})?"
+            f"(?P<c_unit>{_UNIT}{_PAREN}?)?",
+        )
+    )
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number found by the scanner, before any decision about whether it is a fact."""
+
+    start: int  # span start (the number)
+    end: int  # span end (number + magnitude + unit as written)
+    num_end: int  # end of the number and magnitude (before the unit)
+    kind: str  # arabic | chinese | rank | frac | double
+    number: float  # the written number with magnitude applied
+    unit_text: str | None  # the unit as written, magnitude removed
+    unit: str | None  # base unit
+    factor: float  # unit factor (money magnitudes inside the unit: 亿元 → 1e8)
+    approx_inside: bool  # 余/多 inside the span
+    has_magnitude: bool
+    magnitude: float = 1.0  # the magnitude word's factor already applied to ``number``
+
+    @property
+    def value(self) -> float:
+        return self.number * self.factor
+
+
+def _unit_of(text: str | None) -> tuple[str | None, float]:
+    if not text:
+        return None, 1.0
+    found = normalise_unit(text)
+    if found is None:
+        return text, 1.0
+    return found
+
+
+def scan(text: str) -> list[Candidate]:
+    """Return every number candidate of ``text`` in order, with magnitude and unit applied."""
+    out: list[Candidate] = []
+    for m in SCANNER.finditer(text):
+        if m.group("rank") is not None:
+            out.append(_rank(m))
+        elif m.group("double") is not None:
+            n = parse_chinese(m.group("double")[1])
+            if n:
+                out.append(Candidate(m.start(), m.end(), m.end(), "double", (2**n - 1) * 100, "%", "%", 1.0,
+                                     False, False))
+        elif m.group("frac") is not None:
+            value = parse_fraction(m.group("frac"))
+            if value is not None:
+                out.append(Candidate(m.start(), m.end(), m.end(), "frac", value * 100, None, "%", 1.0, False, False))
+        elif m.group("arabic") is not None:
+            cand = _arabic(m)
+            if cand is not None:
+                out.append(cand)
+        elif m.group("chinese") is not None:
+            cand = _chinese(m)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _rank(m: re.Match[str]) -> Candidate:
+    written = m.group("rank")
+    if written in ("首位", "榜首"):
+        number = 1.0
+    else:
+        digits = written[1:].rstrip("位")
+        number = parse_arabic(digits) or parse_chinese(digits) or 0.0
+    return Candidate(m.start(), m.end(), m.end(), "rank", number, "位", "位", 1.0, False, False)
+
+
+def _arabic(m: re.Match[str]) -> Candidate | None:
+    digits = m.group("arabic")
+    if len(digits) > 18:
+        return None
+    number = parse_arabic(digits)
+    if number is None:
+        return None
+    magnitude = m.group("a_mag")
+    if magnitude:
+        number *= uv.ARABIC_MAGNITUDE_FACTORS[magnitude]
+    unit_text = m.group("a_unit")
+    unit, factor = _unit_of(unit_text)
+    approx = bool(m.group("a_approx1") or m.group("a_approx2"))
+    if approx and not unit_text and not magnitude:
+        # 多/余 with nothing after is a word (10多个 has a unit; "30多" alone is too loose)
+        return Candidate(m.start(), m.start("a_approx1") if m.group("a_approx1") else m.end(), m.end("arabic"),
+                         "arabic", number, None, None, 1.0, False, False)
+    num_end = m.start("a_unit") if unit_text else m.end()
+    factor_of_magnitude = uv.ARABIC_MAGNITUDE_FACTORS[magnitude] if magnitude else 1.0
+    return Candidate(m.start(), m.end(), num_end, "arabic", number, unit_text, unit, factor, approx, bool(magnitude),
+                     factor_of_magnitude)
+
+
+def _chinese(m: re.Match[str]) -> Candidate | None:
+    written = m.group("chinese")
+    unit_text = m.group("c_unit")
+    # 三万亿元: the magnitude is part of the numeral; 五千万 is read whole
+    number = parse_chinese(written)
+    if number is None:
+        return None
+    unit, factor = _unit_of(unit_text)
+    has_magnitude = any(ch in written for ch in "十百千万亿")
+    num_end = m.start("c_unit") if unit_text else m.end()
+    return Candidate(m.start(), m.end(), num_end, "chinese", number, unit_text, unit, factor,
+                     bool(m.group("c_approx")), has_magnitude)

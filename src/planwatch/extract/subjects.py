@@ -1,0 +1,90 @@
+"""Find the shortest phrase that names what a number measures (its subject)."""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract.lexicon import alternation, ending_with, starting_with
+from planwatch.extract.vocabulary import cues
+from planwatch.extract.vocabulary import subjects as sv
+
+_BRACKETS = re.compile(r"[（(][^（()）]{0,20}[）)]")
+_PERIOD_WORDS = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)?|"
+    r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末)"
+)
+_FRONT = re.compile(f"^(?:{alternation((*cues.SCOPE_WORDS, *sv.LEADING_FILLERS))})")
+_RIGHT_STOP = re.compile(r"[，,。；;：:！？!?、\n“”\"（(0-9０-９]|分别|同比|增长|下降|实现|达到|完成|均|比")
+_TRAIL_WORDS = tuple(sorted({*cues.LINK_VERBS, *cues.QUALIFIERS_BEFORE, "分别", "的"}, key=len, reverse=True))
+
+
+def clean_left(segment: str) -> tuple[str, str | None]:
+    """Strip periods, scopes and linking verbs from the words before a number.
+
+    Returns the remaining phrase and the absolute-change verb stripped from its end, if any.
+    """
+    s = _BRACKETS.sub("", segment).strip(" 　、，,")
+    change_verb = None
+    for _ in range(8):
+        word = ending_with(_TRAIL_WORDS, s)
+        if not word:
+            break
+        if change_verb is None and word in sv.ABSOLUTE_CHANGE_VERBS:
+            change_verb = word
+        s = s[: -len(word)]
+    for _ in range(8):
+        m = _PERIOD_WORDS.match(s) or _FRONT.match(s)
+        if not m or not m.group(0):
+            break
+        s = s[m.end():]
+    s = s.strip(" 　、，,“”\"")
+    return s, change_verb
+
+
+def is_only_action(phrase: str) -> bool:
+    """True when a phrase is only a verb of doing (新增, 深入实施), so the subject follows the number."""
+    if not phrase:
+        return True
+    rest = phrase
+    for _ in range(4):
+        word = ending_with(cues.ACTION_VERBS, rest)
+        if not word:
+            break
+        rest = rest[: -len(word)]
+        rest = rest.rstrip("并和")
+        adverb = ending_with(sv.ADVERBS, rest)
+        while adverb:
+            rest = rest[: -len(adverb)]
+            adverb = ending_with(sv.ADVERBS, rest)
+    return rest == ""
+
+
+def right_phrase(text: str, end: int, limit: int = 24) -> str:
+    """The noun phrase right after a number's span (13家企业入选… → 企业入选…)."""
+    window = text[end:end + limit]
+    window = window.lstrip("的“\"")
+    m = _RIGHT_STOP.search(window)
+    phrase = window[: m.start()] if m else window
+    return phrase.strip("”\"")
+
+
+def split_list(phrase: str, count: int) -> list[str] | None:
+    """Split a 分别 subject into ``count`` subjects sharing the last item's head noun."""
+    for scope, parts in sv.SPLIT_SCOPES.items():
+        if scope in phrase and len(parts) == count:
+            head, _, tail = phrase.partition(scope)
+            return [f"{head}{p}{tail}" for p in parts]
+    items = [i for i in re.split(r"[、和及与]", phrase) if i]
+    if len(items) != count:
+        return None
+    head = ending_with(sv.HEAD_NOUNS, items[-1]) or ""
+    prefix = starting_with(("对", "向", "从", "在"), items[0]) or ""
+    out = []
+    for i, item in enumerate(items):
+        name = item
+        if i and prefix and not name.startswith(prefix):
+            name = prefix + name
+        if head and not name.endswith(head):
+            name += head
+        out.append(name)
+    return out

@@ -1,0 +1,35 @@
+"""What is not a fact: the words around a number that mark it as a date, ordinal, name or label.
+
+The engine checks the characters right before and after a candidate number against these
+tables (bounded windows), never the document as a whole.
+"""
+
+from __future__ import annotations
+
+# right after the number: a date or time of day (2025年, 7月, 30日, 8时)
+DATE_AFTER: tuple[str, ...] = ("年", "月", "日", "号", "时", "点")
+# right after the number and its unit: ordinals, sessions, labels, names
+LABEL_AFTER: tuple[str, ...] = (
+    "届", "周年", "大", "级", "英寸", "寸", "千伏", "伏", "代", "期", "版", "号线", "号", "型", "星",
+    "方面", "中全会", "次会议", "次全会", "线", "+", "＋", "·", "•", "期间", "强", "佳", "优",
+)
+# right before the number: ordinals, specs and signs that make it part of a name
+LABEL_BEFORE: tuple[str, ...] = ("第", "±", "+", "＋", "·", "•", "No.", "NO.", "年产", "日产", "时速", "编号", "序号")
+# latin letters or digits touching a number make it part of a code (PM2.5, 5A, V2G)
+CODE_NEIGHBOUR_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"
+# words after "N大" / "N个" / "N类" style labels that name a category, not a count
+STRUCTURE_AFTER: tuple[str, ...] = ("个方面", "大类", "大板块", "大产业", "大领域", "大行动", "大工程")
+# a threshold that defines a category: 亿元以上项目, 超5亿元的强镇 (qualifier before + 的 after)
+THRESHOLD_AFTER: tuple[str, ...] = ("以上的", "以下的", "及以上", "及以下", "以上项目", "以上企业", "以上工业")
+THRESHOLD_BEFORE: tuple[str, ...] = ("超", "超过", "达", "达到", "在")
+# words before a number that start a quoted name or a list label
+OPEN_QUOTES = "“\"‘《「『【"
+CLOSE_QUOTES = "”\"’》」』】"
+# Chinese numerals that are words, not amounts, when followed by these (一批, 一次性, 一体化)
+CHINESE_WORD_AFTER: tuple[str, ...] = ("性", "体", "化", "流", "线", "手", "些", "并", "起", "同", "贯", "揽子")
+# sessions and sector labels with 次: 三次会议, 三次产业
+CHINESE_CI_NOT_AFTER: tuple[str, ...] = ("会", "全", "产", "代", "序", "元", "级", "分配", "创业")
+# a number that lists years or phases: (2025—2027年)
+RANGE_SEPARATORS = "—–-－~～至到"
+LIST_SEPARATORS = "、和及与"
+RATIO_SEPARATORS = "：:"

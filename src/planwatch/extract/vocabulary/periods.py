@@ -1,0 +1,58 @@
+"""Period words: what time a number refers to, and which sections speak of the future."""
+
+from __future__ import annotations
+
+# written interval words -> (first month, last month) of the report year
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "上半年": (1, 6), "下半年": (7, 12), "一季度": (1, 3), "第一季度": (1, 3), "二季度": (4, 6),
+    "第二季度": (4, 6), "三季度": (7, 9), "第三季度": (7, 9), "四季度": (10, 12), "第四季度": (10, 12),
+    "前三季度": (1, 9), "前两季度": (1, 6), "全年": (1, 12), "年度": (1, 12), "一年来": (1, 12),
+    "过去一年": (1, 12), "过去的一年": (1, 12), "今年以来": (1, 12),
+}
+# words that end a period at a stock date: 6月末, 年底
+END_WORDS: tuple[str, ...] = ("末", "底")
+# multi-year frames: word -> (first year, last year), or years back from the report year
+MULTI_YEAR_FRAMES: dict[str, tuple[int, int]] = {
+    "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030),
+}
+YEARS_BACK_WORDS: dict[str, int] = {"五年来": 5, "三年来": 3, "两年来": 2, "十年来": 10, "过去五年": 5}
+# a number with 累计 and no period of its own refers to no stated period
+CUMULATIVE_WORDS: tuple[str, ...] = ("累计", "历年", "总计")
+# words before a period word that make it a baseline, not the fact's period: 比一季度, 较上年末
+BASELINE_LEADS: tuple[str, ...] = ("比", "较", "与", "同", "相比", "比去年", "较去年")
+# a period quoted for another time: （同期为下降31.9%）, 去年全年下降39.7%
+SAME_PERIOD_LAST_YEAR: tuple[str, ...] = ("同期为", "上年同期为", "去年同期为", "同期")
+LAST_YEAR_WORDS: tuple[str, ...] = ("去年全年", "上年全年", "去年", "上年")
+
+# section titles that speak of the future (a plan or target section) and of the past
+FUTURE_SECTION_WORDS: tuple[str, ...] = (
+    "下一步", "打算", "工作安排", "安排", "工作任务", "任务", "预期目标", "目标", "总体要求", "要求",
+    "计划", "思路", "展望", "下半年", "重点工作", "政策取向",
+)
+PAST_SECTION_WORDS: tuple[str, ...] = ("回顾", "执行情况", "完成情况", "总结", "进展", "成效", "情况")
+
+# nouns of stocks and states: with no date of their own they take the end of the lead period
+STOCK_NOUNS: tuple[str, ...] = (
+    "总量", "规模", "余额", "装机", "总数", "头数", "保有量", "存量", "储备", "床位", "场所", "食堂", "互助点",
+    "服务站", "总部", "保税区", "试验区", "试点区县", "强镇", "在库", "人口", "数量", "总面积", "常住",
+    "编目", "归集", "共享", "语料", "避难", "避险", "库存", "贷款余额", "存款", "拥有", "现有", "增至",
+    "累计达", "已有", "家底", "面积为",
+)
+# state rates (率 at a date) versus rates of a flow
+FLOW_RATE_NOUNS: tuple[str, ...] = (
+    "完成率", "整改率", "增长率", "贡献率", "利率", "失业率", "比重", "占比", "比例", "任务", "发生率", "转化率",
+)
+STATE_RATE_NOUNS: tuple[str, ...] = ("率", "活跃度", "覆盖面", "占比超", "化率")
+# verbs that reach a state: 增至, 提高到, 达到 (a rate after them is a state at the period's end)
+STATE_VERBS: tuple[str, ...] = ("增至", "增加到", "达到", "突破", "升至", "缩减到")
+
+# modality cue words, read in the sentence before the number
+TARGET_CUES: tuple[str, ...] = (
+    "力争", "预期目标", "目标为", "目标是", "预期", "确保", "争取", "目标", "控制在", "力求", "努力实现",
+)
+PLAN_CUES: tuple[str, ...] = (
+    "拟", "计划", "将", "下半年", "下一步", "要", "推进", "实施", "安排", "谋划", "年度", "今年",
+)
+# in a past section, only these make a number a target or a plan
+PAST_SECTION_TARGET_CUES: tuple[str, ...] = ("力争", "预期目标", "目标为", "目标是")
+PAST_SECTION_PLAN_CUES: tuple[str, ...] = ("拟", "年度")

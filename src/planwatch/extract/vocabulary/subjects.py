@@ -1,0 +1,32 @@
+"""Words that shape a subject: list heads, split scopes and absolute-change verbs."""
+
+from __future__ import annotations
+
+# head nouns shared by a list of items: 集成电路、液晶显示屏产量 → 集成电路产量, 液晶显示屏产量
+HEAD_NOUNS: tuple[str, ...] = (
+    "人均可支配收入", "可支配收入", "增加值", "产量", "零售额", "销售额", "营业收入", "主营业务收入", "收入", "产值",
+    "进出口", "出口", "进口", "投资", "价格", "比重", "入园率", "参保率", "覆盖率", "率", "利润", "总额", "规模",
+    "消费", "客运量", "货运量", "吞吐量", "面积", "数量", "人数", "清洁电量", "电量", "用电量", "贷款", "存款",
+)
+# a scope word that names two parts in a 分别 list
+SPLIT_SCOPES: dict[str, tuple[str, ...]] = {
+    "城乡": ("城镇", "农村"),
+    "一三产业": ("第一产业", "第三产业"),
+    "一二三产业": ("第一产业", "第二产业", "第三产业"),
+    "三次产业": ("第一产业", "第二产业", "第三产业"),
+    "中外": ("中方", "外方"),
+    "进出口": ("进口", "出口"),
+}
+# verbs of an absolute change kept in a level's subject: 出口增加16亿元 → 出口增加
+ABSOLUTE_CHANGE_VERBS: tuple[str, ...] = (
+    "增加", "减少", "增收", "减收", "提升", "提高", "下降", "节约", "节省", "调减", "调增", "多增", "少增",
+)
+# words that open a clause and are not part of a subject
+LEADING_FILLERS: tuple[str, ...] = (
+    "其中", "同时", "此外", "另外", "并且", "并", "且", "和", "及", "与", "、", "，", "的", "等", "对此",
+    "分别", "同比", "(下同)", "（下同）", "下同", "以上", "均", "已", "累计", "共", "合计",
+)
+# adverbs in front of an action verb (深入实施, 加快推进)
+ADVERBS: tuple[str, ...] = (
+    "深入", "加快", "持续", "大力", "全力", "积极", "扎实", "累计", "新", "已", "共", "全面", "有序", "稳步",
+)

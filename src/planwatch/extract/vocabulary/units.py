@@ -1,0 +1,82 @@
+"""Units and measure words of Chinese statistical reports, with their base unit.
+
+``MAGNITUDES`` are the words that scale a number (万, 亿 …). ``MEASURE_WORDS`` are the units a
+fact keeps as written (个, 家, 人次, 辆, 吨 …); money is normalised to 元 or 美元. A unit written
+with a magnitude (亿元, 万千瓦) is the magnitude times the base unit; ``SCALED_UNITS`` lists the
+few units whose own name holds a factor that is not a magnitude word.
+"""
+
+from __future__ import annotations
+
+# magnitude word -> factor; longest first when matched
+MAGNITUDES: dict[str, float] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "万": 1e4,
+}
+
+# magnitudes that may stand between an Arabic number and its unit (1.2千万元 is rare but written)
+ARABIC_MAGNITUDES: tuple[str, ...] = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "亿", "万", "千")
+ARABIC_MAGNITUDE_FACTORS: dict[str, float] = {**MAGNITUDES, "千": 1e3}
+
+PERCENT_SIGNS: tuple[str, ...] = ("%", "％")
+PERCENTAGE_POINTS: tuple[str, ...] = ("个百分点", "百分点")
+
+# money: written unit -> base unit
+CURRENCIES: dict[str, str] = {
+    "元": "元",
+    "块": "元",
+    "美元": "美元",
+    "欧元": "欧元",
+    "港元": "港元",
+    "日元": "日元",
+}
+
+# measure words and physical units kept as written (base unit = the word itself)
+MEASURE_WORDS: tuple[str, ...] = (
+    # people
+    "人次", "人", "名", "户", "位", "家庭",
+    # things and organisations
+    "个", "家", "项", "件", "条", "座", "处", "所", "张", "套", "间", "栋", "幢", "台", "辆", "艘",
+    "架", "列", "部", "批", "批次", "类", "种", "款", "笔", "宗", "起", "单", "份", "册", "篇", "本",
+    "门", "支", "只", "头", "匹", "株", "棵", "枚", "块", "片", "段", "根", "口", "眼", "孔", "层",
+    "节", "组", "对", "场", "场次", "次", "轮", "期", "班", "班次", "架次", "航次", "车次", "趟",
+    "家次", "户次", "课时", "学时", "床", "平台", "园区",
+    # time spans (durations reported as quantities; streaks)
+    "小时", "分钟", "秒", "天", "日", "个月", "周", "年",
+    # length, area, volume, mass
+    "公里", "千米", "米", "厘米", "平方公里", "平方千米", "平方米", "亩", "公顷", "立方米", "立方",
+    "吨", "千克", "公斤", "斤", "克", "升", "标箱", "标准箱", "TEU", "吨标准煤", "吨标煤", "标煤",
+    # energy and computing
+    "千瓦", "千瓦时", "度", "兆瓦", "吉瓦", "瓦", "伏", "蒸吨", "P", "PFlops", "EFlops", "G", "GB", "TB",
+    # index numbers (上年 = 100)
+    "指数",
+)
+
+# written units that carry a factor of their own (beyond magnitude words)
+SCALED_UNITS: dict[str, tuple[str, float]] = {
+    "万千瓦": ("千瓦", 1e4),
+    "万千瓦时": ("千瓦时", 1e4),
+    "亿千瓦时": ("千瓦时", 1e8),
+}
+
+# parenthetical alternatives that stay part of a unit as written: 头（只）, 套（间）, 辆（艘、架、列）次
+PAREN_UNIT_WORDS: str = "个台套只间艘架列辆头匹座处户人次件项条所家张"
+
+# units that a bare Chinese numeral may carry and still be a fact (两批次, 一倍, 两次)
+CHINESE_NUMERAL_UNITS: tuple[str, ...] = ("倍", "批次", "次", "番", "成")
+
+# units of a duration: a duration followed directly by a noun names a thing (240小时过境免签)
+DURATION_UNITS: tuple[str, ...] = ("小时", "分钟", "秒", "天", "日", "个月", "周", "年")
+
+# nouns after a 万/亿 number with no measure word that make it a count of people
+PEOPLE_NOUNS: tuple[str, ...] = (
+    "人", "大学生", "高校毕业生", "毕业生", "群众", "居民", "农民工", "劳动力", "人才", "游客", "职工",
+    "学生", "老人", "儿童", "人口", "党员", "志愿者", "员工", "农民", "脱贫人口",
+)
