@@ -47,7 +47,9 @@ _SIGNATURE = re.compile(rf"^(?P<body>[{_CJK}]{{0,30}}?(?:{_ISSUER_NAME}))(?:{_PO
 _SPEAKER = re.compile(vocab.SPEAKER_PATTERN)
 _HEADING_START = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]|^[(（][一二三四五六七八九十]{1,3}[)）]")
 _DASHES = f"[{vocab.RANGE_DASHES}]"
-_MONTH_RANGE = re.compile(rf"(?:(?P<y>(?:19|20)[0-9]{{2}})年)?(?P<m1>1[0-2]|[1-9])(?:月份?)?{_DASHES}(?P<m2>1[0-2]|[1-9])月")
+_MONTH_RANGE = re.compile(
+    rf"(?:(?P<y>(?:19|20)[0-9]{{2}})年)?(?P<m1>1[0-2]|[1-9])(?:月份?)?{_DASHES}(?P<m2>1[0-2]|[1-9])月"
+)
 _PERIOD_WORD = re.compile(
     r"(?:(?P<y>(?:19|20)[0-9]{2})年(?:度)?)?(?P<w>" + "|".join(map(re.escape, vocab.PERIOD_WORDS)) + ")"
 )
@@ -56,7 +58,6 @@ _WHOLE_YEAR = re.compile(
     + "|".join(map(re.escape, vocab.WHOLE_YEAR_CUES))
     + ")"
 )
-_REVIEW_CUES = ("工作回顾",)
 
 HEAD_LINES = 12
 MAX_TITLE_CHARS = 80
@@ -186,7 +187,7 @@ def _period_in(passage: str, year: int | None) -> tuple[str, int, bool] | None:
             found.append((match.start(), _interval(y, first, last), y, False))
     if match := _WHOLE_YEAR.search(passage):
         y = int(match.group("y"))
-        found.append((match.start(), _interval(y, 1, 12), y, match.group("cue") in _REVIEW_CUES))
+        found.append((match.start(), _interval(y, 1, 12), y, match.group("cue") in vocab.REVIEW_CUES))
     if not found:
         return None
     _, interval, y, review = min(found)

@@ -281,9 +281,7 @@ class _TreeBuilder:
     def _add_inline(self, cand: _Candidate) -> None:
         # series are checked already: 一是 opens a series, the others follow their predecessor
         if self.stack and self.stack[-1].cand.inline:
-            if cand.number == 1:
-                self._pop(cand.start)
-            elif cand.number == self.stack[-1].cand.number + 1:
+            if cand.number == 1 or cand.number == self.stack[-1].cand.number + 1:
                 self._pop(cand.start)
             else:
                 return

@@ -54,8 +54,10 @@ ISSUER_SUFFIXES: tuple[str, ...] = (
 # "现在，我代表国务院，向大会报告政府工作" — the speaker's body.
 SPEAKER_PATTERN = r"我代表(?P<body>[^，,。、\s]{2,20}?)[，,]?向"
 # Position words that follow an issuer on a signature line: 重庆市人民政府代区长 张三.
-POSITION_WORDS: tuple[str, ...] = ("副主任", "主任", "代区长", "区长", "代市长", "市长", "副局长", "局长", "县长", "省长",
-                                   "总理", "主席", "秘书长", "党组书记", "书记")
+POSITION_WORDS: tuple[str, ...] = (
+    "副主任", "主任", "代区长", "区长", "代市长", "市长", "副局长", "局长", "县长", "省长", "总理", "主席", "秘书长",
+    "党组书记", "书记",
+)
 
 # Words that end a title line (the kinds of document these reports are).
 TITLE_ENDINGS: tuple[str, ...] = (
@@ -96,5 +98,7 @@ WHOLE_YEAR_CUES: tuple[str, ...] = (
     "工作回顾", "国民经济和社会发展统计公报", "统计公报", "国民经济和社会发展计划执行情况", "计划执行情况",
     "工作总结", "经济运行情况", "全年",
 )
+# Cues of a whole year under review: the document itself speaks from the year after.
+REVIEW_CUES: tuple[str, ...] = ("工作回顾",)
 # How many characters of the opening the period is looked for in, after the title.
 OPENING_WINDOW = 600
