@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from planwatch.extract.vocabulary import periods as pv
 
-_CLAUSE_MARKS = re.compile(r"[，,；;。！？!?\n：:（(）)]")
+_CLAUSE_MARKS = re.compile(r"[，,；;。！？!?\n：:]")
 _SENTENCE_MARKS = re.compile(r"[。；;！？!?\n]")
 _HEADING = re.compile(
     r"^[ \t　]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\n]{0,60}", re.M

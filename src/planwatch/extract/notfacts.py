@@ -26,7 +26,7 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
         return True
     if before[-1:] and before[-1] in nf.CODE_NEIGHBOUR_CHARS and not c.unit_text:
         return True
-    if after[:1] and (after[0] in nf.CODE_NEIGHBOUR_CHARS or after[0] in "0123456789"):
+    if after[:1] and (after[0] in nf.CODE_NEIGHBOUR_CHARS or (after[0] in "0123456789" and not c.unit_text)):
         return True
     if not c.unit_text and after_num[:1] and after_num[0] in nf.CODE_NEIGHBOUR_CHARS:
         return True

@@ -98,7 +98,7 @@ def _is_ratio_chain(i: int, cands: list[Candidate], runs: list[int], text: str) 
 
 def _read(c: Candidate, i: int, cands: list[Candidate], runs: list[int], text: str, ctx: DocumentContext,
           done: list[Reading]) -> Reading | None:
-    prev_end = cands[i - 1].end if i else 0
+    prev_end = done[-1].c.end if done else 0
     clause_start = max(ctx.clause_start(c.start), prev_end if prev_end <= c.start else 0)
     segment = text[clause_start:c.start]
     full_clause = text[ctx.clause_start(c.start):c.start]
@@ -193,6 +193,14 @@ def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: 
     if phrase.startswith("占") and prev is not None and same_sentence:
         r.subject = (prev.subject or "") + phrase
         return
+    if r.measure == "level" and _premodifies(text, r.c.end):
+        right = subjects.right_phrase(text, r.c.end)
+        if right:
+            r.subject = right
+            return
+    if subjects.is_generic(phrase) and prev is not None and same_sentence and r.measure != "change_pp":
+        r.subject = _base_subject(prev.subject) + phrase
+        return
     if phrase and not subjects.is_only_action(phrase):
         if change_verb and r.unit not in ("%", "pp"):
             phrase += change_verb
@@ -214,6 +222,14 @@ def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: 
         r.subject = phrase
     elif prev is not None and same_sentence:
         r.subject = prev.subject
+
+
+def _premodifies(text: str, end: int) -> bool:
+    """True when a count stands before its noun (13家企业入选…): the next character starts a noun."""
+    nxt = text[end:end + 2]
+    if not nxt or not ("\u4e00" <= nxt[0] <= "\u9fff" or nxt[0] in "“\"《"):
+        return False
+    return not nxt.startswith(subjects.NOT_A_NOUN_START)
 
 
 def _base_subject(subject: str | None) -> str:
@@ -241,11 +257,11 @@ def _share_list_attributes(readings: list[Reading], text: str) -> None:
         first = members[0]
         if any(m.measure != first.measure for m in members):
             continue
+        for m in members[1:]:
+            if m.measure == "rank" or not subjects.clean_left(m.segment)[0]:
+                m.subject = first.subject
         if "分别" in first.segment or "分别" in text[max(0, first.c.start - 12):first.c.start]:
             _split_subjects(members, readings)
-        for m in members[1:]:
-            if m.subject is None or not m.segment.strip(" 、和及与"):
-                m.subject = m.subject if m.subject and m.segment.strip(" 、和及与") else first.subject
 
 
 def _split_subjects(members: list[Reading], readings: list[Reading]) -> None:

@@ -8,14 +8,27 @@ from planwatch.extract.lexicon import alternation, ending_with, starting_with
 from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import subjects as sv
 
+# words after a number's span that do not start the noun it counts
+NOT_A_NOUN_START: tuple[str, ...] = (
+    *sv.NOT_A_NOUN_START,
+)
 _BRACKETS = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _PERIOD_WORDS = re.compile(
     r"^(?:(?:19|20)[0-9]{2}年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)?|"
     r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末)"
 )
 _FRONT = re.compile(f"^(?:{alternation((*cues.SCOPE_WORDS, *sv.LEADING_FILLERS))})")
-_RIGHT_STOP = re.compile(r"[，,。；;：:！？!?、\n“”\"（(0-9０-９]|分别|同比|增长|下降|实现|达到|完成|均|比")
-_TRAIL_WORDS = tuple(sorted({*cues.LINK_VERBS, *cues.QUALIFIERS_BEFORE, "分别", "的"}, key=len, reverse=True))
+_RIGHT_STOP = re.compile(
+    r"[，,。；;：:！？!?、\n“”\"（(0-9０-９]|分别|同比|增长|下降|实现|达到|完成|均|比|超(?=[0-9])|近(?=[0-9])|中的"
+)
+_TRAIL_WORDS = tuple(
+    sorted({*cues.LINK_VERBS, *cues.QUALIFIERS_BEFORE, *sv.TRAILING_FILLERS, "分别", "的"}, key=len, reverse=True)
+)
+_BASELINE_TAIL = re.compile(
+    r"(?:比|较|与)(?:(?:19|20)[0-9]{2}年)?(?:上年|去年|同期|上年同期|去年同期|年初|一季度|前三季度|上半年)?"
+    r"(?:全年|底|末|同期)?(?:比重)?$"
+)
+_RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 
 
 def clean_left(segment: str) -> tuple[str, str | None]:
@@ -24,14 +37,25 @@ def clean_left(segment: str) -> tuple[str, str | None]:
     Returns the remaining phrase and the absolute-change verb stripped from its end, if any.
     """
     s = _BRACKETS.sub("", segment).strip(" 　、，,")
+    if "”" in s and "“" not in s.split("”")[-1]:
+        s = s.rsplit("”", 1)[1] if s.count("“") < s.count("”") else s
     change_verb = None
-    for _ in range(8):
+    for _ in range(10):
         word = ending_with(_TRAIL_WORDS, s)
-        if not word:
-            break
-        if change_verb is None and word in sv.ABSOLUTE_CHANGE_VERBS:
-            change_verb = word
-        s = s[: -len(word)]
+        if word:
+            if change_verb is None and word in sv.ABSOLUTE_CHANGE_VERBS:
+                change_verb = word
+            s = s[: -len(word)]
+            continue
+        m = _BASELINE_TAIL.search(s) or _RANK_TAIL.search(s)
+        if m and m.group(0):
+            s = s[: m.start()]
+            continue
+        break
+    if "等" in s:
+        s = s.rsplit("等", 1)[1]
+    if "累计" in s:
+        s = s.rsplit("累计", 1)[1]
     for _ in range(8):
         m = _PERIOD_WORDS.match(s) or _FRONT.match(s)
         if not m or not m.group(0):
@@ -68,6 +92,11 @@ def right_phrase(text: str, end: int, limit: int = 24) -> str:
     return phrase.strip("”\"")
 
 
+def is_generic(phrase: str) -> bool:
+    """True for 金额, 数量, 整改率 …: a noun that needs the subject before it."""
+    return phrase in sv.GENERIC_NOUNS
+
+
 def split_list(phrase: str, count: int) -> list[str] | None:
     """Split a 分别 subject into ``count`` subjects sharing the last item's head noun."""
     for scope, parts in sv.SPLIT_SCOPES.items():
@@ -78,6 +107,10 @@ def split_list(phrase: str, count: int) -> list[str] | None:
     if len(items) != count:
         return None
     head = ending_with(sv.HEAD_NOUNS, items[-1]) or ""
+    if "等" in items[-1]:
+        before, _, after = items[-1].partition("等")
+        head = ending_with(sv.HEAD_NOUNS, after) or head
+        items[-1] = before + head
     prefix = starting_with(("对", "向", "从", "在"), items[0]) or ""
     out = []
     for i, item in enumerate(items):

@@ -24,9 +24,25 @@ ABSOLUTE_CHANGE_VERBS: tuple[str, ...] = (
 # words that open a clause and are not part of a subject
 LEADING_FILLERS: tuple[str, ...] = (
     "其中", "同时", "此外", "另外", "并且", "并", "且", "和", "及", "与", "、", "，", "的", "等", "对此",
-    "分别", "同比", "(下同)", "（下同）", "下同", "以上", "均", "已", "累计", "共", "合计",
+    "分别", "同比", "(下同)", "（下同）", "下同", "以上", "均", "已", "累计", "共", "合计", "力争", "争取", "确保",
+    "带动", "推动", "促进", "各类", "统筹规划", "预计", "初步核算", "据初步核算",
+)
+# words that end a clause's run-up to a number and are not part of the subject
+TRAILING_FILLERS: tuple[str, ...] = (
+    "持续", "继续", "保持", "稳定", "进一步", "首次", "已经", "每周", "每年", "每月", "每天", "每日", "仍",
+    "基本", "总体", "同比", "分别", "全部", "均", "稳步", "大幅", "较快", "明显", "逐步", "有所",
+)
+# nouns too general to name a measured thing alone: they borrow the subject before them
+GENERIC_NOUNS: tuple[str, ...] = (
+    "金额", "数量", "总额", "规模", "人数", "个数", "面积", "产值", "总量", "增速", "增幅", "降幅", "比重", "占比",
+    "整改率", "接入率", "参保率", "完成率", "覆盖率", "合格率", "达标率", "率",
 )
 # adverbs in front of an action verb (深入实施, 加快推进)
 ADVERBS: tuple[str, ...] = (
     "深入", "加快", "持续", "大力", "全力", "积极", "扎实", "累计", "新", "已", "共", "全面", "有序", "稳步",
+)
+# words right after a number's span that do not start the noun it counts (so the subject is before it)
+NOT_A_NOUN_START: tuple[str, ...] = (
+    "以上", "以下", "左右", "以内", "之内", "上下", "多", "余", "的", "和", "及", "与", "或", "至", "到", "等", "次",
+    "增长", "同比", "比", "较", "占", "居", "位", "分别", "，",
 )
