@@ -1,0 +1,41 @@
+"""Fixtures for the web tests: a real SQLite store in tmp_path and the real app under uvicorn."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from planwatch.store import Store
+
+from .webapp import make_store, start_server, stop_server
+
+
+@pytest.fixture(scope="module")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A store shared by the read-only tests of a module."""
+    store = make_store(tmp_path_factory.mktemp("web"))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def web(web_store: Store) -> Iterator[httpx.Client]:
+    """An HTTP client of the app running under uvicorn against ``web_store``."""
+    server, thread, url = start_server(web_store)
+    with httpx.Client(base_url=url, timeout=30) as client:
+        yield client
+    stop_server(server, thread)
+
+
+@pytest.fixture
+def fresh_web(tmp_path: Path) -> Iterator[tuple[httpx.Client, Store]]:
+    """A client of an app over a store of its own, for tests that write."""
+    store = make_store(tmp_path)
+    server, thread, url = start_server(store)
+    with httpx.Client(base_url=url, timeout=30) as client:
+        yield client, store
+    stop_server(server, thread)
+    store.close()

@@ -1,0 +1,124 @@
+"""The item list, the item page and progress entry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planwatch.monitor import evaluate
+
+from .pages import soup, texts
+from .webapp import AS_OF, PLAN, jiangchuan_plan
+
+BOARD = evaluate(jiangchuan_plan(), AS_OF)
+AT = {"plan": PLAN, "as_of": "2025-06-30"}
+
+
+def listed_codes(web, **filters) -> list[str]:
+    page = soup(web.get("/items", params={**AT, **filters}))
+    return texts(page, "table.items tbody td.code")
+
+
+def test_the_item_list_shows_every_item_without_filters(web):
+    assert sorted(listed_codes(web)) == sorted(i.code for i in BOARD.items)
+
+
+def test_filters_narrow_the_item_list(web):
+    assert sorted(listed_codes(web, kind="project")) == ["P01", "P02", "P03"]
+    assert sorted(listed_codes(web, kind="project", district="JC01")) == ["P01", "P03"]
+    assert sorted(listed_codes(web, light="red")) == sorted(i.code for i in BOARD.items if i.light == "red")
+    assert listed_codes(web, area="W03", unit="市卫生健康委") == ["L01"]
+    assert listed_codes(web, q="水厂") == ["P03"]
+    assert listed_codes(web, q="没有这个词") == []
+
+
+def test_the_item_list_says_how_many_items_match(web):
+    page = soup(web.get("/items", params={**AT, "kind": "project"}))
+    assert page.select_one(".summary .matched").get_text() == "3"
+    assert "全部 8 项" in page.select_one(".summary").get_text()
+
+
+def test_the_item_list_sorts_by_completion_both_ways(web):
+    ascending = listed_codes(web, kind="project", sort="completion")
+    descending = listed_codes(web, kind="project", sort="completion", desc="1")
+    assert ascending == ["P02", "P01", "P03"]  # 1.7%, 55%, then the item without data
+    assert descending == ["P01", "P02", "P03"]  # items without data stay last
+
+
+def test_an_unknown_item_code_gets_a_404_page_in_chinese(web):
+    response = web.get("/items/Z99", params=AT)
+    assert response.status_code == 404
+    page = soup(response)
+    assert page.html["lang"] == "zh-CN"
+    assert "没有编号为「Z99」的事项" in page.select_one(".error").get_text()
+
+
+def test_an_unknown_page_gets_a_404_page_in_chinese(web):
+    response = web.get("/reports/2025")
+    assert response.status_code == 404
+    assert "页面不存在" in response.text
+
+
+def test_the_item_page_explains_the_status_and_lists_the_progress_history(web):
+    page = soup(web.get("/items/P01", params=AT))
+    status = next(i for i in BOARD.items if i.code == "P01")
+    assert page.select_one(".status-why").get_text(strip=True) == status.explanation
+    assert page.select_one(".status-light").get_text(strip=True) == "绿灯"
+    definition = dict(zip(texts(page, ".definition th"), texts(page, ".definition td"), strict=True))
+    assert definition["所在区县"] == "临江区"
+    assert definition["年度计划投资"] == "40,000万元"
+    rows = [texts(row, "td") for row in page.select("table.history tbody tr")]
+    assert [row[0] for row in rows] == ["2025-05-31", "2025-06-30"]
+    assert rows[1][1] == "22,000"
+    assert rows[1][4] == "码头主体结构施工"
+    assert rows[1][5] == "市交通运输局"
+
+
+def test_the_item_page_leaves_out_progress_after_the_chosen_date(web):
+    page = soup(web.get("/items/P01", params={**AT, "as_of": "2025-06-15"}))
+    assert texts(page, "table.history tbody td.date") == ["2025-05-31"]
+
+
+def test_a_task_page_shows_its_milestones_done_and_overdue(web):
+    page = soup(web.get("/items/K01", params=AT))
+    rows = [texts(row, "td") for row in page.select("table.data tbody tr") if row.select("td.code")]
+    assert rows[0][1:] == ["完成平台招标", "2025-03-31", "2025-03-20"]
+    assert rows[1][1:] == ["平台上线试运行", "2025-06-15", "逾期未完成"]
+
+
+def test_progress_entered_in_the_form_is_stored_and_changes_the_light(fresh_web):
+    web, store = fresh_web
+    form = {
+        "unit": "青山县发展改革局",
+        "as_of": "2025-06-30",
+        "value": "33,000",
+        "cumulative": "1",
+        "narrative": "厂房封顶",
+    }
+    response = web.post("/items/P02/progress", params=AT, data=form)
+    assert response.status_code == 303
+    page = soup(web.get(response.headers["location"]))
+    assert "已保存" in page.select_one(".notice.ok").get_text()
+    assert page.select_one(".status-light").get_text(strip=True) == "绿灯"
+    stored = [r for r in store.load_plan_data(PLAN).progress if r.item_code == "P02" and r.as_of == date(2025, 6, 30)]
+    assert [(r.value, r.cumulative, r.source.unit, r.narrative) for r in stored] == [
+        (33000.0, True, "青山县发展改革局", "厂房封顶")
+    ]
+    assert store.audit_log(limit=1)[0].user == "青山县发展改革局"
+
+
+def test_a_form_with_a_bad_number_is_refused_and_writes_nothing(fresh_web):
+    web, store = fresh_web
+    before = len(store.load_plan_data(PLAN).progress)
+    form = {"unit": "市交通运输局", "as_of": "2025-06-30", "value": "三万"}
+    response = web.post("/items/P01/progress", params=AT, data=form)
+    assert response.status_code == 400
+    assert "数值「三万」不是数字" in soup(response).select_one(".notice.err").get_text()
+    assert len(store.load_plan_data(PLAN).progress) == before
+
+
+def test_a_form_dated_outside_the_plan_year_is_refused(fresh_web):
+    web, _store = fresh_web
+    form = {"unit": "市交通运输局", "as_of": "2026-01-31", "value": "100"}
+    response = web.post("/items/P01/progress", params=AT, data=form)
+    assert response.status_code == 400
+    assert "不在计划年度 2025 年内" in response.text

@@ -1,0 +1,53 @@
+"""``planwatch serve`` runs the app on the port it is given, over the database it is given."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from .webapp import make_store
+
+
+def serve_and_get(database_url: str, path: str) -> tuple[httpx.Response, str]:
+    """Run ``planwatch serve`` on a free port, GET ``path`` once it answers, stop it.
+
+    Return the response and what the command printed.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "planwatch", "serve", "--db", database_url, "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}{path}", timeout=10)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.2)
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in output
+    return response, output
+
+
+def test_planwatch_serve_answers_on_its_port_with_the_dashboard_of_its_database(tmp_path: Path):
+    make_store(tmp_path).close()
+    response, _ = serve_and_get(f"sqlite:///{tmp_path / 'planwatch.sqlite'}", "/?as_of=2025-06-30")
+    assert response.status_code == 200
+    assert "江川市2025年国民经济和社会发展计划" in response.text
+
+
+def test_planwatch_serve_on_an_empty_database_says_how_to_load_a_plan(tmp_path: Path):
+    response, _ = serve_and_get(f"sqlite:///{tmp_path / 'empty.sqlite'}", "/")
+    assert response.status_code == 404
+    assert "planwatch demo" in response.text
