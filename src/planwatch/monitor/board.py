@@ -23,7 +23,8 @@ class ItemStatus:
     ``completion`` and ``time_progress`` are shares (0.356 = 35.6%); ``gap_pp`` is, for
     cumulative items, completion minus time progress in percentage points (positive =
     ahead), and for rate targets the actual figure minus the target (or the nearest end
-    of a target range, 0 inside it). ``lag`` says how far on the bad side an item is, in
+    of a target range, 0 inside it); ``actual_text`` / ``target_text`` word a rate
+    target's figures as reports do (增长5.2%, 增长6%左右). ``lag`` says how far on the bad side an item is, in
     the item's own terms (points behind, points short, days overdue), to order alerts.
     """
 
@@ -44,6 +45,8 @@ class ItemStatus:
     time_progress: float | None = None
     gap_pp: float | None = None
     lag: float = 0.0
+    actual_text: str | None = None
+    target_text: str | None = None
     stale: bool = False
     overdue: bool = False
     last_report: date | None = None

@@ -205,6 +205,8 @@ def finish(
         time_progress=finding.time_progress,
         gap_pp=finding.gap_pp,
         lag=finding.lag,
+        actual_text=finding.actual_text,
+        target_text=finding.target_text,
         stale=stale,
         overdue=finding.overdue,
         last_report=last,

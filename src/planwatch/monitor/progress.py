@@ -94,26 +94,32 @@ def summarise(records: list[ProgressRecord] | None) -> ItemProgress:
 def describe_sources(records: list[ProgressRecord], limit: int = 3) -> str:
     """Return the sources of some records as one Chinese phrase, newest first.
 
-    A unit's report reads ``市农业农村委 2025-06-28 报送``; a document reads as
+    A unit's report reads ``市农业农村局 2025-06-28 报送``; several reports of one unit
+    are named once, at the latest date (``… 2025-06-28 等2次报送``); a document reads as
     :meth:`Source.describe` gives it, with the date the figure is as of.
     """
-    phrases: list[str] = []
-    for record in reversed(records):
-        phrase = _source_phrase(record.source, record.as_of)
-        if phrase not in phrases:
-            phrases.append(phrase)
+    latest: dict[tuple[str, bool], ProgressRecord] = {}
+    times: dict[tuple[str, bool], int] = {}
+    for record in records:
+        key = (record.source.describe(), bool(record.source.document))
+        if key not in latest or record.as_of >= latest[key].as_of:
+            latest[key] = record
+        times[key] = times.get(key, 0) + 1
+    ordered = sorted(latest.items(), key=lambda kv: kv[1].as_of, reverse=True)
+    phrases = [_source_phrase(record.source, record.as_of, times[key]) for key, record in ordered]
     shown = "；".join(phrases[:limit])
     if len(phrases) > limit:
         shown += f" 等{len(phrases)}处"
     return shown
 
 
-def _source_phrase(source: Source, as_of: date) -> str:
+def _source_phrase(source: Source, as_of: date, times: int = 1) -> str:
     if source.document:
         return f"{source.describe()}（数据截至{as_of.isoformat()}）"
+    reported = f"等{times}次报送" if times > 1 else "报送"
     if source.unit:
-        return f"{source.unit} {as_of.isoformat()} 报送"
-    return f"{as_of.isoformat()} 报送（未注明报送单位）"
+        return f"{source.unit} {as_of.isoformat()} {reported}"
+    return f"{as_of.isoformat()} {reported}（未注明报送单位）"
 
 
 def _record_date(record: ProgressRecord) -> date:

@@ -66,6 +66,8 @@ class Finding:
     lag: float = 0.0
     overdue: bool = False
     basis: list[ProgressRecord] = field(default_factory=list)
+    actual_text: str | None = None  # the figure as a report words it: 增长5.2%
+    target_text: str | None = None  # the target as the plan words it: 增长6%左右
     applicable: bool = True  # False: nothing is expected of the item yet (no stale flag)
 
 
@@ -255,6 +257,8 @@ def rate_finding(
         gap_pp=gap,
         lag=max(lag, 0.0),
         basis=[record],
+        actual_text=describe_actual(target, actual),
+        target_text=describe_target(target),
     )
 
 

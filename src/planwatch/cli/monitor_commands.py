@@ -1,0 +1,177 @@
+"""``planwatch status`` and ``planwatch alerts``: the status board and the alert list.
+
+Thin commands: open the store, load what status needs (``latest_only``), call
+:func:`planwatch.monitor.evaluate`, and render.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import click
+
+from planwatch.plan.model import ItemKind
+
+FORMATS = ("table", "json", "csv")
+KIND_CHOICES = {"指标": "target", "任务": "task", "项目": "project", "民生实事": "livelihood"}
+ROLLUP_CHOICES = {"领域": "work_area", "单位": "owner_unit", "区县": "district"}
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_as_of(text: str | None) -> date | None:
+    """Return the date of 2025-06-30, 2025/6/30 or 2025年6月30日; None for None."""
+    if text is None:
+        return None
+    match = _DATE.match(text)
+    if match:
+        try:
+            return date(*(int(g) for g in match.groups()))
+        except ValueError:
+            pass
+    raise click.BadParameter(f"“{text}”不是有效日期，请写成 2025-06-30", param_hint="--as-of")
+
+
+def _board_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options status and alerts share."""
+    options = [
+        click.option("--plan", "plan_code", metavar="PLAN", help="计划编码；库中只有一个计划时可省略"),
+        click.option("--as-of", "as_of", metavar="DATE", help="截至日期，如 2025-06-30；默认今天（限在计划年度内）"),
+        click.option("--area", "areas", multiple=True, metavar="领域", help="只看某工作领域（编码或名称，可重复）"),
+        click.option("--unit", "units", multiple=True, metavar="单位", help="只看某责任单位（可重复）"),
+        click.option("--district", "districts", multiple=True, metavar="区县", help="只看某区县（编码或名称，可重复）"),
+        click.option(
+            "--kind",
+            "kinds",
+            multiple=True,
+            type=click.Choice([*KIND_CHOICES, *KIND_CHOICES.values()]),
+            help="只看某类事项：指标、任务、项目、民生实事（可重复）",
+        ),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True),
+        click.option(
+            "--db",
+            "url",
+            metavar="URL",
+            help="数据库地址（SQLAlchemy URL），默认取 PLANWATCH_DATABASE_URL，否则为当前目录的 planwatch.sqlite",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def load_board(url: str | None, plan_code: str | None, as_of_text: str | None, filters: dict[str, Any]):
+    """Return the (filtered) status board of a plan in the store, or raise a ClickException."""
+    from planwatch.monitor import evaluate
+    from planwatch.store import Store, StoreError
+
+    as_of = parse_as_of(as_of_text)
+    store = Store.open(url)
+    try:
+        plans = store.list_plans()
+        plan = _choose_plan(plans, plan_code)
+        if as_of is None:
+            as_of = min(max(date.today(), date(plan.year, 1, 1)), date(plan.year, 12, 31))
+        data = store.load_plan_data(plan.code, as_of=as_of, latest_only=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    board = evaluate(data, as_of)
+    kinds = [ItemKind(KIND_CHOICES.get(k, k)) for k in filters.pop("kinds", ())]
+    if any(filters.values()) or kinds:
+        board = board.select(kinds=kinds, **filters)
+    return board
+
+
+def _choose_plan(plans: list[Any], code: str | None) -> Any:
+    if not plans:
+        raise click.ClickException("数据库中还没有计划：请先导入（planwatch import 计划.xlsx）或运行 planwatch demo")
+    if code is None:
+        if len(plans) == 1:
+            return plans[0]
+        listed = "、".join(p.code for p in plans)
+        raise click.ClickException(f"数据库中有多个计划（{listed}），请用 --plan 指定")
+    for plan in plans:
+        if plan.code == code:
+            return plan
+    listed = "、".join(p.code for p in plans)
+    raise click.ClickException(f"没有编码为 {code} 的计划；库中的计划：{listed}")
+
+
+@click.command("status")
+@_board_options
+@click.option("--explain", is_flag=True, help="表格中每项下方列出判断说明（规则、数据、来源）")
+@click.option(
+    "--by",
+    "rollups",
+    multiple=True,
+    type=click.Choice([*ROLLUP_CHOICES, *ROLLUP_CHOICES.values()]),
+    help="表格末尾的汇总方式：领域、单位、区县（可重复；默认按领域）",
+)
+def status_command(
+    plan_code: str | None,
+    as_of: str | None,
+    areas: tuple[str, ...],
+    units: tuple[str, ...],
+    districts: tuple[str, ...],
+    kinds: tuple[str, ...],
+    fmt: str,
+    url: str | None,
+    explain: bool,
+    rollups: tuple[str, ...],
+) -> None:
+    """显示计划执行状态表：每个事项的红黄绿灯、完成率、与时序进度的差距和判断说明。
+
+    \b
+    例：planwatch status --plan JC2025 --as-of 2025-06-30
+        planwatch status --as-of 2025-06-30 --unit 市发展改革委 --explain
+        planwatch status --as-of 2025-06-30 --kind 项目 --by 区县 --format csv > 项目状态.csv
+    """
+    from planwatch.monitor import render
+
+    board = load_board(url, plan_code, as_of, {"areas": areas, "units": units, "districts": districts, "kinds": kinds})
+    if fmt == "json":
+        click.echo(render.render_json(board), nl=False)
+    elif fmt == "csv":
+        click.echo(render.render_csv(board), nl=False)
+    else:
+        by = [ROLLUP_CHOICES.get(b, b) for b in rollups] or ["work_area"]
+        click.echo(render.render_table(board, explain=explain, rollups=by), nl=False)  # type: ignore[arg-type]
+
+
+@click.command("alerts")
+@_board_options
+@click.option("--limit", type=click.IntRange(min=1), help="最多列出多少项")
+def alerts_command(
+    plan_code: str | None,
+    as_of: str | None,
+    areas: tuple[str, ...],
+    units: tuple[str, ...],
+    districts: tuple[str, ...],
+    kinds: tuple[str, ...],
+    fmt: str,
+    url: str | None,
+    limit: int | None,
+) -> None:
+    """列出预警事项：红灯、逾期和超过报送周期未更新的事项，最严重的在前，附判断说明。
+
+    \b
+    例：planwatch alerts --plan JC2025 --as-of 2025-06-30
+        planwatch alerts --as-of 2025-06-30 --district 江川区 --limit 20
+    """
+    from planwatch.monitor import render
+
+    board = load_board(url, plan_code, as_of, {"areas": areas, "units": units, "districts": districts, "kinds": kinds})
+    alerts = board.alerts()
+    if limit is not None:
+        alerts = alerts[:limit]
+    if fmt == "json":
+        click.echo(render.render_json(board, alerts), nl=False)
+    elif fmt == "csv":
+        click.echo(render.render_csv(board, alerts), nl=False)
+    else:
+        click.echo(render.render_alerts(board, limit), nl=False)
