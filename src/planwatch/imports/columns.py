@@ -390,6 +390,21 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
     ),
 )
 
+#: Item kinds (the values of ``planwatch.plan.model.ItemKind``): their Chinese names (also
+#: the plan sheet that lists them) and the progress sheet that takes their progress.
+KIND_LABELS: dict[str, str] = {
+    "target": "指标目标",
+    "task": "重点任务",
+    "project": "重大项目",
+    "livelihood": "民生实事",
+}
+PROGRESS_SHEET_OF_KIND: dict[str, str] = {
+    "target": "指标进展",
+    "task": "任务进展",
+    "project": "项目进展",
+    "livelihood": "民生实事进展",
+}
+
 INSTRUCTIONS_SHEET = "填表说明"
 STATUS_SHEET = "状态"
 

@@ -18,7 +18,9 @@ from planwatch.extract.units import normalise_unit
 from planwatch.imports.cells import CellError, read_cell, shown
 from planwatch.imports.columns import (
     ALL_SHEETS,
+    KIND_LABELS,
     PLAN_SHEETS,
+    PROGRESS_SHEET_OF_KIND,
     PROGRESS_SHEETS,
     Sheet,
 )
@@ -48,20 +50,7 @@ from planwatch.plan.model import (
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 FindIndicator = Callable[[str], object | None]  # name → an object with ``.code``, or None
 
-#: The progress sheet that takes each item kind, and the kind's name in messages.
-PROGRESS_SHEET_OF: dict[ItemKind, str] = {
-    ItemKind.TARGET: "指标进展",
-    ItemKind.TASK: "任务进展",
-    ItemKind.PROJECT: "项目进展",
-    ItemKind.LIVELIHOOD: "民生实事进展",
-}
-KIND_OF_PROGRESS_SHEET = {name: kind for kind, name in PROGRESS_SHEET_OF.items()}
-KIND_WORDS: dict[ItemKind, str] = {
-    ItemKind.TARGET: "指标目标",
-    ItemKind.TASK: "重点任务",
-    ItemKind.PROJECT: "重大项目",
-    ItemKind.LIVELIHOOD: "民生实事",
-}
+KIND_OF_PROGRESS_SHEET = {name: ItemKind(kind) for kind, name in PROGRESS_SHEET_OF_KIND.items()}
 
 
 @dataclass(slots=True)
@@ -529,14 +518,14 @@ def collect_progress(tables: Tables, plan: PlanData, issues: Collector, as_of: d
                 continue
             item = index.get(str(code))
             if item is None:
-                issues.at(record, "item_code", f"计划“{plan.plan.code}”中没有编码为“{code}”的{KIND_WORDS[sheet_kind]}")
+                issues.at(record, "item_code", f"计划“{plan.plan.code}”中没有编码为“{code}”的{KIND_LABELS[sheet_kind]}")
                 continue
             kind = item_kind(item)
             if kind is not sheet_kind:
                 issues.at(
                     record,
                     "item_code",
-                    f"“{code}”是{KIND_WORDS[kind]}的编码，其进展应填在“{PROGRESS_SHEET_OF[kind]}”表",
+                    f"“{code}”是{KIND_LABELS[kind]}的编码，其进展应填在“{PROGRESS_SHEET_OF_KIND[kind]}”表",
                 )
                 continue
             check_progress_value(record, item, issues)

@@ -24,7 +24,14 @@ CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 class ReadError(Exception):
-    """A file that cannot be read as a table at all (corrupt, wrong format, unknown sheet)."""
+    """A file that cannot be read as a table at all (corrupt, wrong format, unknown sheet).
+
+    Raised as ``ReadError("plan.xlsx：reason")``; ``source`` and ``reason`` are the two halves.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.source, _, self.reason = message.partition("：")
 
 
 class Row(dict[str, object]):

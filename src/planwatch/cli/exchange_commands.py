@@ -1,0 +1,118 @@
+"""``planwatch template``, ``import`` and ``export``: Excel/CSV in and out of the store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+ISSUE_LIMIT = 50  # issues printed before “… 另有N处”
+
+DB_OPTION = click.option(
+    "--db",
+    "url",
+    metavar="URL",
+    help="数据库地址（SQLAlchemy URL），默认取 PLANWATCH_DATABASE_URL，否则为当前目录的 planwatch.sqlite",
+)
+
+
+def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """Read a --as-of value written as 2025-06-30, 2025/6/30 or 2025年6月30日."""
+    if value is None:
+        return None
+    from planwatch.imports.cells import CellError, read_date
+
+    try:
+        return read_date(value)
+    except CellError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+@click.command("template")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option(
+    "--kind",
+    type=click.Choice(["plan", "progress"]),
+    help="模板类型：plan 计划、progress 进展；不填则按文件名（plan.xlsx / progress.xlsx）判断",
+)
+def template_command(path: str, kind: str | None) -> None:
+    """生成空白填报模板（含填表说明、下拉列表和数据校验）。
+
+    \b
+    例：planwatch template plan.xlsx
+        planwatch template progress.xlsx
+        planwatch template 2025年6月进展.xlsx --kind progress
+    """
+    from planwatch.imports.templates import template_kind_of, write_template
+
+    chosen = kind or template_kind_of(path)
+    if chosen is None:
+        raise click.UsageError("无法从文件名判断模板类型，请用 --kind plan 或 --kind progress 指定")
+    write_template(chosen, path)  # type: ignore[arg-type]
+    what = "计划" if chosen == "plan" else "进展"
+    click.echo(f"已生成{what}填报模板：{path}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True))
+@click.option("--plan", "plan_code", metavar="CODE", help="进展导入到哪个计划；数据库中只有一个计划时可不填")
+@click.option("--as-of", "as_of", metavar="DATE", callback=parse_date_option, help="截至日期为空的进展行按此日期导入")
+@DB_OPTION
+@click.option("--user", metavar="NAME", help="记入审计日志的操作人，默认取 PLANWATCH_USER")
+def import_command(file: str, plan_code: str | None, as_of: date | None, url: str | None, user: str | None) -> None:
+    """导入计划或进展文件（.xlsx、.csv，或CSV文件夹、zip）。
+
+    文件有任何错误都不会导入任何数据，并逐条列出错误所在的工作表、行和列；
+    重复导入同一文件不会改变数据（事项按编码更新）。
+
+    \b
+    例：planwatch import plan.xlsx
+        planwatch import progress.xlsx --as-of 2025-06-30
+        planwatch import 重大项目进展.csv --plan JC2025
+    """
+    from planwatch.imports.issues import ImportFailed
+    from planwatch.imports.service import import_file
+    from planwatch.settings import get_settings
+    from planwatch.store import Store
+
+    with Store.open(url) as store:
+        try:
+            result = import_file(store, file, as_of=as_of, user=user or get_settings().user, plan_code=plan_code)
+        except ImportFailed as failure:
+            count = len(failure.issues)
+            click.echo(f"导入失败：发现{count}处错误，未导入任何数据。", err=True)
+            click.echo(failure.summary(limit=ISSUE_LIMIT), err=True)
+            raise SystemExit(2) from None
+    click.echo(result.describe())
+
+
+@click.command("export")
+@click.option("--plan", "plan_code", metavar="CODE", required=True, help="要导出的计划编码")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "parquet"]), default="xlsx", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    "path",
+    required=True,
+    type=click.Path(),
+    help="输出位置：xlsx 为文件；csv 为文件夹或 .zip；parquet 为文件夹",
+)
+@click.option("--as-of", "as_of", metavar="DATE", callback=parse_date_option, help="附加“状态”表：各事项截至该日的状态")
+@DB_OPTION
+def export_command(plan_code: str, fmt: str, path: str, as_of: date | None, url: str | None) -> None:
+    """导出计划及其全部进展（xlsx 可修改后重新导入）。
+
+    \b
+    例：planwatch export --plan JC2025 -o JC2025.xlsx
+        planwatch export --plan JC2025 --format csv -o JC2025.zip
+        planwatch export --plan JC2025 --format parquet -o JC2025-parquet --as-of 2025-06-30
+    """
+    from planwatch.exports import export_plan
+    from planwatch.store import Store, StoreError
+
+    with Store.open(url) as store:
+        try:
+            result = export_plan(store, plan_code, fmt, path, as_of=as_of)  # type: ignore[arg-type]
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(result.describe())

@@ -1,0 +1,118 @@
+"""Write exchange tables to files: xlsx (like the templates), CSV (folder or zip), Parquet.
+
+Every writer builds the whole output under a temporary name and renames it into place,
+so an interrupted export never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from planwatch.exports.atomic import atomic_file, atomic_folder
+from planwatch.exports.tables import STATUS_HEADERS, Cell, SheetRows
+from planwatch.imports.cells import shown
+from planwatch.imports.columns import ALL_SHEETS, STATUS_SHEET, ColumnType
+from planwatch.imports.templates import DATE_FORMAT, HEADER_FILL, HEADER_FONT, build_workbook
+
+#: Column types of the status sheet, for Parquet (the exchange sheets say theirs in columns.py).
+STATUS_TYPES: dict[str, ColumnType] = dict.fromkeys(STATUS_HEADERS, ColumnType.TEXT) | {
+    "实际值": ColumnType.NUMBER,
+    "目标值": ColumnType.NUMBER,
+    "完成率（%）": ColumnType.NUMBER,
+    "时序进度（%）": ColumnType.NUMBER,
+    "差距（百分点）": ColumnType.NUMBER,
+    "最近报送": ColumnType.DATE,
+}
+
+
+def headers_of(name: str) -> list[str]:
+    return STATUS_HEADERS if name == STATUS_SHEET else ALL_SHEETS[name].headers
+
+
+def write_xlsx(rows: SheetRows, path: str | os.PathLike[str]) -> None:
+    """Write the sheets as a workbook laid out like the templates, so it can be imported again."""
+    sheets = [ALL_SHEETS[name] for name in rows if name in ALL_SHEETS]
+    workbook = build_workbook("plan", sheets)
+    for sheet in sheets:
+        ws = workbook[sheet.name]
+        date_columns = [i for i, c in enumerate(sheet.columns) if c.type is ColumnType.DATE]
+        for row in rows[sheet.name]:
+            ws.append(row)
+            for i in date_columns:
+                if row[i] is not None:
+                    ws.cell(row=ws.max_row, column=i + 1).number_format = DATE_FORMAT
+    if STATUS_SHEET in rows:
+        ws = workbook.create_sheet(STATUS_SHEET)
+        ws.append(STATUS_HEADERS)
+        for cell in ws[1]:
+            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        for row in rows[STATUS_SHEET]:
+            ws.append(row)
+        ws.freeze_panes = "A2"
+        ws.column_dimensions["B"].width = 30
+        ws.column_dimensions["Q"].width = 80
+    with atomic_file(path) as tmp:
+        workbook.save(tmp)
+
+
+def csv_text(name: str, rows: list[list[Cell]]) -> str:
+    """Return one sheet as CSV text (dates as 2025-06-30, whole numbers without .0)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers_of(name))
+    for row in rows:
+        writer.writerow(["" if cell is None else shown(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def write_csv(rows: SheetRows, path: str | os.PathLike[str]) -> None:
+    """Write one CSV per sheet, UTF-8 with BOM so Excel opens it: a ``.zip`` file, else a folder."""
+    target = Path(path)
+    if target.suffix.lower() == ".zip":
+        with atomic_file(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, sheet_rows in rows.items():
+                archive.writestr(f"{name}.csv", csv_text(name, sheet_rows).encode("utf-8-sig"))
+        return
+    with atomic_folder(target) as folder:
+        for name, sheet_rows in rows.items():
+            (folder / f"{name}.csv").write_bytes(csv_text(name, sheet_rows).encode("utf-8-sig"))
+
+
+def arrow_type(column_type: ColumnType):
+    import pyarrow as pa
+
+    return {
+        ColumnType.NUMBER: pa.float64(),
+        ColumnType.INT: pa.int64(),
+        ColumnType.DATE: pa.date32(),
+    }.get(column_type, pa.string())
+
+
+def write_parquet(rows: SheetRows, path: str | os.PathLike[str]) -> None:
+    """Write one typed Parquet file per sheet into the folder ``path``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with atomic_folder(path) as folder:
+        for name, sheet_rows in rows.items():
+            headers = headers_of(name)
+            types = (
+                [STATUS_TYPES[h] for h in headers]
+                if name == STATUS_SHEET
+                else [c.type for c in ALL_SHEETS[name].columns]
+            )
+            columns = []
+            for index, column_type in enumerate(types):
+                values = [row[index] for row in sheet_rows]
+                if column_type not in (ColumnType.NUMBER, ColumnType.INT, ColumnType.DATE):
+                    values = [None if v is None else str(v) for v in values]
+                elif column_type is ColumnType.DATE:
+                    values = [v if isinstance(v, date) or v is None else None for v in values]
+                columns.append(pa.array(values, type=arrow_type(column_type)))
+            table = pa.Table.from_arrays(columns, names=headers)
+            pq.write_table(table, folder / f"{name}.parquet")

@@ -1,0 +1,104 @@
+"""Import a plan or progress file into the store: read, check everything, then write once.
+
+The file is read and checked in full before the store is touched; a file with any
+problem raises :class:`ImportFailed` and writes nothing. The write is one store call
+(one transaction) that upserts by code, so importing the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from planwatch.imports.columns import ALL_SHEETS
+from planwatch.imports.issues import ImportFailed, Issue
+from planwatch.imports.parse import parse_plan_tables, parse_progress_tables, workbook_kind
+from planwatch.imports.reader import ReadError, read_tables
+
+if TYPE_CHECKING:
+    from planwatch.store import Store
+    from planwatch.store.summary import ChangeSummary
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What an import did: the kind of file, the plan it went into, and the store's counts."""
+
+    path: str
+    kind: Literal["plan", "progress"]
+    plan_code: str
+    summary: ChangeSummary
+    rows: dict[str, int] = field(default_factory=dict)  # data rows read per sheet
+
+    def describe(self) -> str:
+        """Say in Chinese what was imported: the file, the plan, then counts per kind."""
+        what = "计划" if self.kind == "plan" else "进展"
+        total = sum(self.rows.values())
+        head = f"已导入{what}文件 {self.path}（计划 {self.plan_code}，{len(self.rows)}张表，{total}行）"
+        return f"{head}\n{self.summary.describe()}"
+
+
+def fail(source: str, message: str) -> ImportFailed:
+    """Return an :class:`ImportFailed` with one file-level issue."""
+    return ImportFailed([Issue(source, message)])
+
+
+def choose_plan(store: Store, plan_code: str | None, source: str) -> str:
+    """Return the plan a progress file goes into: the one named, or the only one in the store."""
+    codes = [plan.code for plan in store.list_plans()]
+    if plan_code is not None:
+        if plan_code not in codes:
+            raise fail(source, f"数据库中没有计划“{plan_code}”，请先导入该计划")
+        return plan_code
+    if not codes:
+        raise fail(source, "数据库中还没有计划，请先导入计划文件")
+    if len(codes) > 1:
+        raise fail(source, f"数据库中有多个计划（{'、'.join(codes)}），请用 --plan 指定导入哪个计划")
+    return codes[0]
+
+
+def import_file(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    as_of: date | None = None,
+    user: str,
+    plan_code: str | None = None,
+) -> ImportResult:
+    """Import a plan or progress workbook (xlsx, csv, or a folder/zip of csv) into ``store``.
+
+    A plan workbook (it has plan sheets such as 计划, 重大项目) replaces the plan's items
+    by code, together with any progress sheets it carries; a progress workbook (only
+    progress sheets) adds progress to ``plan_code`` or to the store's only plan.
+    ``as_of`` fills blank 截至日期 cells. Raises :class:`ImportFailed` with every issue;
+    nothing is written then.
+    """
+    from planwatch.store.summary import StoreError
+
+    source = Path(path).name
+    try:
+        tables = read_tables(path)
+    except ReadError as exc:
+        raise fail(exc.source, exc.reason) from exc
+    rows = {name: len(table) for name, table in tables.items() if name in ALL_SHEETS}
+    kind = workbook_kind(tables)
+    if kind is None:
+        raise fail(source, "没有可识别的工作表：计划文件应有“计划”等工作表，进展文件应有“项目进展”等工作表")
+    try:
+        if kind == "plan":
+            data = parse_plan_tables(tables, source=source, as_of=as_of)
+            if plan_code is not None and data.plan.code != plan_code:
+                raise fail(source, f"文件中的计划编码是“{data.plan.code}”，与 --plan {plan_code} 不符")
+            summary = store.save_plan_data(data, user=user)
+            code = data.plan.code
+        else:
+            code = choose_plan(store, plan_code, source)
+            plan = store.load_plan_data(code, latest_only=True)
+            records = parse_progress_tables(tables, plan, source=source, as_of=as_of)
+            summary = store.add_progress(code, records, user=user)
+    except StoreError as exc:
+        raise fail(source, f"数据库拒绝写入，未导入任何数据：{exc}") from exc
+    return ImportResult(str(path), kind, code, summary, rows)
