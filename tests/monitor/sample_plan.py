@@ -39,7 +39,11 @@ def sample_plan() -> PlanData:
             Region("JC01", "临江区", "JC", "district"),
             Region("JC02", "青山县", "JC", "county"),
         ],
-        work_areas=[WorkArea("A01", "稳住经济增长", 1), WorkArea("A02", "扩大有效投资", 2), WorkArea("A03", "增进民生福祉", 3)],
+        work_areas=[
+            WorkArea("A01", "稳住经济增长", 1),
+            WorkArea("A02", "扩大有效投资", 2),
+            WorkArea("A03", "增进民生福祉", 3),
+        ],
         targets=[
             Target("T01", "gdp", TargetMeasure.GROWTH, 6, "%", qualifier=Qualifier.ABOUT, work_area_code="A01",
                    owner_unit="江川市统计局"),
@@ -51,7 +55,10 @@ def sample_plan() -> PlanData:
         tasks=[
             KeyTask("K01", "建设高标准农田", "A01", "江川市农业农村局", annual_quantity=40, unit="万亩"),
             KeyTask("K02", "建设概念验证中心", "A01", "江川市科技局",
-                    milestones=[Milestone("1", "完成选址", d("2025-03-31")), Milestone("2", "挂牌运行", d("2025-05-31"))]),
+                    milestones=[
+                        Milestone("1", "完成选址", d("2025-03-31")),
+                        Milestone("2", "挂牌运行", d("2025-05-31")),
+                    ]),
             KeyTask("K03", "开通城市数据平台", "A02", "江川市数据局",
                     milestones=[Milestone("1", "上线试运行", d("2025-10-31"))]),
         ],
@@ -60,8 +67,8 @@ def sample_plan() -> PlanData:
                     work_area_code="A02"),
             Project("P02", "青山水库扩容", "江川水务集团", "JC02", "水利", ProjectStage.NEW_START, 40000, 10000,
                     planned_start=d("2025-03-01"), work_area_code="A02"),
-            Project("P03", "临江智算中心", "江川数科公司", "JC01", "数字", ProjectStage.UNDER_CONSTRUCTION, 60000, 12000,
-                    work_area_code="A02"),
+            Project("P03", "临江智算中心", "江川数科公司", "JC01", "数字", ProjectStage.UNDER_CONSTRUCTION,
+                    60000, 12000, work_area_code="A02"),
             Project("P04", "青山物流园", "江川物流公司", "JC02", "物流", ProjectStage.RESERVE, 30000, 0,
                     work_area_code="A02"),
         ],
