@@ -480,13 +480,13 @@ def check_progress_value(record: Record, item: PlanItem, issues: Collector) -> N
             issues.at(record, "milestone_key", f"任务“{item.code}”没有序号为“{key}”的节点（已有节点：{have}）")
         if value is not None and item.annual_quantity is None:
             issues.at(record, "value", f"任务“{item.code}”没有年度目标量，不能填写完成量；节点任务请填完成节点序号")
-        if value is None and key is None and "value" not in record_bad_columns(record, issues):
+        if value is None and key is None and not {"value", "milestone_key"} & record_bad_columns(record, issues):
             issues.at(record, None, "完成量和完成节点序号至少填写一项")
     elif (
         isinstance(item, Project)
         and value is None
         and record.get("stage") is None
-        and "value" not in record_bad_columns(record, issues)
+        and not {"value", "stage"} & record_bad_columns(record, issues)
     ):
         issues.at(record, None, "本年完成投资和项目阶段至少填写一项")
 
