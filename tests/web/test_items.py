@@ -31,6 +31,10 @@ def test_filters_narrow_the_item_list(web):
     assert listed_codes(web, q="没有这个词") == []
 
 
+def test_the_alerts_filter_lists_exactly_the_dashboard_alerts(web):
+    assert sorted(listed_codes(web, alert="1")) == sorted(i.code for i in BOARD.alerts())
+
+
 def test_the_item_list_says_how_many_items_match(web):
     page = soup(web.get("/items", params={**AT, "kind": "project"}))
     assert page.select_one(".summary .matched").get_text() == "3"

@@ -12,6 +12,8 @@ router = APIRouter()
 
 #: alerts shown on the dashboard; the item list has them all.
 DASHBOARD_ALERTS = 30
+#: roll-up rows shown before "展开全部" (a city has dozens of owner units).
+ROLLUP_ROWS = 15
 
 
 @router.get("/", response_class=HTMLResponse, summary="状态看板")
@@ -20,5 +22,11 @@ def dashboard(request: Request, sel: SelectionDep):
     return templates.TemplateResponse(
         request,
         "dashboard.html",
-        {"sel": sel, "s": sel.status, "alerts": sel.status.alerts[:DASHBOARD_ALERTS], "nav": "dashboard"},
+        {
+            "sel": sel,
+            "s": sel.status,
+            "alerts": sel.status.alerts[:DASHBOARD_ALERTS],
+            "nav": "dashboard",
+            "ROLLUP_ROWS": ROLLUP_ROWS,
+        },
     )

@@ -31,12 +31,17 @@ def item_list(
     unit: str = "",
     district: str = "",
     q: str = "",
+    alert: str = "",
     sort: str = "light",
     desc: bool = False,
 ):
     """Render the item table, narrowed by the filters and sorted by one column."""
     chosen = {"kind": kind, "light": light, "area": area, "unit": unit, "district": district, "q": q}
     kept = services.filter_items(sel.status.items, **chosen)
+    if alert:
+        flagged = {item.code for item in sel.status.alerts}
+        kept = [item for item in kept if item.code in flagged]
+        chosen["alert"] = "1"
     if sort not in labels.ITEM_SORTS:
         sort = "light"
     rows = services.sort_items(kept, sort, desc)

@@ -7,3 +7,14 @@ document.addEventListener("change", (event) => {
     field.form.requestSubmit();
   }
 });
+
+// "展开全部" under a roll-up table shows the rows folded away (they are in the page already).
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("[data-toggle-rows]") : null;
+  if (!link) return;
+  event.preventDefault();
+  const panel = link.closest(".rollup");
+  const unfolded = panel.classList.toggle("unfolded");
+  link.dataset.label = link.dataset.label || link.textContent;
+  link.textContent = unfolded ? "收起" : link.dataset.label;
+});
