@@ -1,0 +1,96 @@
+"""PDF files with a text layer (pypdf; its CMaps read the Adobe-GB1 fonts of Chinese PDFs).
+
+Lines of running text that the page width broke are joined back, so that a number and its
+unit are not split by a line break: a line is joined to the next when it is about as long
+as the page's full lines, does not end a sentence, and the next line does not open a
+heading.  Pages are separated by a line break.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from planwatch.documents.readers.base import Unreadable
+
+PDF_MAGIC = b"%PDF-"
+NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件或图片），无法读取文字（no text layer: scanned or image-only PDF）"
+MAGIC_WINDOW = 1024
+SENTENCE_ENDS = "。；：！？;:!?”」）)"
+# a wrapped line is at least this share of the page's long lines
+FULL_LINE_SHARE = 0.85
+MIN_FULL_LINES = 3
+HEADING_OPENING = re.compile(
+    r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、．.](?![0-9])|第[一二三四五六七八九十]+[章节部分])"
+)
+
+
+def _open(data: bytes):  # -> pypdf.PdfReader
+    import pypdf
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    # pypdf logs recoverable defects as warnings; the user gets our one-line errors instead
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if PDF_MAGIC not in data[:MAGIC_WINDOW]:
+        raise Unreadable("文件已损坏（不是有效的 PDF 文件）")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise Unreadable("PDF 已加密，需要密码才能打开（encrypted PDF）")
+        len(reader.pages)
+    except Unreadable:
+        raise
+    except (FileNotDecryptedError, DependencyError):
+        raise Unreadable("PDF 已加密，无法打开（encrypted PDF）") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
+        raise Unreadable("文件已损坏（不是有效的 PDF 文件）") from None
+    return reader
+
+
+def _page_texts(reader) -> list[str]:
+    texts = []
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception as exc:  # a broken content stream in one page
+            raise Unreadable(f"第 {number} 页无法读取（page {number}: {type(exc).__name__}）") from None
+    return texts
+
+
+def rejoin_wrapped_lines(page: str) -> str:
+    """Join the lines of ``page`` that the layout wrapped inside a paragraph."""
+    lines = page.splitlines()
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < MIN_FULL_LINES:
+        return "\n".join(lines)
+    full = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-1]
+    long_lines = sum(1 for n in lengths if n >= full * FULL_LINE_SHARE)
+    if long_lines < MIN_FULL_LINES:
+        return "\n".join(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        stripped = line.rstrip()
+        wrapped = (
+            following is not None
+            and following.strip()
+            and len(stripped.strip()) >= full * FULL_LINE_SHARE
+            and not stripped.endswith(tuple(SENTENCE_ENDS))
+            and not HEADING_OPENING.match(following)
+        )
+        out.append(stripped if wrapped else line)
+        if following is not None and not wrapped:
+            out.append("\n")
+        elif wrapped and stripped[-1:].isascii() and following.lstrip()[:1].isascii():
+            out.append(" ")
+    return "".join(out)
+
+
+def read_pdf(data: bytes) -> str:
+    """The text layer of a PDF, page after page; a PDF without one is an error."""
+    reader = _open(data)
+    pages = [rejoin_wrapped_lines(text.strip("\n")) for text in _page_texts(reader)]
+    if not any(page.strip() for page in pages):
+        raise Unreadable(NO_TEXT_LAYER)
+    return "\n".join(page for page in pages if page.strip())
