@@ -58,6 +58,10 @@ def _page_texts(reader) -> list[str]:
     return texts
 
 
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def rejoin_wrapped_lines(page: str) -> str:
     """Join the lines of ``page`` that the layout wrapped inside a paragraph."""
     lines = page.splitlines()
@@ -82,8 +86,8 @@ def rejoin_wrapped_lines(page: str) -> str:
         out.append(stripped if wrapped else line)
         if following is not None and not wrapped:
             out.append("\n")
-        elif wrapped and stripped[-1:].isascii() and following.lstrip()[:1].isascii():
-            out.append(" ")
+        elif wrapped and _is_latin_letter(stripped[-1:]) and _is_latin_letter(following.lstrip()[:1]):
+            out.append(" ")  # words of Latin script wrap at spaces; Chinese text and numbers do not
     return "".join(out)
 
 
