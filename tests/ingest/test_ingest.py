@@ -1,0 +1,144 @@
+"""``planwatch ingest``: a report's figures become progress of the plan's targets, new targets, or document facts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from planwatch.cli.main import cli
+from planwatch.demo import SAMPLE_REPORT, build_demo
+from planwatch.ingest import ingest_document
+from planwatch.plan.model import Plan, PlanData, Region, Target, TargetMeasure
+from planwatch.store import Store
+
+SEED_TARGETS = {  # target code → catalog indicator of the six headline figures of the seed
+    "S01": "gdp",
+    "S02": "industrial_va",
+    "S03": "fixed_asset_investment",
+    "S04": "retail_sales",
+    "S05": "foreign_trade",
+    "S06": "public_budget_revenue",
+}
+
+
+def growth_target(code: str, indicator: str, value: float = 6) -> Target:
+    return Target(code=code, indicator_code=indicator, measure=TargetMeasure.GROWTH, value=value, unit="%")
+
+
+def open_store(tmp_path, name: str = "ingest.sqlite") -> Store:
+    store = Store.open(f"sqlite:///{tmp_path / name}")
+    store.init()
+    return store
+
+
+def progress_of(store: Store, plan_code: str) -> dict[str, list]:
+    data = store.load_plan_data(plan_code)
+    out: dict[str, list] = {}
+    for record in data.progress:
+        out.setdefault(record.item_code, []).append(record)
+    return out
+
+
+def test_the_seed_headline_growth_figures_become_progress_of_the_matching_indicators(tmp_path, seed_path, shared_dir):
+    gold = json.loads((shared_dir / "gold" / "seed.gold.json").read_text(encoding="utf-8"))["facts"][:6]
+    store = open_store(tmp_path)
+    plan = PlanData(
+        plan=Plan("SEED2025", "SEED", 2025, "种子报告所在城市2025年计划"),
+        regions=[Region("SEED", "种子城市")],
+        targets=[growth_target(code, indicator) for code, indicator in SEED_TARGETS.items()],
+    )
+    store.save_plan_data(plan, user="test")
+    result = ingest_document(store, seed_path, plan_code="SEED2025", user="test")
+    recorded = progress_of(store, "SEED2025")
+    store.close()
+    for (code, _indicator), fact in zip(SEED_TARGETS.items(), gold, strict=True):
+        first = sorted(recorded[code], key=lambda r: r.source.span)[0]
+        assert first.value == pytest.approx(fact["value"]), code
+        assert first.as_of == date(2025, 6, 30)
+        assert first.period_start == date(2025, 1, 1)
+        assert first.cumulative
+        assert first.source.span == tuple(fact["span"])
+        assert first.source.document == seed_path.name
+    assert len(result.document_facts) > 100
+
+
+def test_the_sample_report_records_the_demo_plans_headline_figures(tmp_path):
+    built = build_demo(tmp_path / "demo.sqlite")
+    store = Store.open(built.url)
+    try:
+        result = ingest_document(store, SAMPLE_REPORT, plan_code="JC2025", user="test")
+        recorded = progress_of(store, "JC2025")
+    finally:
+        store.close()
+    expected = {"T01": 6.1, "T02": 7.8, "T03": 4.2, "T04": 5.9, "T05": 8.3, "T06": 3.6, "T12": 3.95}
+    from_report = {m.target.code: m.record for m in result.progress}
+    for code, value in expected.items():
+        assert from_report[code].value == pytest.approx(value), code
+        assert from_report[code].as_of == date(2025, 6, 30)
+        stored = [r for r in recorded[code] if r.source.document == SAMPLE_REPORT.name]
+        assert stored and stored[0].value == pytest.approx(value)
+
+
+def test_ingesting_the_same_report_twice_changes_nothing(tmp_path):
+    built = build_demo(tmp_path / "twice.sqlite")
+    store = Store.open(built.url)
+    try:
+        ingest_document(store, SAMPLE_REPORT, plan_code="JC2025", user="test")
+        audit_before = len(store.audit_log(limit=100_000))
+        again = ingest_document(store, SAMPLE_REPORT, plan_code="JC2025", user="test")
+        audit_after = len(store.audit_log(limit=100_000))
+    finally:
+        store.close()
+    assert not again.changed
+    assert audit_after == audit_before
+
+
+def test_target_passages_give_targets_for_indicators_the_plan_lacks(tmp_path):
+    store = open_store(tmp_path)
+    plan = PlanData(
+        plan=Plan("JC-MIN", "JC", 2025, "只有GDP目标的计划"),
+        regions=[Region("JC", "江川市")],
+        targets=[growth_target("G1", "gdp")],
+    )
+    store.save_plan_data(plan, user="test")
+    result = ingest_document(store, SAMPLE_REPORT, plan_code="JC-MIN", user="test")
+    targets = {t.indicator_code: t for t in store.load_plan_data("JC-MIN").targets}
+    store.close()
+    created = {t.indicator_code for t in result.targets}
+    assert "gdp" not in created  # the plan has one already
+    assert targets["fixed_asset_investment"].value == pytest.approx(6)
+    assert str(targets["fixed_asset_investment"].qualifier) == "about"
+    assert targets["grain_output"].value == pytest.approx(128)
+    assert targets["grain_output"].unit == "万吨"
+
+
+def test_figures_of_unplanned_indicators_stay_searchable_with_their_indicator_code(tmp_path):
+    store = open_store(tmp_path)
+    plan = PlanData(
+        plan=Plan("JC-MIN", "JC", 2025, "只有GDP目标的计划"),
+        regions=[Region("JC", "江川市")],
+        targets=[growth_target("G1", "gdp")],
+    )
+    store.save_plan_data(plan, user="test")
+    ingest_document(store, SAMPLE_REPORT, plan_code="JC-MIN", user="test")
+    found = store.search_facts(subject="规模以上工业增加值")
+    store.close()
+    assert found and found[0].get("indicator") == "industrial_va"
+
+
+def test_planwatch_ingest_says_what_became_progress(tmp_path):
+    built = build_demo(tmp_path / "cli.sqlite")
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLE_REPORT), "--db", built.url])
+    assert result.exit_code == 0, result.output
+    assert "记为指标进展" in result.output and "T01" in result.output
+    assert "存为文档数据" in result.output
+
+
+def test_planwatch_ingest_names_a_missing_plan(tmp_path):
+    built = build_demo(tmp_path / "none.sqlite")
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLE_REPORT), "--db", built.url, "--plan", "XX"])
+    assert result.exit_code != 0
+    assert "XX" in result.output
