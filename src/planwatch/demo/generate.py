@@ -457,7 +457,7 @@ def build_projects(rng: random.Random) -> list[dict[str, object]]:
                 finish = end_of(YEAR, rng.randint(3, 12))
             annual_share = rng.uniform(0.18, 0.4)
         elif stage == "新开工":
-            start = month_end(rng.choice((2, 3, 3, 4, 4, 5, 6, 6, 7, 8, 9, 10)))
+            start = month_end(rng.choice((2, 3, 3, 4, 4, 5, 5, 7, 8, 9, 10)))
             if code == UNSTARTED_PROJECT:
                 start = month_end(4)
             finish = end_of(YEAR + rng.randint(1, 4), rng.randint(1, 12))
@@ -519,7 +519,7 @@ def project_progress(projects: list[dict[str, object]], rng: random.Random) -> l
             first = min(started_on, date(YEAR, 6, 1))  # a June start still books some spending
         performance = min(max(rng.gauss(0.57, 0.13), 0.12), 0.95)
         if started_on is not None:  # a late start has had less time to spend
-            performance *= min(0.9, max(0.15, (AS_OF - started_on).days / 120))
+            performance *= min(0.95, max(0.6, (AS_OF - started_on).days / 100))
         last = month_end(last_month)
         dates = [d for d in report_dates(last_month, biweekly) if d >= (started_on or first).replace(day=1)]
         non_cumulative = rng.random() < NON_CUMULATIVE_SHARE and started_on is None
