@@ -600,6 +600,36 @@ r("打造15分钟便民生活圈32个。", lv("32个", 32, "个"))
 r("全市二级以上医院达到26家。", lv("26家", 26, "家"))
 
 
+# ---------------------------------------------------------------------------------------------
+# ASCII punctuation: some reports are typed with half-width commas, colons and brackets.
+r = family("ascii_punctuation")
+r("2025年1—6月,全市地区生产总值同比(下同)增长5.4%,规上工业增加值增长6.0%。",
+  gr("5.4%", 5.4, period=H1, baseline="yoy", subject="地区生产总值"),
+  gr("6.0%", 6.0, period=H1, baseline="yoy", subject="规上工业增加值"))
+r("全市新增城镇就业2.4万人,同比增长3.1%。",
+  lv("2.4万人", 24000, "人", subject="城镇就业"), gr("3.1%", 3.1, baseline="yoy", subject="城镇就业"))
+r("临江区、白沙区一般公共预算收入分别增长4.2%、5.7%。",
+  gr("4.2%", 4.2, subject="临江区"), gr("5.7%", 5.7, subject="白沙区"))
+r("主要预期目标:地区生产总值增长5.5%左右。", gr("5.5%", 5.5, modality="target", qualifier="about"))
+r("三次产业结构比为5.8:37.9:56.3。", ra("5.8", 5.8), ra("37.9", 37.9), ra("56.3", 56.3))
+
+# ---------------------------------------------------------------------------------------------
+# Document context: the lead period and the section carry across paragraphs and headings.
+r = family("document_context")
+r("江川市2025年1—6月经济运行情况\n一、工业生产\n全市规上工业增加值增长6.0%。\n二、固定资产投资\n全市固定资产投资增长3.9%。",
+  gr("6.0%", 6.0, period=H1, modality="actual", subject="规上工业增加值"),
+  gr("3.9%", 3.9, period=H1, modality="actual", subject="固定资产投资"))
+r("一、2024年工作回顾\n全市地区生产总值增长5.2%。\n二、2025年主要预期目标\n地区生产总值增长5%左右。",
+  gr("5.2%", 5.2, period=Y2024, modality="actual"),
+  gr("5%", 5, period=Y2025, modality="target", qualifier="about"))
+r("一、上半年工作进展\n2025年1—6月，全市新建5G基站1200个。\n二、下半年工作打算\n新建5G基站800个。",
+  lv("1200个", 1200, "个", period=H1, modality="actual"), lv("800个", 800, "个", modality="plan"))
+r("2025年1—6月，全市经济运行稳中有进。\n农业生产形势较好，夏粮产量46.2万吨，增长1.3%。",
+  lv("46.2万吨", 462000, "吨", period=H1, subject="夏粮产量"), gr("1.3%", 1.3, period=H1, subject="夏粮产量"))
+r("2025年1—6月，全市外贸保持增长。\n6月末，全市外贸备案企业2,860家。",
+  lv("2,860家", 2860, "家", period="2025-06-30"))
+
+
 for _fam in _FAMILIES:
     CASES.extend(_fam.rows)
 
