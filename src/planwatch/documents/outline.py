@@ -12,6 +12,7 @@ The inline style ``一是…二是…`` needs at least ``一是`` and ``二是``
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -163,15 +164,22 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
 
 def _inline_candidates(text: str, line_start: int, start: int, end: int) -> list[_Candidate]:
     """Inline labels 一是/二是… in ``text[start:end]``, a part of the line from ``line_start``."""
-    found = []
+    found: list[_Candidate] = []
+    stops: list[int] | None = None  # sentence ends of the line, found once (keeps this linear)
+    first = line_start
+    while first < end and text[first] in vocab.INDENT:
+        first += 1
     for match in _INLINE.finditer(text, start, end):
-        opens_line = text[line_start:match.start()].strip(vocab.INDENT) == ""
+        opens_line = match.start() == first
         if not opens_line and text[match.start() - 1] not in vocab.INLINE_BOUNDARY:
             continue
         number = chinese_small_number(match.group("n"))
         if number is None:
             continue
-        title_end = _title_end(text, match.end(), end, _INLINE_TITLE_STOP)
+        if stops is None:
+            stops = [stop.start() for stop in _INLINE_TITLE_STOP.finditer(text, start, end)]
+        following = bisect.bisect_left(stops, match.end())
+        title_end = stops[following] if following < len(stops) else end
         found.append(
             _Candidate(vocab.INLINE_STYLE, number, match.start(), match.end(), title_end, end, True, opens_line)
         )
