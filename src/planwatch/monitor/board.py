@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
@@ -26,6 +27,8 @@ class ItemStatus:
     of a target range, 0 inside it); ``actual_text`` / ``target_text`` word a rate
     target's figures as reports do (增长5.2%, 增长6%左右). ``lag`` says how far on the bad side an item is, in
     the item's own terms (points behind, points short, days overdue), to order alerts.
+    ``explanation`` is worded on first reading (``explain`` makes it), so evaluating a
+    large plan does not format sentences nobody looks at.
     """
 
     code: str
@@ -33,7 +36,7 @@ class ItemStatus:
     name: str
     light: Light
     state: str
-    explanation: str
+    explain: Callable[[], str] = field(repr=False, compare=False)
     work_area_code: str | None = None
     owner_unit: str | None = None
     district_code: str | None = None
@@ -50,6 +53,14 @@ class ItemStatus:
     stale: bool = False
     overdue: bool = False
     last_report: date | None = None
+    _explanation: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def explanation(self) -> str:
+        """Return the Chinese sentence that gives the rule, the numbers and the sources."""
+        if self._explanation is None:
+            self._explanation = self.explain()
+        return self._explanation
 
     @property
     def numbers(self) -> dict[str, float | None]:
@@ -140,11 +151,11 @@ class StatusBoard:
                 label=self.label_of(by, key),
                 counts=count_lights(members),
                 average_completion=_average(i.completion for i in members),
-                worst=sorted(
-                    (i for i in members if i.light in (Light.RED, Light.YELLOW) or i.stale),
+                worst=heapq.nlargest(
+                    worst,
+                    (i for i in members if i.light is Light.RED or i.light is Light.YELLOW or i.stale),
                     key=ItemStatus.severity,
-                    reverse=True,
-                )[:worst],
+                ),
                 stale=sum(1 for i in members if i.stale),
             )
             for key, members in groups.items()

@@ -62,6 +62,12 @@ def summarise(records: list[ProgressRecord] | None) -> ItemProgress:
     """Return the figures of one item's records (all already dated on or before as-of)."""
     if not records:
         return NO_PROGRESS
+    if len(records) == 1 and records[0].milestone_key is None and records[0].stage is None:
+        # The common case after ``latest_only`` loading: one folded record per item.
+        record = records[0]
+        if record.value is None:
+            return ItemProgress(last_report=record.as_of)
+        return ItemProgress(total=record.value, latest=record, basis=[record], last_report=record.as_of)
     if len(records) > 1:
         # Stable sort: of two records on one day, the one reported later in the list wins.
         records = sorted(records, key=_record_date)

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from planwatch.monitor.board import ItemStatus, Rollup, RollupBy, StatusBoard
@@ -51,9 +52,16 @@ UNIT_WIDTH = 18
 # ---------------------------------------------------------------- display width
 
 
+@lru_cache(maxsize=8192)
+def _cells(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def display_width(text: str) -> int:
     """Return how many terminal cells ``text`` takes (wide and full-width characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_cells, text))
 
 
 def clip(text: str, width: int) -> str:
@@ -306,9 +314,16 @@ def _rollup_dict(rollup: Rollup) -> dict[str, Any]:
     }
 
 
+#: Above this many items JSON is written compact: the indenting encoder is pure Python and
+#: several times slower than the C one.
+JSON_INDENT_LIMIT = 5000
+
+
 def render_json(board: StatusBoard, items: Sequence[ItemStatus] | None = None) -> str:
-    """Return the board as JSON (UTF-8 Chinese kept readable)."""
-    return json.dumps(board_dict(board, items), ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    """Return the board as JSON (UTF-8 Chinese kept readable; indented unless very large)."""
+    data = board_dict(board, items)
+    indent = 2 if len(data["items"]) <= JSON_INDENT_LIMIT else None
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=_json_default) + "\n"
 
 
 def _json_default(value: object) -> object:

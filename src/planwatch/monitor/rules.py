@@ -1,13 +1,16 @@
 """The status rules, one function per way of measuring an item.
 
 Each rule looks at one item and its folded progress (:class:`ItemProgress`) and returns a
-:class:`Finding`: a light, a short state, the clauses of the explanation and the figures.
-The engine (:mod:`planwatch.monitor.engine`) adds freshness and sources. Everything here
-is a pure function of its arguments.
+:class:`Finding`: a light, a short state, the figures, and the clauses of the explanation.
+The clauses are worded only when someone reads them (``Finding.words`` is a function):
+a board of 100,000 projects decides every light at once, but formats only the sentences
+that are shown. The engine (:mod:`planwatch.monitor.engine`) adds freshness and sources.
+Everything here is a pure function of its arguments.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -48,15 +51,24 @@ class Context:
     year: int
     time_progress: float
     thresholds: StatusThresholds
+    days_into_year: int = 0  # days from 1 January to the as-of date
+
+
+Words = Callable[[], list[str]]
+
+
+def said(*clauses: str) -> Words:
+    """Return a words function for clauses that are already worded."""
+    return lambda: list(clauses)
 
 
 @dataclass(slots=True)
 class Finding:
-    """What one rule concluded about one item."""
+    """What one rule concluded about one item; ``words()`` gives the explanation's clauses."""
 
     light: Light
     state: str
-    clauses: list[str]
+    words: Words
     actual: float | None = None
     target: float | None = None
     target_high: float | None = None
@@ -73,7 +85,7 @@ class Finding:
 
 def no_data(what: str = "进展数据") -> Finding:
     """Return the grey finding of an item that has nothing to measure yet."""
-    return Finding(Light.GREY, "未报送", [f"尚无{what}"])
+    return Finding(Light.GREY, "未报送", lambda: [f"尚无{what}"])
 
 
 # ---------------------------------------------------------------- cumulative items
@@ -87,6 +99,7 @@ def cumulative_finding(
     *,
     strict: bool = False,
     done_words: str = "累计完成",
+    goal_words: str = "完成年度目标",
 ) -> Finding:
     """Return the finding of a quantity that accumulates towards an annual goal.
 
@@ -98,19 +111,17 @@ def cumulative_finding(
     th = ctx.thresholds
     tp = ctx.time_progress
     unit = unit or ""
-    head = f"{done_words}{num(actual)}{unit}"
     if goal <= 0:
-        return Finding(Light.GREY, "目标值缺失", [head, "年度目标不大于零，无法计算完成率"], actual=actual, target=goal)
+        return Finding(
+            Light.GREY,
+            "目标值缺失",
+            lambda: [f"{done_words}{num(actual)}{unit}", "年度目标不大于零，无法计算完成率"],
+            actual=actual,
+            target=goal,
+        )
     completion = actual / goal
     gap = round(completion * 100 - tp * 100, 1)
     behind = -gap
-    share = f"完成年度目标{num(goal)}{unit}的{pct(completion)}"
-    if gap > 0:
-        relation = f"高于时序进度{pct(tp)}共{num(gap)}个百分点"
-    elif gap < 0:
-        relation = f"低于时序进度{pct(tp)}共{num(behind)}个百分点"
-    else:
-        relation = f"与时序进度{pct(tp)}持平"
     if completion >= 1:
         light, state = Light.GREEN, ("超额完成" if completion > 1 else "已完成")
     elif behind >= th.cumulative_red_gap_pp:
@@ -121,10 +132,20 @@ def cumulative_finding(
         light, state = Light.GREEN, "快于时序进度"
     else:
         light, state = Light.GREEN, "符合时序进度" if gap == 0 else "基本符合时序进度"
+
+    def words() -> list[str]:
+        if gap > 0:
+            relation = f"高于时序进度{pct(tp)}共{num(gap)}个百分点"
+        elif gap < 0:
+            relation = f"低于时序进度{pct(tp)}共{num(behind)}个百分点"
+        else:
+            relation = f"与时序进度{pct(tp)}持平"
+        return [f"{done_words}{num(actual)}{unit}", f"{goal_words}{num(goal)}{unit}的{pct(completion)}", relation]
+
     return Finding(
         light,
         state,
-        [head, share, relation],
+        words,
         actual=actual,
         target=goal,
         completion=completion,
@@ -235,22 +256,28 @@ def rate_finding(
         light = Light.GREEN
     state = _rate_state(direction, light, actual, low, high, tol)
 
-    clauses = [f"截至{day(record.as_of)}{subject}{describe_actual(target, actual)}", f"目标{describe_target(target)}"]
-    if gap == 0:
-        clauses.append("处于目标区间内" if target.value_high is not None else "与目标持平")
-    else:
-        reference = "目标" if target.value_high is None else ("目标下限" if gap < 0 else "目标上限")
-        side = "高" if gap > 0 else "低"
-        clauses.append(f"比{reference}{side}{num(abs(gap))}{diff_unit}")
-    if tol and shortfall > 0:
-        clauses.append(f"超出“左右”允许的±{num(tol)}{diff_unit}范围{num(shortfall)}{diff_unit}")
-    elif tol and gap != 0 and light is Light.GREEN and state.startswith("基本"):
-        clauses.append(f"在“左右”允许的±{num(tol)}{diff_unit}范围内")
-    clauses.append("增速、比率类目标直接比较，不按时序折算")
+    def words() -> list[str]:
+        clauses = [
+            f"截至{day(record.as_of)}{subject}{describe_actual(target, actual)}",
+            f"目标{describe_target(target)}",
+        ]
+        if gap == 0:
+            clauses.append("处于目标区间内" if target.value_high is not None else "与目标持平")
+        else:
+            reference = "目标" if target.value_high is None else ("目标下限" if gap < 0 else "目标上限")
+            side = "高" if gap > 0 else "低"
+            clauses.append(f"比{reference}{side}{num(abs(gap))}{diff_unit}")
+        if tol and shortfall > 0:
+            clauses.append(f"超出“左右”允许的±{num(tol)}{diff_unit}范围{num(shortfall)}{diff_unit}")
+        elif tol and gap != 0 and light is Light.GREEN and state.startswith("基本"):
+            clauses.append(f"在“左右”允许的±{num(tol)}{diff_unit}范围内")
+        clauses.append("增速、比率类目标直接比较，不按时序折算")
+        return clauses
+
     return Finding(
         light,
         state,
-        clauses,
+        words,
         actual=actual,
         target=target.value,
         target_high=target.value_high,
@@ -297,31 +324,37 @@ def milestone_finding(task: KeyTask, progress: ItemProgress, ctx: Context) -> Fi
     overdue = [m for m in open_ if m.due < as_of]
     horizon = as_of + timedelta(days=ctx.thresholds.milestone_warning_days)
     due_soon = [m for m in open_ if as_of <= m.due <= horizon]
-    late = [m for m in milestones if m.key in done and done[m.key].as_of > m.due]
-    clauses = [f"共{len(milestones)}个节点，已完成{len(milestones) - len(open_)}个"]
+    late = sum(1 for m in milestones if m.key in done and done[m.key].as_of > m.due)
     basis = [done[m.key] for m in milestones if m.key in done]
+
+    def words(step: str | None = None) -> Words:
+        def say() -> list[str]:
+            clauses = [f"共{len(milestones)}个节点，已完成{len(milestones) - len(open_)}个"]
+            if step:
+                clauses.append(step)
+            if late:
+                clauses.append(f"其中{late}个节点逾期完成")
+            return clauses
+
+        return say
+
     if overdue:
         first = overdue[0]
         days = (as_of - first.due).days
         more = f"等{len(overdue)}个节点" if len(overdue) > 1 else ""
-        clauses.append(f"节点“{first.title}”{more}应于{day(first.due)}完成，已逾期{days}天")
-        finding = Finding(Light.RED, "节点逾期", clauses, lag=float(days), overdue=True)
-    elif due_soon:
+        step = f"节点“{first.title}”{more}应于{day(first.due)}完成，已逾期{days}天"
+        return Finding(Light.RED, "节点逾期", words(step), lag=float(days), overdue=True, basis=basis)
+    if due_soon:
         first = due_soon[0]
         left = (first.due - as_of).days
         when = "今日到期" if left == 0 else f"{day(first.due)}到期，还剩{left}天"
-        clauses.append(f"节点“{first.title}”{when}，尚未完成")
-        finding = Finding(Light.YELLOW, "节点今日到期" if left == 0 else "节点临近到期", clauses)
-    elif not open_:
-        finding = Finding(Light.GREEN, "已完成", clauses)
-    else:
-        following = open_[0]
-        clauses.append(f"下一节点“{following.title}”{day(following.due)}到期")
-        finding = Finding(Light.GREEN, "按计划推进", clauses)
-    if late:
-        clauses.append(f"其中{len(late)}个节点逾期完成")
-    finding.basis = basis
-    return finding
+        state = "节点今日到期" if left == 0 else "节点临近到期"
+        return Finding(Light.YELLOW, state, words(f"节点“{first.title}”{when}，尚未完成"), basis=basis)
+    if not open_:
+        return Finding(Light.GREEN, "已完成", words(), basis=basis)
+    following = open_[0]
+    step = f"下一节点“{following.title}”{day(following.due)}到期"
+    return Finding(Light.GREEN, "按计划推进", words(step), basis=basis)
 
 
 # ---------------------------------------------------------------- projects
@@ -341,7 +374,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
     as_of, year = ctx.as_of, ctx.year
     starts_this_year = project.planned_start is not None and project.planned_start.year == year
     if project.stage is ProjectStage.RESERVE and not starts_this_year and not progress.reported:
-        return Finding(Light.GREY, "储备项目", ["储备项目，本年度无计划开工安排，暂不考核"], applicable=False)
+        return Finding(Light.GREY, "储备项目", said("储备项目，本年度无计划开工安排，暂不考核"), applicable=False)
 
     # Investment completed this year means work is under way even if no start was reported.
     started = (
@@ -355,9 +388,13 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
     if project.annual_planned_investment > 0:
         if progress.total is not None:
             investment = cumulative_finding(
-                progress.total, project.annual_planned_investment, "万元", ctx, done_words="年内累计完成投资"
+                progress.total,
+                project.annual_planned_investment,
+                "万元",
+                ctx,
+                done_words="年内累计完成投资",
+                goal_words="年度计划投资",
             )
-            investment.clauses[1] = investment.clauses[1].replace("完成年度目标", "年度计划投资")
             investment.basis = progress.basis
             checks.append(investment)
         elif not (project.planned_start and project.planned_start >= as_of and not started):
@@ -365,13 +402,13 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
 
     if project.planned_start is not None and not started:
         if project.planned_start < as_of:
-            late = (as_of - project.planned_start).days
+            start_late = (as_of - project.planned_start).days
             checks.append(
                 Finding(
                     Light.YELLOW,
                     "应开工未开工",
-                    [f"计划{day(project.planned_start)}开工，截至{day(as_of)}尚未开工，已晚{late}天"],
-                    lag=float(late),
+                    lambda: [f"计划{day(project.planned_start)}开工，截至{day(as_of)}尚未开工，已晚{start_late}天"],
+                    lag=float(start_late),
                     overdue=True,
                 )
             )
@@ -379,7 +416,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
             return Finding(
                 Light.GREY,
                 "未到开工时间",
-                [f"计划{day(project.planned_start)}开工，尚未到期"],
+                lambda: [f"计划{day(project.planned_start)}开工，尚未到期"],
                 applicable=False,
             )
     if project.planned_finish is not None:
@@ -390,28 +427,28 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
                     Finding(
                         Light.GREEN,
                         "延期竣工",
-                        [f"计划{day(project.planned_finish)}竣工，实际{day(record.as_of)}竣工"],
+                        lambda: [f"计划{day(project.planned_finish)}竣工，实际{day(record.as_of)}竣工"],
                         lag=float((record.as_of - project.planned_finish).days),
                         basis=[record],
                     )
                 )
         elif project.planned_finish < as_of:
-            late = (as_of - project.planned_finish).days
+            finish_late = (as_of - project.planned_finish).days
             checks.append(
                 Finding(
                     Light.RED,
                     "逾期未竣工",
-                    [f"计划{day(project.planned_finish)}竣工，已逾期{late}天仍未竣工"],
-                    lag=float(late),
+                    lambda: [f"计划{day(project.planned_finish)}竣工，已逾期{finish_late}天仍未竣工"],
+                    lag=float(finish_late),
                     overdue=True,
                 )
             )
     if completed and not any(c.state == "延期竣工" for c in checks):
-        checks.append(Finding(Light.GREEN, "已竣工", ["项目已竣工"]))
+        checks.append(Finding(Light.GREEN, "已竣工", said("项目已竣工")))
     if not checks:
         stage = PROJECT_STAGE_LABELS[progress.stage or project.stage]
-        return Finding(Light.GREEN, "无年度投资计划", [f"项目处于{stage}阶段，无年度投资计划"])
-    return combine(checks)
+        return Finding(Light.GREEN, "无年度投资计划", lambda: [f"项目处于{stage}阶段，无年度投资计划"])
+    return checks[0] if len(checks) == 1 else combine(checks)
 
 
 def combine(findings: list[Finding]) -> Finding:
@@ -419,13 +456,16 @@ def combine(findings: list[Finding]) -> Finding:
     # Of equally bad checks the last one names the state: stage checks come after investment.
     main = max(reversed(findings), key=lambda f: (_rank(f.light), f.lag))
     light = worst(*(f.light for f in findings))
-    clauses = [clause for f in findings for clause in f.clauses]
+
+    def words() -> list[str]:
+        return [clause for f in findings for clause in f.words()]
+
     numbers = next((f for f in findings if f.completion is not None or f.actual is not None), main)
     basis = [r for f in findings for r in f.basis]
     return Finding(
         light,
         main.state,
-        clauses,
+        words,
         actual=numbers.actual,
         target=numbers.target,
         target_high=numbers.target_high,
