@@ -77,3 +77,17 @@ def test_planwatch_demo_can_print_the_board_as_json(tmp_path):
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "j.sqlite"), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert result.output.lstrip().startswith("{")
+
+
+def test_an_as_of_date_outside_the_plan_year_is_refused_before_anything_is_built(tmp_path):
+    db = tmp_path / "never.sqlite"
+    result = CliRunner().invoke(cli, ["demo", "--db", str(db), "--as-of", "2024-06-30"])
+    assert result.exit_code == 2
+    assert "2025年" in result.output
+    assert not db.exists()
+
+
+def test_the_demo_board_of_an_earlier_date_uses_the_progress_known_by_then(tmp_path):
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "may.sqlite"), "--as-of", "2025-05-31"])
+    assert result.exit_code == 0, result.output
+    assert "截至2025-05-31" in result.output

@@ -142,3 +142,17 @@ def test_planwatch_ingest_names_a_missing_plan(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(SAMPLE_REPORT), "--db", built.url, "--plan", "XX"])
     assert result.exit_code != 0
     assert "XX" in result.output
+
+
+def test_an_unreadable_report_is_named_and_nothing_is_written(tmp_path):
+    built = build_demo(tmp_path / "broken.sqlite")
+    broken = tmp_path / "半年报告.docx"
+    broken.write_bytes(b"PK\x03\x04 truncated")
+    result = CliRunner().invoke(cli, ["ingest", str(broken), "--db", built.url])
+    assert result.exit_code != 0
+    assert "半年报告.docx" in result.output
+    store = Store.open(built.url)
+    try:
+        assert store.search_facts(document="半年报告.docx") == []
+    finally:
+        store.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 ALERT_LIMIT = 15  # alerts printed in the table view; the rest are counted
+DEMO_YEAR = 2025
 SAMPLE_NAME = "src/planwatch/demo/data/sample_report_2025h1.txt"
 
 
@@ -41,7 +42,8 @@ def demo_command(db_path: str, as_of: str, fmt: str) -> None:
     from planwatch.store import Store
 
     when = parse_as_of(as_of)
-    assert when is not None
+    if when is None or when.year != DEMO_YEAR:
+        raise click.BadParameter(f"演示计划是{DEMO_YEAR}年的计划，截至日期须在{DEMO_YEAR}年内", param_hint="--as-of")
     try:
         built = build_demo(db_path)
     except ImportFailed as exc:  # the bundled data and the importer disagree: a bug, say where
