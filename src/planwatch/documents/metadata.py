@@ -44,12 +44,19 @@ _ISSUER_LINE = re.compile(rf"^[{_CJK}（）()]{{0,30}}?(?:{_ISSUER_NAME})$")
 _ISSUER_PREFIX = re.compile(rf"^(?P<body>[{_CJK}]{{0,30}}?(?:{_ISSUER_NAME}))(?=关于)")
 _POSITIONS = "|".join(re.escape(p) for p in vocab.POSITION_WORDS)
 _SIGNATURE = re.compile(rf"^(?P<body>[{_CJK}]{{0,30}}?(?:{_ISSUER_NAME}))(?:{_POSITIONS})[ \u3000\t]*[{_CJK}·]{{2,5}}$")
+_NUMERIC_DATE = re.compile(
+    r"^(?:" + "|".join(map(re.escape, vocab.DATE_LABELS)) + r")[:：]?\s*"
+    r"(?P<y>(?:19|20)[0-9]{2})[-./](?P<m>[0-9]{1,2})[-./](?P<d>[0-9]{1,2})(?![0-9])"
+)
 _SPEAKER = re.compile(vocab.SPEAKER_PATTERN)
-_HEADING_START = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]|^[(（][一二三四五六七八九十]{1,3}[)）]")
+_HEADING_START = re.compile(
+    r"^[一二三四五六七八九十]{1,3}[、．.]|^[(（][一二三四五六七八九十]{1,3}[)）]|^第[一二三四五六七八九十]{1,3}(?:部分|章|篇)"
+)
 _DASHES = f"[{vocab.RANGE_DASHES}]"
 _MONTH_RANGE = re.compile(
     rf"(?:(?P<y>(?:19|20)[0-9]{{2}})年)?(?P<m1>1[0-2]|[1-9])(?:月份?)?{_DASHES}(?P<m2>1[0-2]|[1-9])月"
 )
+_SINGLE_MONTH = re.compile(r"(?P<y>(?:19|20)[0-9]{2})年(?P<m>1[0-2]|[1-9])月(?:份)?(?![0-9]|[末底初中]|日|号)")
 _PERIOD_WORD = re.compile(
     r"(?:(?P<y>(?:19|20)[0-9]{2})年(?:度)?)?(?P<w>" + "|".join(map(re.escape, vocab.PERIOD_WORDS)) + ")"
 )
@@ -90,6 +97,17 @@ def _tail_lines(text: str, count: int = 6) -> list[str]:
 
 def _is_date_line(line: str) -> bool:
     return bool(_DATE.search(line)) and (line[0] in vocab.DATE_LINE_LEADS or _DATE.fullmatch(line.strip("()（）")))
+
+
+def _labelled_numeric_date(line: str) -> dt.date | None:
+    """发布日期：2025-07-30 (web pages put the date so); only on a line that says it is a date."""
+    match = _NUMERIC_DATE.match(line)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
 
 
 def _is_title_like(line: str) -> bool:
@@ -164,6 +182,9 @@ def _date(head: list[str], tail: list[str]) -> dt.date | None:
     for line in head + list(reversed(tail)):
         if _is_date_line(line) and (match := _DATE.search(line)):
             return _parse_date(match)
+    for line in head + list(reversed(tail)):
+        if labelled := _labelled_numeric_date(line):
+            return labelled
     return None
 
 
@@ -194,6 +215,14 @@ def _period_in(passage: str, year: int | None) -> tuple[str, int, bool] | None:
     return interval, y, review
 
 
+def _single_month(title: str) -> tuple[str, int, bool] | None:
+    """A title about one month: 江川市2025年5月经济运行简况 → 2025-05/2025-05."""
+    if match := _SINGLE_MONTH.search(title):
+        y, m = int(match.group("y")), int(match.group("m"))
+        return _interval(y, m, m), y, False
+    return None
+
+
 def _first_heading_titles(text: str, count: int = 1) -> list[str]:
     titles = []
     for raw in text.splitlines():
@@ -217,6 +246,11 @@ def read_metadata(text: str) -> DocumentMetadata:
     opening = "\n".join(head)[: vocab.OPENING_WINDOW]
     passages = [title or "", opening, *_first_heading_titles(text)]
     period = next((found for p in passages if (found := _period_in(p, year_hint))), None)
+    if period is None and title and (month := _single_month(title)):
+        period = month
+    if period is None and title and year_hint and title.endswith(vocab.ANNUAL_REVIEW_TITLES):
+        # a 政府工作报告 is given early in a year and reviews the year before
+        period = (_interval(year_hint - 1, 1, 12), year_hint - 1, True)
     year = year_hint
     if year is None and period is not None:
         _, period_year, review = period

@@ -27,6 +27,7 @@ LINE_HEADING_STYLES: tuple[tuple[str, str, str], ...] = (
     ("arabic_dot", rf"(?P<n>{ARABIC})(?:[、．]|\.(?![0-9０-９]))(?![0-9０-９%％])", "arabic"),
     ("arabic_paren", rf"[(（](?P<n>{ARABIC})[)）]", "arabic"),
     ("circled", r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])", "circled"),
+    ("cn_part", rf"第(?P<n>{CN})(?:部分|章|篇)[ \t\u3000、：:]*", "cn"),
 )
 CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -75,6 +76,11 @@ DATE_PATTERN = (
 )
 # The dash lines that carry a speech's date: "──2025年7月30日在…会议上".
 DATE_LINE_LEADS = "—─-－ \t\u3000"
+
+# Labels of a numeric date line on web pages: 发布日期：2025-07-30.
+DATE_LABELS: tuple[str, ...] = ("发布日期", "发布时间", "成文日期", "印发日期", "日期", "时间")
+# Titles of reports given early in a year about the year before.
+ANNUAL_REVIEW_TITLES: tuple[str, ...] = ("政府工作报告",)
 
 # Named parts of a year -> (first month, last month).
 PERIOD_WORDS: dict[str, tuple[int, int]] = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from planwatch.documents.encoding import NotText, decode_bytes
-from planwatch.documents.readers.base import Unreadable
+from planwatch.documents.readers.base import Unreadable, squeeze_spaces_between_wide
 
 # Elements that never hold the report's text.
 DROP_TAGS: tuple[str, ...] = (
@@ -45,8 +45,6 @@ KEEP_TAGS: frozenset[str] = frozenset({"html", "body", "main", "article"})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
-_WIDE = r"\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’"
-_SPACE_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}]) (?=[{_WIDE}])")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -132,7 +130,7 @@ def _render(element) -> str:
     walk(element)
     lines = []
     for raw in "".join(parts).split("\n"):
-        cells = [_SPACE_BETWEEN_WIDE.sub("", cell.strip(" ")) for cell in raw.split("\t")]
+        cells = [squeeze_spaces_between_wide(cell.strip(" ")) for cell in raw.split("\t")]
         cells = [cell for cell in cells if cell]
         if cells:
             lines.append("\t".join(cells))

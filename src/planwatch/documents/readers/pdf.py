@@ -3,7 +3,8 @@
 Lines of running text that the page width broke are joined back, so that a number and its
 unit are not split by a line break: a line is joined to the next when it is about as long
 as the page's full lines, does not end a sentence, and the next line does not open a
-heading.  Pages are separated by a line break.
+heading.  Pages are separated by a line break.  Spaces between two Chinese characters,
+which text extraction inserts where glyphs are spread to justify a line, are dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import io
 import logging
 import re
 
-from planwatch.documents.readers.base import Unreadable
+from planwatch.documents.readers.base import Unreadable, squeeze_spaces_between_wide
 
 PDF_MAGIC = b"%PDF-"
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件或图片），无法读取文字（no text layer: scanned or image-only PDF）"
@@ -21,6 +22,7 @@ SENTENCE_ENDS = "。；：！？;:!?”」）)"
 # a wrapped line is at least this share of the page's long lines
 FULL_LINE_SHARE = 0.85
 MIN_FULL_LINES = 3
+MIN_FULL_CHARS = 12  # a page whose longest lines are shorter is a list or a table, not running text
 HEADING_OPENING = re.compile(
     r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、．.](?![0-9])|第[一二三四五六七八九十]+[章节部分])"
 )
@@ -70,7 +72,7 @@ def rejoin_wrapped_lines(page: str) -> str:
         return "\n".join(lines)
     full = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-1]
     long_lines = sum(1 for n in lengths if n >= full * FULL_LINE_SHARE)
-    if long_lines < MIN_FULL_LINES:
+    if long_lines < MIN_FULL_LINES or full < MIN_FULL_CHARS:
         return "\n".join(lines)
     out: list[str] = []
     for i, line in enumerate(lines):
@@ -94,7 +96,7 @@ def rejoin_wrapped_lines(page: str) -> str:
 def read_pdf(data: bytes) -> str:
     """The text layer of a PDF, page after page; a PDF without one is an error."""
     reader = _open(data)
-    pages = [rejoin_wrapped_lines(text.strip("\n")) for text in _page_texts(reader)]
+    pages = [squeeze_spaces_between_wide(rejoin_wrapped_lines(text.strip("\n"))) for text in _page_texts(reader)]
     if not any(page.strip() for page in pages):
         raise Unreadable(NO_TEXT_LAYER)
     return "\n".join(page for page in pages if page.strip())
