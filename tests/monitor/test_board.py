@@ -108,3 +108,9 @@ def test_a_board_filtered_by_area_name_unit_or_district_keeps_only_those_items(b
 def test_a_reserve_project_is_grey_and_not_chased(board) -> None:
     status = by_code(board, "P04")
     assert (status.light, status.state, status.stale) == (Light.GREY, "储备项目", False)
+
+
+def test_a_price_target_reads_as_a_rise_in_prices(board) -> None:
+    status = by_code(board, "T02")
+    assert (status.actual_text, status.target_text) == ("上涨0.8%", "上涨2%左右")
+    assert status.explanation.startswith("截至2025-06-30居民消费价格上涨0.8%，目标上涨2%左右")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planwatch.catalog import Indicator
+from planwatch.catalog import Indicator, IndicatorKind
 from planwatch.monitor.progress import ItemProgress
 from planwatch.monitor.wording import LIGHT_LABELS, LIGHT_RANK, Light, day, num, pct, worst
 from planwatch.plan.model import (
@@ -192,7 +192,12 @@ def tolerance(target: Target) -> float:
     return abs(target.value) * ABOUT_TOLERANCE_SHARE
 
 
-def describe_target(target: Target) -> str:
+def rise_word(indicator: Indicator | None) -> str:
+    """Return the verb of a rise: prices 上涨 (CPI上涨0.3%), everything else 增长."""
+    return "上涨" if indicator is not None and indicator.kind is IndicatorKind.PRICE else "增长"
+
+
+def describe_target(target: Target, rise: str = "增长") -> str:
     """Return a target as a report states it: 增长6%左右, 5.5%以内, 增长5%—5.5%, 不低于60万人."""
     before, after = QUALIFIER_WORDS.get(target.qualifier, ("", "")) if target.qualifier else ("", "")
     unit = target.unit or ""
@@ -202,15 +207,15 @@ def describe_target(target: Target) -> str:
         return f"下降{before}{num(-target.value)}{unit}{after}"
     else:
         amount = f"{num(target.value)}{unit}"
-    verb = "增长" if target.measure is TargetMeasure.GROWTH else ""
+    verb = rise if target.measure is TargetMeasure.GROWTH else ""
     return f"{verb}{before}{amount}{after}"
 
 
-def describe_actual(target: Target, value: float) -> str:
+def describe_actual(target: Target, value: float, rise: str = "增长") -> str:
     """Return a year-to-date figure as a report states it: 增长5.2%, 下降2.1%, 为5.3%."""
     unit = target.unit or ""
     if target.measure is TargetMeasure.GROWTH:
-        return f"下降{num(-value)}{unit}" if value < 0 else f"增长{num(value)}{unit}"
+        return f"下降{num(-value)}{unit}" if value < 0 else f"{rise}{num(value)}{unit}"
     return f"为{num(value)}{unit}"
 
 
@@ -234,6 +239,7 @@ def rate_finding(
     low, high = target.value, target.value if target.value_high is None else target.value_high
     low, high = min(low, high), max(low, high)
     tol = tolerance(target)
+    rise = rise_word(indicator)
     direction = target_direction(target, indicator)
     percent = is_percent(target.unit)
     diff_unit = "个百分点" if percent else (target.unit or "")
@@ -258,8 +264,8 @@ def rate_finding(
 
     def words() -> list[str]:
         clauses = [
-            f"截至{day(record.as_of)}{subject}{describe_actual(target, actual)}",
-            f"目标{describe_target(target)}",
+            f"截至{day(record.as_of)}{subject}{describe_actual(target, actual, rise)}",
+            f"目标{describe_target(target, rise)}",
         ]
         if gap == 0:
             clauses.append("处于目标区间内" if target.value_high is not None else "与目标持平")
@@ -284,8 +290,8 @@ def rate_finding(
         gap_pp=gap,
         lag=max(lag, 0.0),
         basis=[record],
-        actual_text=describe_actual(target, actual),
-        target_text=describe_target(target),
+        actual_text=describe_actual(target, actual, rise),
+        target_text=describe_target(target, rise),
     )
 
 
