@@ -71,7 +71,7 @@ MAX_TITLE_CHARS = 80
 
 
 def _clean(line: str) -> str:
-    line = line.strip(" \t\u3000\u00a0\ufeff")
+    line = line.strip().strip("\ufeff").strip()
     if _SPACED_CJK.match(line):  # "政 府 工 作 报 告"
         line = re.sub(r"[ \u3000]+", "", line)
     return line
