@@ -112,7 +112,7 @@ PATTERNS: dict[str, tuple[str, str, str]] = {
 }
 
 BIG_CHARS = 100_000  # the crash and span check (10⁵ repeated 万, 10⁵-digit runs, …)
-SMALL_CHARS = 8_000  # the scaling check: n and 8n
+SMALL_CHARS = 4_000  # the scaling check: n and 8n
 GROWTH = 8
 MAX_RATIO = 40.0  # for 8× the input; quadratic gives ~64×
 NOISE_FLOOR_S = 0.02  # below this the larger run is too fast for a ratio to mean anything
@@ -235,17 +235,21 @@ def _result(results: dict[str, dict], name: str, needs: str) -> dict:
     return row
 
 
-@pytest.mark.parametrize("name", list(PATTERNS))
+@pytest.mark.parametrize("adversarial_pattern", list(PATTERNS))
 def test_adversarial_input_of_a_hundred_thousand_characters_is_handled(
-    adversarial_results: dict[str, dict], name: str
+    adversarial_results: dict[str, dict], adversarial_pattern: str
 ) -> None:
+    name = adversarial_pattern
     row = _result(adversarial_results, name, "chars")
     assert row["chars"] >= BIG_CHARS // 2
     assert not row["bad"], f"{name}: facts whose text is not input[span]: {row['bad']}"
 
 
-@pytest.mark.parametrize("name", list(PATTERNS))
-def test_time_grows_linearly_with_adversarial_input(adversarial_results: dict[str, dict], name: str) -> None:
+@pytest.mark.parametrize("adversarial_pattern", list(PATTERNS))
+def test_time_grows_linearly_with_adversarial_input(
+    adversarial_results: dict[str, dict], adversarial_pattern: str
+) -> None:
+    name = adversarial_pattern
     row = _result(adversarial_results, name, "t_8n")
     ratio = row["t_8n"] / max(row["t_n"], 1e-9)
     allowed = MAX_RATIO * (row["n8"] / row["n"]) / GROWTH  # nesting patterns are only about 8× apart
