@@ -7,6 +7,7 @@ Pure: facts, the plan and the catalog in; a :class:`Matching` out. The rules, in
   target, dated at the end of the period, the document span as its source;
 * a ``target`` fact for an indicator the plan has no target of, for the plan year (or
   undated) → a new target of the plan (two adjacent figures, 5%—5.5%, make a range);
+  these are found first, so the report's own actuals of that indicator become its progress;
 * anything else → a document fact, carrying the catalog indicator code when there is one,
   so that ``planwatch`` can still find it by indicator.
 
@@ -153,15 +154,25 @@ def match_facts(facts: list[Any], plan: PlanData, catalog: Any, *, document: str
     result = Matching()
     taken: set[tuple[str, date]] = set()
     new_by_indicator: dict[str, NewTarget] = {}
+    indicators = [find_indicator(catalog, fact.subject) for fact in facts]
 
-    for fact in facts:
-        indicator = find_indicator(catalog, fact.subject)
+    # Targets first: a report's 主要预期目标 usually come after its actuals, and the
+    # actuals of an indicator the report itself sets a target for are progress of it.
+    as_target: set[int] = set()
+    for index, (fact, indicator) in enumerate(zip(facts, indicators, strict=True)):
+        wanted = indicator is not None and fact.modality == "target" and indicator.code not in planned
+        if wanted and _as_target(fact, indicator, year, document, new_by_indicator, result):
+            as_target.add(index)
+    for new in result.targets:
+        by_indicator.setdefault(new.indicator_code, []).append(new.target)
+
+    for index, (fact, indicator) in enumerate(zip(facts, indicators, strict=True)):
+        if index in as_target:
+            continue
         code = indicator.code if indicator is not None else None
         used = False
         if indicator is not None and fact.modality == "actual":
             used = _as_progress(fact, code, by_indicator.get(code, []), year, document, text, taken, result)
-        elif indicator is not None and fact.modality == "target" and code not in planned:
-            used = _as_target(fact, indicator, year, document, new_by_indicator, result)
         if not used:
             row = fact.to_dict()
             if code is not None:

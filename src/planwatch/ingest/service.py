@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from planwatch.store import ChangeSummary, Store
 
 
+MEASURE_WORDS = {"growth": "增长", "level": "", "ratio": ""}
+QUALIFIER_WORDS = {"about": "左右", "over": "以上", "under": "以内", "at_least": "（不低于）"}
+
+
 class IngestError(Exception):
     """A report that cannot be ingested (unreadable, or no such plan); the message names it."""
 
@@ -49,26 +53,40 @@ class IngestResult:
 
     def describe(self) -> str:
         """Say in Chinese what became progress, targets and document facts."""
+        from planwatch.catalog import load_catalog
+
+        catalog = load_catalog()
+
+        def indicator_name(code: str) -> str:
+            indicator = catalog.get(code)
+            return indicator.name if indicator is not None else code
+
         lines = [f"{self.document}：提取数据 {self.facts} 条，计划 {self.plan_code}"]
         lines.append(f"记为指标进展 {len(self.progress)} 条：")
         for m in self.progress:
             r = m.record
             period = f"{r.period_start.isoformat()}至{r.as_of.isoformat()}" if r.period_start else r.as_of.isoformat()
-            name = m.target.name or m.indicator_code
+            name = m.target.name or indicator_name(m.indicator_code)
             lines.append(f"  {m.target.code:<6} {name}  {period}  {_number(r.value)}{m.target.unit}  「{r.narrative}」")
         if self.targets:
             lines.append(f"新增指标目标 {len(self.targets)} 条（计划中原无此指标的目标）：")
             for t in self.targets:
-                high = f"—{_number(t.target.value_high)}" if t.target.value_high is not None else ""
-                lines.append(
-                    f"  {t.target.code}  {t.target.measure.value} {_number(t.target.value)}{high}{t.target.unit}"
-                )
+                target = t.target
+                high = f"—{_number(target.value_high)}" if target.value_high is not None else ""
+                qualifier = QUALIFIER_WORDS.get(str(target.qualifier), "") if target.qualifier else ""
+                measure = MEASURE_WORDS[target.measure.value]
+                value = target.value
+                if target.measure.value == "growth" and value < 0:
+                    measure, value = "下降", -value
+                amount = f"{_number(value)}{high}{target.unit}{qualifier}"
+                lines.append(f"  {target.code}  {indicator_name(t.indicator_code)}  {measure}{amount}")
         with_indicator = sum(1 for f in self.document_facts if f.get("indicator"))
         lines.append(
             f"存为文档数据 {len(self.document_facts)} 条（其中 {with_indicator} 条对应指标库指标），可按文字或主体检索"
         )
-        if self.progress_summary is not None:
-            lines.append(f"数据库：{self.progress_summary.describe()}".replace("\n", "；"))
+        for label, summary in (("目标", self.target_summary), ("进展", self.progress_summary)):
+            if summary is not None:
+                lines.append(f"数据库（{label}）：{summary.describe()}".replace("\n", "；"))
         if not self.changed:
             lines.append("（与上次导入相同，数据库未改变）")
         return "\n".join(lines)
