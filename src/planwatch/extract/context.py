@@ -88,7 +88,7 @@ class DocumentContext:
         start = self.clause_marks[i] + 1 if i >= 0 else 0
         return max(start, offset - limit)
 
-    def sentence_start(self, offset: int, limit: int = 200) -> int:
+    def sentence_start(self, offset: int, limit: int = 120) -> int:
         i = bisect_left(self.sentence_marks, offset) - 1
         start = self.sentence_marks[i] + 1 if i >= 0 else 0
         return max(start, offset - limit)

@@ -19,19 +19,34 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+_TABLES: dict[int, tuple[tuple[tuple[int, frozenset[str]], ...], object]] = {}
+
+
+def _by_length(words: Iterable[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """A table as (length, word set) pairs, longest first; built once per table (tables are constants)."""
+    key = id(words)
+    found = _TABLES.get(key)
+    if found is None or found[1] is not words:
+        lengths: dict[int, set[str]] = {}
+        for w in words:
+            lengths.setdefault(len(w), set()).add(w)
+        table = tuple((n, frozenset(ws)) for n, ws in sorted(lengths.items(), reverse=True))
+        found = (table, words)
+        _TABLES[key] = found
+    return found[0]  # type: ignore[return-value]
+
+
 def ending_with(words: Iterable[str], text: str) -> str | None:
     """The longest word of ``words`` that ``text`` ends with."""
-    best = None
-    for w in words:
-        if text.endswith(w) and (best is None or len(w) > len(best)):
-            best = w
-    return best
+    for n, ws in _by_length(words):
+        if n <= len(text) and text[-n:] in ws:
+            return text[-n:]
+    return None
 
 
 def starting_with(words: Iterable[str], text: str) -> str | None:
     """The longest word of ``words`` that ``text`` starts with."""
-    best = None
-    for w in words:
-        if text.startswith(w) and (best is None or len(w) > len(best)):
-            best = w
-    return best
+    for n, ws in _by_length(words):
+        if n <= len(text) and text[:n] in ws:
+            return text[:n]
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from planwatch.extract.context import DocumentContext, Lead, interval, month_end
 from planwatch.extract.lexicon import alternation
@@ -30,13 +31,28 @@ _FLOW_RATE = re.compile(alternation(pv.FLOW_RATE_NOUNS))
 _STATE_RATE = re.compile(alternation(pv.STATE_RATE_NOUNS))
 
 
-def explicit_period(words: str, lead: Lead) -> tuple[str | None, bool] | None:
-    """The period stated in ``words`` (rightmost, baselines skipped): (period, is_date), or None."""
-    found = None
-    for m in _EXPLICIT.finditer(words):
-        if words[max(0, m.start() - 1):m.start()] in _BASELINE_LEAD:
-            continue
-        found = m
+class PeriodMarks:
+    """Every written period of a document, found in one pass and looked up by offset (bisect)."""
+
+    def __init__(self, text: str) -> None:
+        self.marks = [m for m in _EXPLICIT.finditer(text)
+                      if text[max(0, m.start() - 1):m.start()] not in _BASELINE_LEAD]
+        self.starts = [m.start() for m in self.marks]
+
+    def last_between(self, lo: int, hi: int) -> re.Match[str] | None:
+        """The rightmost period mark lying inside ``[lo, hi)``."""
+        i = bisect_right(self.starts, hi) - 1
+        for _ in range(4):
+            if i < 0 or self.starts[i] < lo:
+                return None
+            if self.marks[i].end() <= hi:
+                return self.marks[i]
+            i -= 1
+        return None
+
+
+def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bool] | None:
+    """A written period as (ISO period, is_date), or None when nothing is written."""
     if found is None:
         return None
     y = lead.year
@@ -80,13 +96,13 @@ def is_stock(measure: str, subject: str | None, clause: str) -> bool:
     return False
 
 
-def period_of(ctx: DocumentContext, start: int, measure: str, subject: str | None, clause: str,
-              sentence: str, modality: str) -> str | None:
+def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str, subject: str | None,
+              clause: str, modality: str) -> str | None:
     """The ISO period of a fact starting at ``start``."""
     section = ctx.section_at(start)
     lead = ctx.lead_at(start)
     stock = is_stock(measure, subject, clause)
-    stated = explicit_period(clause, lead) or explicit_period(sentence, lead)
+    stated = read_period(marks.last_between(ctx.sentence_start(start), start), lead)
     if stated is not None:
         period, is_date = stated
         if period and not is_date and stock and "/" in period and modality == "actual":

@@ -8,7 +8,6 @@ it and from the document context computed once (``context``).
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ _LINK = re.compile(r"^[ 　]?(?:[、和及与—–\-－~～至到]|以及)[ 　
 _CHAIN = re.compile(r"^[：:]$")
 _INDEX_BEFORE = ("指数为", "指数是", "指数达", "指数达到", "指数")
 _PEOPLE_AFTER = tuple(sorted(uv.PEOPLE_NOUNS, key=len, reverse=True))
+_RATIO_OF_TWO = ("比为", "比是", "之比为", "比缩小到", "比缩小至", "比下降到", "比降至", "比为1：")
 
 
 @dataclass(slots=True)
@@ -53,51 +53,65 @@ def extract_facts(source: object) -> list[Fact]:
     if not isinstance(text, str):
         raise TypeError("extract_facts needs a str or a Document with .text")
     ctx = build_context(text)
+    marks = periods.PeriodMarks(text)
     cands = [c for c in scan(text) if not is_not_a_fact(c, text)]
     runs = _link_runs(cands, text)
     readings: list[Reading] = []
     for i, c in enumerate(cands):
-        r = _read(c, i, cands, runs, text, ctx, readings)
+        r = _read(c, i, cands, runs, text, ctx, marks, readings)
         if r is not None:
             readings.append(r)
     _share_list_attributes(readings, text)
     return [_to_fact(r, text) for r in readings]
 
 
-def _link_runs(cands: list[Candidate], text: str) -> list[int]:
-    """Number each list or range run (15万、18万人次; 1—2列; 3.9：59.5：36.6) with a shared id."""
-    runs = list(range(len(cands)))
-    for i in range(1, len(cands)):
+MAX_RUN = 24  # a list longer than this is not a list of figures (and keeps runs bounded)
+
+
+@dataclass(slots=True)
+class Runs:
+    """List and range runs over the candidates, computed once (15万、18万人次; 1—2列; 3.9：59.5：36.6)."""
+
+    run_of: list[int]  # candidate index -> run id (the index of its first member)
+    donor: list[int]  # candidate index -> index of the next member with a unit, or -1
+    chain: dict[int, bool]  # run id -> True when the run is a bare A：B：C structure ratio
+    total: dict[int, float]  # run id -> sum of the members' numbers
+
+
+def _link_runs(cands: list[Candidate], text: str) -> Runs:
+    n = len(cands)
+    run_of = list(range(n))
+    size = 1
+    for i in range(1, n):
         gap = text[cands[i - 1].end:cands[i].start]
-        if _LINK.match(gap) or _CHAIN.match(gap):
-            runs[i] = runs[i - 1]
-    return runs
+        if (_LINK.match(gap) or _CHAIN.match(gap)) and size < MAX_RUN:
+            run_of[i] = run_of[i - 1]
+            size += 1
+        else:
+            size = 1
+    donor = [-1] * n
+    nxt = -1
+    for i in range(n - 1, -1, -1):
+        if i + 1 < n and run_of[i + 1] != run_of[i]:
+            nxt = -1
+        donor[i] = nxt
+        if cands[i].unit_text:
+            nxt = i
+    chain: dict[int, bool] = {}
+    total: dict[int, float] = {}
+    for i in range(n):
+        r = run_of[i]
+        is_chain_link = i == r or bool(_CHAIN.match(text[cands[i - 1].end:cands[i].start]))
+        chain[r] = chain.get(r, True) and is_chain_link and not cands[i].unit_text
+        total[r] = total.get(r, 0.0) + cands[i].number
+    for i in range(n):
+        if i == run_of[i] and (i + 1 >= n or run_of[i + 1] != i):
+            chain[i] = False  # a single number is no chain
+    return Runs(run_of, donor, chain, total)
 
 
-def _inherited_unit(i: int, cands: list[Candidate], runs: list[int], text: str) -> Candidate | None:
-    """The next candidate in the run that has a unit (a bare 15万 takes 人次 from 18万人次)."""
-    j = i + 1
-    while j < len(cands) and runs[j] == runs[i]:
-        if cands[j].unit_text:
-            return cands[j]
-        j += 1
-    return None
-
-
-def _is_ratio_chain(i: int, cands: list[Candidate], runs: list[int], text: str) -> list[Candidate] | None:
-    members = [c for k, c in enumerate(cands) if runs[k] == runs[i]]
-    if len(members) < 2:
-        return None
-    for a, b in itertools.pairwise(members):
-        if not _CHAIN.match(text[a.end:b.start]):
-            return None
-    if any(c.unit_text for c in members):
-        return None
-    return members
-
-
-def _read(c: Candidate, i: int, cands: list[Candidate], runs: list[int], text: str, ctx: DocumentContext,
-          done: list[Reading]) -> Reading | None:
+def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, ctx: DocumentContext,
+          marks: periods.PeriodMarks, done: list[Reading]) -> Reading | None:
     prev_end = done[-1].c.end if done else 0
     clause_start = max(ctx.clause_start(c.start), prev_end if prev_end <= c.start else 0)
     segment = text[clause_start:c.start]
@@ -130,29 +144,29 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: list[int], text: s
     if r is None:
         return None
     r.segment = segment
-    r.run = runs[i]
+    r.run = runs.run_of[i]
     before = text[max(0, c.start - 4):c.start]
     r.qualifier = measures.qualifier(before, text[c.end:c.end + 3], c.approx_inside)
     _set_subject(r, text, segment, done, ctx)
     sentence = text[ctx.sentence_start(c.start):c.start]
     r.modality = periods.modality_of(ctx, c.start, sentence, full_clause)
-    r.period = periods.period_of(ctx, c.start, r.measure, r.subject, full_clause, sentence, r.modality)
+    r.period = periods.period_of(ctx, marks, c.start, r.measure, r.subject, full_clause, r.modality)
     lead = ctx.lead_at(c.start)
     r.baseline = measures.baseline(full_clause, r.measure, lead.year)
     return r
 
 
-def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: list[int], text: str, segment: str,
+def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, segment: str,
                clause: str) -> Reading | None:
     """A number written without a unit: a list member, a structure ratio, an index or a head count."""
-    chain = _is_ratio_chain(i, cands, runs, text)
-    if chain is not None:
-        total = sum(m.number for m in chain)
+    run = runs.run_of[i]
+    if runs.chain.get(run):
+        total = runs.total[run]
         unit = "%" if 95 <= total <= 105 else None
         return Reading(c, unit, c.number, "ratio")
-    donor = _inherited_unit(i, cands, runs, text)
-    if donor is not None:
-        if donor.unit in ("年", "日") or (donor.unit_text in uv.DURATION_UNITS and donor.unit == "月"):
+    if runs.donor[i] >= 0:
+        donor = cands[runs.donor[i]]
+        if donor.unit in ("年", "日"):
             return None
         number = c.number
         if not c.has_magnitude and donor.has_magnitude and c.kind == "arabic":
@@ -163,7 +177,7 @@ def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: list[int], te
         return Reading(c, "指数", c.number)
     if c.has_magnitude and text[c.end:c.end + 5].startswith(_PEOPLE_AFTER):
         return Reading(c, "人", c.number)
-    if stripped.endswith(("比为", "比是", "之比为", "比缩小到", "比缩小至", "比下降到", "比降至")):
+    if stripped.endswith(_RATIO_OF_TWO):
         return Reading(c, None, c.number, "ratio")
     return None
 
@@ -243,6 +257,7 @@ def _base_subject(subject: str | None) -> str:
 def _share_list_attributes(readings: list[Reading], text: str) -> None:
     """Members of a list share the last member's trailing qualifier, and 分别 lists split subjects."""
     by_run: dict[int, list[Reading]] = {}
+    position = {id(r): k for k, r in enumerate(readings)}
     for r in readings:
         by_run.setdefault(r.run, []).append(r)
     for members in by_run.values():
@@ -261,17 +276,17 @@ def _share_list_attributes(readings: list[Reading], text: str) -> None:
             if m.measure == "rank" or not subjects.clean_left(m.segment)[0]:
                 m.subject = first.subject
         if "分别" in first.segment or "分别" in text[max(0, first.c.start - 12):first.c.start]:
-            _split_subjects(members, readings)
+            _split_subjects(members, readings, position)
 
 
-def _split_subjects(members: list[Reading], readings: list[Reading]) -> None:
+def _split_subjects(members: list[Reading], readings: list[Reading], position: dict[int, int]) -> None:
     parts = subjects.split_list(members[0].subject or "", len(members))
     if parts is not None:
         for m, p in zip(members, parts, strict=True):
             m.subject = p
         return
     # 分别增长23.0%、11.6% after two levels: each growth follows its level
-    idx = readings.index(members[0])
+    idx = position[id(members[0])]
     earlier = readings[max(0, idx - len(members)):idx]
     if len(earlier) == len(members) and all(e.measure == "level" for e in earlier):
         for m, e in zip(members, earlier, strict=True):

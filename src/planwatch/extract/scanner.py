@@ -35,7 +35,7 @@ _MAG = f"(?:{_alternation(uv.ARABIC_MAGNITUDES[:-1] if uv.ARABIC_MAGNITUDES[-1] 
 _APPROX = "[余多]"
 
 SCANNER = re.compile(
-    "|".join(
+    f"(?=[{_DIGIT}{_CN_DIGIT}第首榜翻])(?:" + "|".join(
         (
             # ranks and ordinals: 第3, 第一位, 首位 (ordinals are dropped later unless ranked)
             f"(?P<rank>第(?:[{_DIGIT}]+|[一二三四五六七八九十]{{1,3}})位?|首位|榜首)",
@@ -52,7 +52,7 @@ SCANNER = re.compile(
             f"(?P<chinese>[{_CN_DIGIT}][{_CN_ANY}]{{0,11}})(?P<c_approx>{_APPROX})?"
             f"(?P<c_unit>{_UNIT}{_PAREN}?)?",
         )
-    )
+    ) + ")"
 )
 
 
