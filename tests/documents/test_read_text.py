@@ -31,6 +31,7 @@ ENCODINGS = [
     ("GB18030", (REPORT + RARE).encode("gb18030"), REPORT + RARE),
     ("UTF-16 LE with BOM", codecs.BOM_UTF16_LE + REPORT.encode("utf-16-le"), REPORT),
     ("UTF-16 BE with BOM", codecs.BOM_UTF16_BE + REPORT.encode("utf-16-be"), REPORT),
+    ("UTF-8 cut inside its last character", REPORT.encode("utf-8") + "增".encode()[:2], REPORT),
     ("Windows line ends", REPORT.replace("\n", "\r\n").encode("gbk"), REPORT.replace("\n", "\r\n")),
 ]
 
@@ -59,6 +60,7 @@ BROKEN = [
     ("random bytes", "junk.txt", random.Random(7).randbytes(4000), ""),
     ("undecodable high bytes", "high.txt", bytes(range(0x80, 0x100)) * 4, ""),
     ("a BOM with broken UTF-16", "half.txt", codecs.BOM_UTF16_LE + b"a", "utf-16"),
+    ("UTF-8 with a bad byte inside", "bad.txt", REPORT.encode() + b"\xff" + REPORT.encode(), "invalid UTF-8 at byte"),
     ("an unknown extension", "report.xyz", REPORT.encode(), "不支持的文件类型"),
     ("no extension", "report", REPORT.encode(), "不支持的文件类型"),
     ("a legacy .doc", "report.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 100, ".docx"),

@@ -26,6 +26,8 @@ CHARSET_ALIASES: dict[str, str] = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk
 ALLOWED_CONTROLS = "\t\n\r\f\v"
 MAX_CONTROL_SHARE = 0.001
 MIN_PLAUSIBLE_SHARE = 0.95
+# non-ASCII characters decoded as UTF-8 before a bad byte that make a file UTF-8 beyond doubt
+MIN_UTF8_EVIDENCE = 20
 
 
 class NotText(ValueError):
@@ -78,10 +80,31 @@ def strip_bom(data: bytes) -> tuple[bytes, str | None]:
     return data, None
 
 
+def _damaged_utf8(body: bytes) -> tuple[str, str] | None:
+    """UTF-8 text cut inside its last character, or ``NotText`` for UTF-8 broken in the middle.
+
+    Without this, UTF-8 with one bad byte would be decoded as GB18030 into plausible-looking
+    but wrong Chinese.  Returns None when the bytes are valid UTF-8 or not UTF-8 at all.
+    """
+    try:
+        body.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        error = exc
+    before = body[: error.start].decode("utf-8")
+    if sum(1 for ch in before if ord(ch) >= 0x80) < MIN_UTF8_EVIDENCE:
+        return None  # too little UTF-8 before the error to call it UTF-8
+    if error.end == len(body) and len(body) - error.start < 4:
+        check_plausible(before)
+        return before, "utf-8"  # the file was cut inside its last character
+    raise NotText(f"UTF-8 文本在第 {error.start} 字节处有无效字节（invalid UTF-8 at byte {error.start}）")
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` to text and say which codec did it.
 
-    A BOM wins, then a ``declared`` charset (an HTML meta tag), then UTF-8, then GB18030.
+    A BOM wins; UTF-8 broken only by a cut last character is UTF-8; then a ``declared``
+    charset (an HTML meta tag), then UTF-8, then GB18030.
     The text is returned exactly as decoded, the BOM dropped.  Raises ``NotText``.
     """
     body, bom_codec = strip_bom(data)
@@ -94,6 +117,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return text, bom_codec
     if b"\x00" in body:
         raise NotText("含有 NUL 字节，像是二进制文件而不是文本（binary data）")
+    damaged = _damaged_utf8(body)
+    if damaged is not None:
+        return damaged
     codecs_to_try = [c for c in (normalise_charset(declared), *FALLBACK_CODECS) if c]
     problem = NotText("无法识别的编码（not UTF-8, GB18030 or UTF-16 text）")
     for codec in dict.fromkeys(codecs_to_try):
