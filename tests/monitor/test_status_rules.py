@@ -293,7 +293,7 @@ MILESTONE_ROWS = [
     Row("a step done after the as-of date is not done yet", task("2025-05-31"),
         [FRESH, done("K10", "2025-07-05", "1")], JUN, "red", "节点逾期", overdue=True),
     Row("never reported and nothing due: grey and stale", task("2025-09-30"), [], JUN, "grey",
-        "按计划推进", stale=True),
+        "未报送", stale=True),
     Row("never reported and overdue: red", task("2025-05-31"), [], JUN, "red", "节点逾期",
         stale=True, overdue=True),
     Row("a longer warning window", task("2025-07-20"), [FRESH], JUN, "yellow", "节点临近到期",

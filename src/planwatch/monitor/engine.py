@@ -209,8 +209,8 @@ def finish(
         return text
 
     state = finding.state
-    if stale and last is not None and light is not finding.light:
-        state = f"{state}（数据过期）"
+    if light is not finding.light:
+        state = "未报送" if last is None else f"{state}（数据过期）"
     return ItemStatus(
         light=light,
         state=state,
