@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-import random
+import shutil
 from collections import Counter
 
 import pytest
 
 from planwatch.demo import PLAN_DIR, PROGRESS_DIR, SAMPLE_REPORT, generate
 from planwatch.documents import read
-from planwatch.imports.columns import ALL_SHEETS, PLAN_SHEETS, PROGRESS_SHEETS
+from planwatch.imports.columns import PLAN_SHEETS, PROGRESS_SHEETS
 from planwatch.imports.parse import parse_plan_tables, parse_progress_tables
 from planwatch.imports.reader import read_tables
 
@@ -64,29 +64,16 @@ def test_project_names_and_codes_are_all_different(plan):
     assert all(p.code.startswith("JC2025-") for p in plan.projects)
 
 
-def test_the_generator_writes_the_committed_project_list_again_byte_for_byte(tmp_path):
-    projects = generate.build_projects(random.Random(generate.SEED))
-    rows = (
-        [
-            p["code"],
-            p["name"],
-            p["owner"],
-            p["district"],
-            p["industry"],
-            p["stage"],
-            p["total"],
-            p["annual"],
-            p["start"].isoformat(),
-            p["finish"].isoformat(),
-            p["area"],
-            p["cycle"],
-        ]
-        for p in projects
-    )
-    written = tmp_path / "重大项目.csv"
-    generate.write_csv(written, generate.PROJECT_HEADERS, rows)
-    assert written.read_bytes() == (PLAN_DIR / "重大项目.csv").read_bytes()
-    assert "重大项目" in ALL_SHEETS
+def test_the_generator_writes_the_committed_projects_and_progress_again_byte_for_byte(tmp_path, monkeypatch):
+    plan_copy = tmp_path / "plan"
+    shutil.copytree(PLAN_DIR, plan_copy)
+    monkeypatch.setattr(generate, "PLAN_DIR", plan_copy)
+    monkeypatch.setattr(generate, "PROGRESS_DIR", tmp_path / "progress")
+    generate.main([])
+    assert (plan_copy / "重大项目.csv").read_bytes() == (PLAN_DIR / "重大项目.csv").read_bytes()
+    for sheet in PROGRESS_SHEETS:
+        name = f"{sheet.name}.csv"
+        assert (tmp_path / "progress" / name).read_bytes() == (PROGRESS_DIR / name).read_bytes(), name
 
 
 def test_the_sample_report_is_a_half_year_report_of_eight_to_fifteen_thousand_characters():

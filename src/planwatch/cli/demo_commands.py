@@ -11,7 +11,6 @@ import click
 
 ALERT_LIMIT = 15  # alerts printed in the table view; the rest are counted
 DEMO_YEAR = 2025
-SAMPLE_NAME = "src/planwatch/demo/data/sample_report_2025h1.txt"
 
 
 @click.command("demo")
@@ -63,6 +62,16 @@ def demo_command(db_path: str, as_of: str, fmt: str) -> None:
     click.echo(demo_board_text(board, built))
 
 
+def sample_path() -> str:
+    """Return the sample report's path as short as it can be written from the working folder."""
+    import os
+
+    from planwatch.demo import SAMPLE_REPORT
+
+    relative = os.path.relpath(SAMPLE_REPORT)
+    return str(SAMPLE_REPORT) if relative.startswith("..") else relative
+
+
 def demo_board_text(board, built) -> str:  # type: ignore[no-untyped-def]
     """Return the terminal view: what was loaded, the summary, per-kind lines, roll-up, top alerts."""
     from planwatch.monitor.render import headline, item_table, rollup_table, summary_line
@@ -98,6 +107,6 @@ def demo_board_text(board, built) -> str:  # type: ignore[no-untyped-def]
         "下一步：",
         f"  planwatch status {options}   # 全部 {len(board.items)} 项",
         f"  planwatch alerts {options}   # 全部预警及说明",
-        f"  planwatch ingest {SAMPLE_NAME} --db {built.url}   # 把报告中的数据记为进展",
+        f"  planwatch ingest {sample_path()} --db {built.url}   # 把报告中的数据记为进展",
     ]
     return "\n".join(lines)
