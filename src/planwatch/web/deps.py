@@ -8,9 +8,13 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from planwatch.monitor import StatusBoard, evaluate
 from planwatch.plan.model import Plan, PlanData
 from planwatch.web import services
 from planwatch.web.schemas import StatusOut
+
+#: alerts a page shows (the dashboard panel); the item list filters them all.
+PAGE_ALERTS = 30
 
 
 class BadRequest(ValueError):
@@ -34,14 +38,21 @@ def parse_as_of(text: str | None) -> date | None:
 
 @dataclass(slots=True)
 class Selection:
-    """The plan and date a page is about, its data (latest progress only) and status."""
+    """The plan and date a page is about, its data (latest progress only) and status board."""
 
     plans: list[Plan]
     plan: Plan
     as_of: date
     data: PlanData
-    board: object
-    status: StatusOut
+    board: StatusBoard
+    _summary: StatusOut | None = None
+
+    @property
+    def status(self) -> StatusOut:
+        """Return the board's counts, roll-ups and worst alerts (no item list), computed once."""
+        if self._summary is None:
+            self._summary = services.status_view(self.data, self.board, with_items=False, alert_limit=PAGE_ALERTS)
+        return self._summary
 
 
 def select(
@@ -56,11 +67,22 @@ def select(
     wanted = parse_as_of(as_of)
     if wanted is not None and wanted.year != chosen.year:
         raise BadRequest(f"截至日期 {wanted.isoformat()} 不在计划年度 {chosen.year} 年内。")
+    data = None
     if wanted is None:
-        latest = store.load_plan_data(chosen.code, latest_only=True)
-        wanted = services.default_as_of(chosen, services.latest_progress_date(latest), date.today())
-    data, board = services.load_status(store, chosen.code, wanted)
-    return Selection(plans, chosen, wanted, data, board, services.status_view(data, board))
+        today = date.today()
+        if today.year == chosen.year:
+            wanted = today
+        else:
+            # A closed (or future) year: read it as far as reports go. Loaded without a
+            # date, the data already is the data as of the latest report, so keep it.
+            data = store.load_plan_data(chosen.code, latest_only=True)
+            latest = services.latest_progress_date(data)
+            wanted = services.default_as_of(chosen, latest, today)
+            if latest is not None and latest > wanted:
+                data = None
+    if data is None:
+        data = store.load_plan_data(chosen.code, as_of=wanted, latest_only=True)
+    return Selection(plans, chosen, wanted, data, evaluate(data, wanted))
 
 
 #: a route parameter that resolves ``?plan=&as_of=`` into a :class:`Selection`.

@@ -97,7 +97,8 @@ class StatusOut(BaseModel):
     counts: LightCounts
     kinds: list[KindRow]
     rollups: dict[str, list[RollupRow]]
-    alerts: list[ItemStatusOut]
+    alert_count: int = Field(description="预警事项总数（红灯、逾期、久未报送）")
+    alerts: list[ItemStatusOut] = Field(description="预警事项，最严重的在前")
     items: list[ItemStatusOut]
 
 

@@ -1,7 +1,7 @@
 """What the pages and the API show, built from a plan and its status board.
 
 Pure functions over :class:`~planwatch.plan.model.PlanData` and the status engine's board,
-plus one edge function (:func:`load_status`) that reads the store. Routes stay thin: they
+plus one edge function (:func:`load_history`) that reads the store. Routes stay thin: they
 parse the query, call these, and render or return the result.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from planwatch.monitor import ItemStatus, StatusBoard, evaluate
+from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.board import RollupBy, count_lights
 from planwatch.monitor.wording import KIND_LABELS
 from planwatch.plan.model import (
@@ -44,12 +44,6 @@ class NotFound(LookupError):
 
 
 # ---------------------------------------------------------------------------- the store edge
-
-
-def load_status(store, plan_code: str, as_of: date) -> tuple[PlanData, StatusBoard]:
-    """Return the plan's data up to ``as_of`` (what status needs) and its status board."""
-    data = store.load_plan_data(plan_code, as_of=as_of, latest_only=True)
-    return data, evaluate(data, as_of)
 
 
 def load_history(store, plan_code: str, as_of: date) -> PlanData:
@@ -180,10 +174,15 @@ def rollup_rows(board: StatusBoard, by: RollupBy) -> list[RollupRow]:
     ]
 
 
-def status_view(data: PlanData, board: StatusBoard) -> StatusOut:
-    """Return the whole status board of a plan as the pages and the API show it."""
-    items = [item_status_out(status, board) for status in board.items]
-    by_code = {item.code: item for item in items}
+def status_view(
+    data: PlanData, board: StatusBoard, *, with_items: bool = True, alert_limit: int | None = None
+) -> StatusOut:
+    """Return the status board of a plan as the pages and the API show it.
+
+    The dashboard needs counts, roll-ups and the worst alerts only; ``with_items=False``
+    and ``alert_limit`` keep a plan of 100,000 projects from being converted row by row.
+    """
+    alerts = board.alerts()
     kinds = [
         KindRow(kind=kind.value, label=label, counts=light_counts(count_lights(board.select(kinds=[kind]).items)))
         for kind, label in KIND_LABELS.items()
@@ -195,8 +194,9 @@ def status_view(data: PlanData, board: StatusBoard) -> StatusOut:
         counts=light_counts(board.counts()),
         kinds=[row for row in kinds if row.counts.total],
         rollups={by: rollup_rows(board, by) for by in labels.ROLLUPS},
-        alerts=[by_code[a.code] for a in board.alerts()],
-        items=items,
+        alert_count=len(alerts),
+        alerts=[item_status_out(status, board) for status in alerts[:alert_limit]],
+        items=[item_status_out(status, board) for status in board.items] if with_items else [],
     )
 
 
@@ -204,7 +204,7 @@ def status_view(data: PlanData, board: StatusBoard) -> StatusOut:
 
 
 def filter_items(
-    items: Iterable[ItemStatusOut],
+    items: Iterable[ItemStatus],
     *,
     kind: str = "",
     light: str = "",
@@ -212,7 +212,7 @@ def filter_items(
     unit: str = "",
     district: str = "",
     q: str = "",
-) -> list[ItemStatusOut]:
+) -> list[ItemStatus]:
     """Return the items that pass every filter given (empty filters pass everything).
 
     ``unit`` matches the owner unit exactly; ``q`` is a plain substring of code, name,
@@ -242,10 +242,10 @@ def filter_items(
 _KIND_ORDER = {kind: i for i, kind in enumerate(labels.KINDS)}
 
 
-def sort_items(items: list[ItemStatusOut], key: str, descending: bool = False) -> list[ItemStatusOut]:
+def sort_items(items: list[ItemStatus], key: str, descending: bool = False) -> list[ItemStatus]:
     """Return items sorted by a column of the item list; missing values always go last."""
 
-    def value(item: ItemStatusOut):
+    def value(item: ItemStatus):
         match key:
             case "name":
                 return item.name

@@ -10,8 +10,6 @@ from planwatch.web.deps import SelectionDep
 
 router = APIRouter()
 
-#: alerts shown on the dashboard; the item list has them all.
-DASHBOARD_ALERTS = 30
 #: roll-up rows shown before "展开全部" (a city has dozens of owner units).
 ROLLUP_ROWS = 15
 
@@ -25,7 +23,6 @@ def dashboard(request: Request, sel: SelectionDep):
         {
             "sel": sel,
             "s": sel.status,
-            "alerts": sel.status.alerts[:DASHBOARD_ALERTS],
             "nav": "dashboard",
             "ROLLUP_ROWS": ROLLUP_ROWS,
         },

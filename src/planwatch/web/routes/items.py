@@ -37,16 +37,16 @@ def item_list(
 ):
     """Render the item table, narrowed by the filters and sorted by one column."""
     chosen = {"kind": kind, "light": light, "area": area, "unit": unit, "district": district, "q": q}
-    kept = services.filter_items(sel.status.items, **chosen)
+    kept = services.filter_items(sel.board.items, **chosen)
     if alert:
-        flagged = {item.code for item in sel.status.alerts}
+        flagged = {item.code for item in sel.board.alerts()}
         kept = [item for item in kept if item.code in flagged]
         chosen["alert"] = "1"
     if sort not in labels.ITEM_SORTS:
         sort = "light"
     rows = services.sort_items(kept, sort, desc)
-    units = sorted({i.owner_unit for i in sel.status.items if i.owner_unit})
-    district_codes = {i.district_code for i in sel.status.items if i.district_code}
+    units = sorted({i.owner_unit for i in sel.board.items if i.owner_unit})
+    district_codes = {i.district_code for i in sel.board.items if i.district_code}
     districts = [(r.code, r.name) for r in sel.data.regions if r.code in district_codes]
     base = {"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), **{k: v for k, v in chosen.items() if v}}
 
@@ -61,7 +61,7 @@ def item_list(
             "sel": sel,
             "s": sel.status,
             "nav": "items",
-            "rows": rows[:MAX_ROWS],
+            "rows": [services.item_status_out(status, sel.board) for status in rows[:MAX_ROWS]],
             "matched": len(rows),
             "max_rows": MAX_ROWS,
             "chosen": chosen,
@@ -78,12 +78,12 @@ def item_list(
 
 def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
     """Return the detail view of item ``code`` in the selected plan, or raise NotFound."""
-    status = next((item for item in sel.status.items if item.code == code), None)
+    status = next((item for item in sel.board.items if item.code == code), None)
     if status is None:
         services.find_item(sel.data, code)  # raises NotFound in Chinese
         raise services.NotFound(f"事项「{code}」没有状态。")
     history = services.load_history(get_store(request), sel.plan.code, sel.as_of)
-    return services.item_detail(history, status, sel.as_of)
+    return services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of)
 
 
 def _render_detail(request: Request, sel: Selection, code: str, *, form_error: str = "", status_code: int = 200):
