@@ -100,3 +100,79 @@ def test_a_docx_without_text_is_reported(tmp_path: Path) -> None:
     docx.Document().save(path)
     with pytest.raises(DocumentError, match="没有文字内容"):
         read(path)
+
+
+def add_chinese_numbering(document) -> str:
+    """Add a Word list numbered 一、 / （一） / 1. and return its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    lvl_xml = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f'<w:suff w:val="nothing"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvl_xml}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def numbered(document, text: str, num_id: str, level: int) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+
+
+def test_word_automatic_numbering_is_written_before_its_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    num_id = add_chinese_numbering(document)
+    document.add_paragraph("江川市2025年上半年工作报告")
+    numbered(document, "上半年工作情况", num_id, 0)
+    numbered(document, "工业稳中有进", num_id, 1)
+    numbered(document, "技改投资增长8%", num_id, 2)
+    numbered(document, "新开工项目42个", num_id, 2)
+    numbered(document, "投资持续回升", num_id, 1)
+    numbered(document, "下半年工作安排", num_id, 0)
+    numbered(document, "稳工业", num_id, 1)
+    document.add_paragraph("自动编号的正文段落。", style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    text = read(path).text
+    assert text.splitlines() == [
+        "江川市2025年上半年工作报告",
+        "一、上半年工作情况",
+        "（一）工业稳中有进",
+        "1.技改投资增长8%",
+        "2.新开工项目42个",
+        "（二）投资持续回升",
+        "二、下半年工作安排",
+        "（一）稳工业",
+        "1.自动编号的正文段落。",
+    ]
+    outline = read(path).outline
+    assert [(h.level, h.label) for h in outline][:4] == [(1, "一、"), (2, "（一）"), (3, "1."), (3, "2.")]
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (11, "十一"),
+        (20, "二十"),
+        (99, "九十九"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+    ],
+)
+def test_word_chinese_counting_writes_numerals_as_word_does(number: int, numeral: str) -> None:
+    from planwatch.documents.readers.docx_numbering import chinese_numeral
+
+    assert chinese_numeral(number) == numeral
