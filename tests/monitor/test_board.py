@@ -9,7 +9,7 @@ from monitor_builders import cum, status_of
 from sample_plan import sample_plan
 
 from planwatch.monitor import Light, evaluate
-from planwatch.plan.model import KeyTask, ProgressRecord, Source
+from planwatch.plan.model import KeyTask, ProgressRecord, Qualifier, Source, Target, TargetMeasure
 
 AS_OF = date(2025, 6, 30)
 
@@ -114,3 +114,11 @@ def test_a_price_target_reads_as_a_rise_in_prices(board) -> None:
     status = by_code(board, "T02")
     assert (status.actual_text, status.target_text) == ("上涨0.8%", "上涨2%左右")
     assert status.explanation.startswith("截至2025-06-30居民消费价格上涨0.8%，目标上涨2%左右")
+
+
+def test_a_growth_target_named_with_增速_does_not_say_growth_twice() -> None:
+    retail = Target("T04", "retail_sales", TargetMeasure.GROWTH, 6.5, "%", qualifier=Qualifier.ABOUT,
+                    name="社会消费品零售总额增速")
+    status = status_of(retail, [cum("T04", "2025-06-30", 5.9)], "2025-06-30")
+    assert status.name == "社会消费品零售总额增速"
+    assert status.explanation.startswith("截至2025-06-30社会消费品零售总额增长5.9%，目标增长6.5%左右")

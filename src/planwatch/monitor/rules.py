@@ -35,6 +35,10 @@ ABOUT_TOLERANCE_PP = 0.5
 #: 左右 on a level target allows this share of the target either side.
 ABOUT_TOLERANCE_SHARE = 0.01
 
+#: Endings of a growth target's name that the sentence's own verb replaces
+#: (社零增速 + 增长5.9% → 社零增长5.9%).
+GROWTH_NAME_ENDINGS: tuple[str, ...] = ("增长率", "增速", "增幅", "涨幅", "降幅", "增长")
+
 QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {  # (before the number, after it)
     Qualifier.ABOUT: ("", "左右"),
     Qualifier.OVER: ("", "以上"),
@@ -240,6 +244,8 @@ def rate_finding(
     low, high = min(low, high), max(low, high)
     tol = tolerance(target)
     rise = rise_word(indicator)
+    if target.measure is TargetMeasure.GROWTH:
+        subject = next((subject[: -len(e)] for e in GROWTH_NAME_ENDINGS if subject.endswith(e)), subject)
     direction = target_direction(target, indicator)
     percent = is_percent(target.unit)
     diff_unit = "个百分点" if percent else (target.unit or "")
