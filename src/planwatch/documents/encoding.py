@@ -9,6 +9,7 @@ characters that Chinese reports do not use.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 # (byte-order mark, codec), longest first so UTF-32 LE is not taken for UTF-16 LE
@@ -46,17 +47,22 @@ def _is_plausible_char(ch: str) -> bool:
     return category[0] in "LNPSZ"
 
 
+# What most of a Chinese report is made of; only the rest is looked at character by character.
+_COMMON = re.compile(r"[\t\n\r\f\v\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff01-\uffef\u2010-\u2027\u00b7]+")
+
+
 def check_plausible(text: str) -> None:
     """Raise ``NotText`` when ``text`` looks like decoded binary rather than writing."""
     if not text:
         return
     if "\x00" in text:
         raise NotText("含有 NUL 字节，像是二进制文件而不是文本（binary data）")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in ALLOWED_CONTROLS)
-    if controls > max(0, len(text) * MAX_CONTROL_SHARE):
+    rest = _COMMON.sub("", text)
+    controls = sum(1 for ch in rest if unicodedata.category(ch) == "Cc")
+    if controls > len(text) * MAX_CONTROL_SHARE:
         raise NotText("含有控制字符，像是二进制文件而不是文本（binary data）")
-    plausible = sum(1 for ch in text if _is_plausible_char(ch))
-    if plausible < len(text) * MIN_PLAUSIBLE_SHARE:
+    implausible = sum(1 for ch in rest if not _is_plausible_char(ch))
+    if implausible > len(text) * (1 - MIN_PLAUSIBLE_SHARE):
         raise NotText("无法识别的编码或二进制内容（not UTF-8, GB18030 or UTF-16 text）")
 
 

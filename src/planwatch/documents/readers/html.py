@@ -61,10 +61,25 @@ def _is_junk(element, page_weight: int) -> bool:
         # a wrapper named like furniture that holds most of the page is the page
         return _text_weight(element) <= JUNK_WRAPPER_SHARE * page_weight
     if element.name in BLOCK_TAGS or element.name in CELL_TAGS:
-        text = element.get_text(" ", strip=True)
-        if len(text) <= JUNK_TEXT_MAX and text.startswith(JUNK_TEXT_OPENINGS):
+        text = _short_text(element, JUNK_TEXT_MAX)
+        if text is not None and text.startswith(JUNK_TEXT_OPENINGS):
             return True
     return False
+
+
+def _short_text(element, limit: int) -> str | None:
+    """The stripped text of ``element`` if it has at most ``limit`` characters, else None.
+
+    Stops reading as soon as the limit is passed, so checking every block stays cheap.
+    """
+    parts: list[str] = []
+    size = 0
+    for piece in element.stripped_strings:
+        size += len(piece) + 1
+        if size > limit + 1:
+            return None
+        parts.append(piece)
+    return " ".join(parts)
 
 
 def _remove_furniture(soup) -> None:
