@@ -49,9 +49,7 @@ _NUMERIC_DATE = re.compile(
     r"(?P<y>(?:19|20)[0-9]{2})[-./](?P<m>[0-9]{1,2})[-./](?P<d>[0-9]{1,2})(?![0-9])"
 )
 _SPEAKER = re.compile(vocab.SPEAKER_PATTERN)
-_HEADING_START = re.compile(
-    r"^[一二三四五六七八九十]{1,3}[、．.]|^[(（][一二三四五六七八九十]{1,3}[)）]|^第[一二三四五六七八九十]{1,3}(?:部分|章|篇)"
-)
+_HEADING_START = re.compile(vocab.heading_opening(vocab.BODY_HEADING_STYLES))
 _DASHES = f"[{vocab.RANGE_DASHES}]"
 _MONTH_RANGE = re.compile(
     rf"(?:(?P<y>(?:19|20)[0-9]{{2}})年)?(?P<m1>1[0-2]|[1-9])(?:月份?)?{_DASHES}(?P<m2>1[0-2]|[1-9])月"

@@ -29,6 +29,8 @@ LINE_HEADING_STYLES: tuple[tuple[str, str, str], ...] = (
     ("circled", r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])", "circled"),
     ("cn_part", rf"第(?P<n>{CN})(?:部分|章|篇)[ \t\u3000、：:]*", "cn"),
 )
+# Styles that mark the body of a report: the title block above the first one is metadata.
+BODY_HEADING_STYLES: tuple[str, ...] = ("cn_comma", "cn_paren", "cn_part")
 CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # The inline style 一是…二是…: the label may follow a line start or one of these marks.
@@ -36,12 +38,22 @@ INLINE_STYLE = "cn_shi"
 INLINE_LABEL = rf"(?P<n>{CN})是"
 INLINE_BOUNDARY = "。；;：:！？!?，,）)”"
 
+
+
+def heading_opening(styles: tuple[str, ...] | None = None) -> str:
+    """A regex for a line that opens with a heading label of ``styles`` (all styles by default)."""
+    chosen = [pattern for style, pattern, _ in LINE_HEADING_STYLES if styles is None or style in styles]
+    chosen = [pattern.replace("(?P<n>", "(?:") for pattern in chosen]  # one regex may name a group once
+    return f"^[{INDENT_CHARS}]*(?:" + "|".join(chosen) + ")"
+
+
 # What ends a heading title: the first of these (or the line end).
 TITLE_STOPS = "。；;：:！？!?"
 INLINE_TITLE_STOPS = "。；;！？!?"
 
 # Line-start whitespace, including the full-width space used for paragraph indents.
 INDENT = " \t\u3000\u00a0"
+INDENT_CHARS = r" \t\u3000\u00a0"
 
 # A first heading may start above 1 only at the top of an excerpt, and not absurdly high.
 MAX_FIRST_NUMBER = 30

@@ -14,6 +14,7 @@ import logging
 import re
 
 from planwatch.documents.readers.base import Unreadable, squeeze_spaces_between_wide
+from planwatch.documents.vocabulary import heading_opening
 
 PDF_MAGIC = b"%PDF-"
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件或图片），无法读取文字（no text layer: scanned or image-only PDF）"
@@ -23,9 +24,7 @@ SENTENCE_ENDS = "。；：！？;:!?”」）)"
 FULL_LINE_SHARE = 0.85
 MIN_FULL_LINES = 3
 MIN_FULL_CHARS = 12  # a page whose longest lines are shorter is a list or a table, not running text
-HEADING_OPENING = re.compile(
-    r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、．.](?![0-9])|第[一二三四五六七八九十]+[章节部分])"
-)
+HEADING_OPENING = re.compile(heading_opening())
 
 
 def _open(data: bytes):  # -> pypdf.PdfReader
