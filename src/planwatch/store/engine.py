@@ -25,9 +25,13 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {value!r}")
 
 
+# One encoder for the process: json.dumps with options builds a new encoder on every call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
     """Serialise to JSON the way the store does (Chinese kept readable, dates as ISO)."""
-    return json.dumps(value, ensure_ascii=False, default=_json_default, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def make_engine(url: str) -> Engine:
@@ -46,6 +50,7 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster commits
+            cursor.execute("PRAGMA cache_size=-65536")  # 64 MB: index pages of big saves stay in memory
             cursor.close()
 
         @event.listens_for(engine, "begin")

@@ -13,16 +13,16 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Engine, Table, and_, bindparam, case, delete, func, or_, select, update
+from sqlalchemy import Engine, Table, and_, case, delete, func, literal_column, or_, select, update
 from sqlalchemy.engine import Connection
 
 from planwatch.plan.model import PlanData, ProgressRecord
 from planwatch.settings import Settings
 from planwatch.store import mapping as m
-from planwatch.store.engine import describe_location, make_engine
+from planwatch.store.bulk import insert_rows, update_rows
+from planwatch.store.engine import describe_location, dumps, make_engine
 from planwatch.store.migrate import current_revision, upgrade_to_head
 from planwatch.store.summary import KIND_LABELS, AuditEntry, ChangeSummary, StoreError
 from planwatch.store.tables import (
@@ -73,6 +73,16 @@ def _duplicates(codes: Iterable[Any]) -> list[Any]:
     return dups
 
 
+AUDIT_COLUMNS = ("at", "user", "action", "table_name", "key", "before", "after")
+
+
+def _audit_json(row: Row | None) -> str | None:
+    """Serialise a row for the audit log, leaving out empty (None) fields to keep it compact."""
+    if row is None:
+        return None
+    return dumps({k: (v.isoformat() if v.__class__ is date else v) for k, v in row.items() if v is not None})
+
+
 def _progress_audit_key(plan_code: str, row: Row) -> str:
     key = f"{plan_code}/{row['item_code']}/{row['as_of'].isoformat()}"
     return f"{key}/{row['milestone_key']}" if row["milestone_key"] else key
@@ -86,29 +96,21 @@ class _Writer:
         self.user = user
         self.summary = summary
         self.at = datetime.now(UTC)
-        self.audit: list[Row] = []
+        # The timestamp is the same for every audit row of the transaction: convert it once.
+        to_db = AUDIT.c.at.type._cached_bind_processor(conn.dialect)
+        self.at_db = to_db(self.at) if to_db else self.at
+        self.audit: list[tuple[Any, ...]] = []
 
     # -- audit ------------------------------------------------------------------------
 
     def log(self, action: str, table: str, key: str, before: Row | None, after: Row | None) -> None:
-        self.audit.append(
-            {
-                "at": self.at,
-                "user": self.user,
-                "action": action,
-                "table_name": table,
-                "key": key,
-                "before": None if before is None else m.jsonable(before),
-                "after": None if after is None else m.jsonable(after),
-            }
-        )
+        self.audit.append((self.at_db, self.user, action, table, key, _audit_json(before), _audit_json(after)))
         if len(self.audit) >= CHUNK:
             self.flush()
 
     def flush(self) -> None:
-        if self.audit:
-            self.conn.execute(AUDIT.insert(), self.audit)
-            self.audit = []
+        insert_rows(self.conn, AUDIT, AUDIT_COLUMNS, self.audit, ready=frozenset(AUDIT_COLUMNS))
+        self.audit = []
 
     # -- generic diff -----------------------------------------------------------------
 
@@ -122,26 +124,30 @@ class _Writer:
         audit_key: Any,
     ) -> None:
         """Insert rows whose key is new, update rows that differ, count the rest as unchanged."""
-        inserts: list[Row] = []
-        updates: list[Row] = []
+        if not new:
+            return
+        columns = list(new[0][1])
+        fixed_values = tuple(fixed.values())
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        unchanged = 0
+        log = self.log
+        name = table.name
         for key, row in new:
             old = existing.get(key)
             if old is None:
-                inserts.append({**row, **fixed})
-                self.log("insert", table.name, audit_key(row), None, row)
+                inserts.append((*row.values(), *fixed_values))
+                log("insert", name, audit_key(row), None, row)
             elif old[1] != row:
-                updates.append({**row, "pk_": old[0]})
-                self.log("update", table.name, audit_key(row), old[1], row)
+                updates.append((*row.values(), old[0]))
+                log("update", name, audit_key(row), old[1], row)
             else:
-                self.summary.bump(kind, "unchanged")
-        for batch in _chunks(inserts):
-            self.conn.execute(table.insert(), batch)
-        if updates:
-            statement = update(table).where(table.c.id == bindparam("pk_"))
-            for batch in _chunks(updates):
-                self.conn.execute(statement, batch)
+                unchanged += 1
+        insert_rows(self.conn, table, [*columns, *fixed], inserts)
+        update_rows(self.conn, table, columns, updates)
         self.summary.bump(kind, "inserted", len(inserts))
         self.summary.bump(kind, "updated", len(updates))
+        self.summary.bump(kind, "unchanged", unchanged)
 
     def existing(
         self, table: Table, columns: Sequence[str], key_columns: Sequence[str], *where: Any
@@ -195,7 +201,7 @@ class _Writer:
         task_ids = dict(
             self.conn.execute(select(task_table.c.code, task_table.c.id).where(task_table.c.plan_id == plan_id)).all()
         )
-        columns = ["key", "title", "due", "position"]
+        columns = ["task_id", "key", "title", "due", "position"]
         result = self.conn.execute(
             select(table.c.id, task_table.c.code, *(table.c[c] for c in columns))
             .join(task_table, task_table.c.id == table.c.task_id)
@@ -205,23 +211,15 @@ class _Writer:
         for record in result:
             row = dict(zip(columns, record[2:], strict=True))
             existing[(record[1], row["key"])] = (record[0], row)
-        inserts_by_task: dict[str, list[tuple[Any, Row]]] = {}
-        wanted: set[tuple[str, str]] = set()
+        code_of = {task_id: code for code, task_id in task_ids.items()}
+        new: list[tuple[Any, Row]] = []
         for task in tasks:
+            task_id = task_ids[task.code]
             for position, milestone in enumerate(task.milestones):
-                row = m.milestone_row(milestone, position)
-                wanted.add((task.code, row["key"]))
-                inserts_by_task.setdefault(task.code, []).append(((task.code, row["key"]), row))
-        for code, new in inserts_by_task.items():
-            task_id = task_ids[code]
-            self.apply(
-                table,
-                "milestone",
-                existing,
-                new,
-                {"task_id": task_id},
-                lambda r, code=code: f"{plan_code}/{code}/{r['key']}",
-            )
+                row = {"task_id": task_id, **m.milestone_row(milestone, position)}
+                new.append(((task.code, row["key"]), row))
+        self.apply(table, "milestone", existing, new, {}, lambda r: f"{plan_code}/{code_of[r['task_id']]}/{r['key']}")
+        wanted = {key for key, _ in new}
         codes = {t.code for t in tasks}
         gone = [(key, old) for key, old in existing.items() if key[0] in codes and key not in wanted]
         for (task_code, key), (row_id, old) in gone:
@@ -316,9 +314,7 @@ def validate_plan_data(data: PlanData) -> None:
         raise StoreError(f"计划 {plan} 中工作领域编码 {dups[0]} 重复，未写入任何数据")
     dups = _duplicates(item.code for item in data.items())
     if dups:
-        raise StoreError(
-            f"计划 {plan} 中项目编码 {dups[0]} 重复（各类项目共用一套编码），未写入任何数据"
-        )
+        raise StoreError(f"计划 {plan} 中项目编码 {dups[0]} 重复（各类项目共用一套编码），未写入任何数据")
     for task in data.tasks:
         dups = _duplicates(str(ms.key) for ms in task.milestones)
         if dups:
@@ -713,6 +709,7 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
     is_nc = and_(plain, pr.c.cumulative.is_(False), has_value)
     agg = (
         select(
+            pr.c.plan_id.label("a_plan"),
             pr.c.item_code.label("a_item"),
             func.max(case((is_cum, pr.c.as_of))).label("last_cum"),
             func.max(case((is_nc, pr.c.as_of))).label("last_nc"),
@@ -723,25 +720,21 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
             func.max(pr.c.as_of).label("last_any"),
         )
         .where(*base)
-        .group_by(pr.c.item_code)
+        .group_by(pr.c.plan_id, pr.c.item_code)
         .subquery("agg")
     )
-    query = (
-        select(pr, agg)
-        .join(agg, agg.c.a_item == pr.c.item_code)
-        .where(
-            *base,
-            or_(
-                pr.c.as_of == agg.c.last_any,
-                and_(is_cum, pr.c.as_of == agg.c.last_cum),
-                and_(is_nc, pr.c.as_of == agg.c.last_nc),
-                and_(pr.c.stage.is_not(None), pr.c.as_of == agg.c.last_stage),
-                ~plain,
-            ),
-        )
-        .order_by(pr.c.item_code, pr.c.as_of, pr.c.id)
+    # Drive from the per-item dates: both plan and item come from ``agg`` so the database
+    # looks rows up by the unique (plan, item, as_of, …) index instead of scanning the plan.
+    query = select(pr, agg).join(
+        agg,
+        and_(
+            pr.c.plan_id == agg.c.a_plan,
+            pr.c.item_code == agg.c.a_item,
+            pr.c.as_of.in_([agg.c.last_any, agg.c.last_cum, agg.c.last_nc, agg.c.last_stage]),
+        ),
     )
     rows = conn.execute(query).all()
+    milestone_rows = conn.execute(select(pr).where(*base, pr.c.milestone_key != literal_column("''"))).all()
     # Items whose non-cumulative records straddle the latest cumulative one need an exact sum.
     mixed = sorted(
         {
@@ -761,15 +754,22 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
         )
         for code, total, count in conn.execute(query):
             after_cum[code] = (total, count)
+    by_item: dict[str, list[Any]] = {}
+    for r in rows:
+        by_item.setdefault(r.item_code, []).append(r)
+    for r in milestone_rows:
+        by_item[r.item_code].append(r)
     out: list[ProgressRecord] = []
-    for code, group in groupby(rows, key=lambda r: r.item_code):
-        out.extend(_reduce_item(code, list(group), after_cum.get(code)))
+    for code in sorted(by_item):
+        group = by_item[code]
+        agg_row = group[0]
+        group.sort(key=lambda r: (r.as_of, r.id))
+        out.extend(_reduce_item(agg_row, group, after_cum.get(code)))
     return out
 
 
-def _reduce_item(code: str, rows: list[Any], after_cum: tuple[float, int] | None) -> list[ProgressRecord]:
-    """Build the reduced records of one item from its candidate rows (see ``latest_progress``)."""
-    a = rows[0]
+def _reduce_item(a: Any, rows: list[Any], after_cum: tuple[float, int] | None) -> list[ProgressRecord]:
+    """Build the reduced records of one item from its candidate rows; ``a`` carries the item's dates."""
     cum_row = next(
         (r for r in rows if r.milestone_key == "" and r.cumulative and r.value is not None and r.as_of == a.last_cum),
         None,

@@ -20,11 +20,13 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -174,8 +176,18 @@ class ProgressRow(Base):
     """One progress report on one item; its source is spread over the ``source_*`` columns."""
 
     __tablename__ = "progress_records"
-    # The unique constraint doubles as the index for lookups by (plan, item, as_of).
-    __table_args__ = (UniqueConstraint("plan_id", "item_code", "as_of", "milestone_key"),)
+    # The unique constraint doubles as the index for lookups by (plan, item, as_of); the
+    # partial index finds the few milestone reports among millions of figures.
+    __table_args__ = (
+        UniqueConstraint("plan_id", "item_code", "as_of", "milestone_key"),
+        Index(
+            "ix_progress_records_milestones",
+            "plan_id",
+            "item_code",
+            sqlite_where=text("milestone_key <> ''"),
+            postgresql_where=text("milestone_key <> ''"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
     item_code: Mapped[str] = mapped_column(String(64))
@@ -198,7 +210,7 @@ class AuditRow(Base):
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     user: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(10))  # insert / update / delete
     table_name: Mapped[str] = mapped_column(String(64))

@@ -1,7 +1,8 @@
 """Initial tables: regions, plans, plan items, progress, audit log, documents and their facts.
 
 The unique constraint on progress_records (plan_id, item_code, as_of, milestone_key) is
-also the index for progress lookups by plan, item and date.
+also the index for progress lookups by plan, item and date; a partial index finds the
+milestone reports. The audit log has no index besides its key: it is read newest first.
 
 Revision ID: 0001
 Revises:
@@ -35,9 +36,6 @@ def upgrade() -> None:
         sa.Column("after", sa.JSON(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_audit_log_at"), ["at"], unique=False)
-
     op.create_table(
         "documents",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -158,6 +156,14 @@ def upgrade() -> None:
             name=op.f("uq_progress_records_plan_id_item_code_as_of_milestone_key"),
         ),
     )
+    op.create_index(
+        "ix_progress_records_milestones",
+        "progress_records",
+        ["plan_id", "item_code"],
+        unique=False,
+        sqlite_where=sa.text("milestone_key <> ''"),
+        postgresql_where=sa.text("milestone_key <> ''"),
+    )
     op.create_table(
         "projects",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -235,6 +241,7 @@ def downgrade() -> None:
     op.drop_table("work_areas")
     op.drop_table("targets")
     op.drop_table("projects")
+    op.drop_index("ix_progress_records_milestones", table_name="progress_records")
     op.drop_table("progress_records")
     op.drop_table("livelihood_items")
     op.drop_table("key_tasks")
@@ -246,8 +253,5 @@ def downgrade() -> None:
     op.drop_table("regions")
     op.drop_table("plans")
     op.drop_table("documents")
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_audit_log_at"))
-
     op.drop_table("audit_log")
     # ### end Alembic commands ###
