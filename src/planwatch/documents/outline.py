@@ -73,16 +73,22 @@ class Outline:
         """The headings whose section contains ``offset``, outermost first."""
         chain: list[Heading] = []
         level: tuple[Heading, ...] = self.headings
-        while True:
-            inner = next((h for h in level if h.section_span[0] <= offset < h.section_span[1]), None)
-            if inner is None:
-                return chain
-            chain.append(inner)
-            level = inner.children
+        while level:
+            # siblings' sections are disjoint and in order: the last one starting at or before offset
+            i = bisect.bisect_right(level, offset, key=_section_start) - 1
+            if i < 0 or offset >= level[i].section_span[1]:
+                break
+            chain.append(level[i])
+            level = level[i].children
+        return chain
 
     def to_dict(self) -> list[dict[str, object]]:
         """The tree as JSON-ready data."""
         return [heading.to_dict() for heading in self.headings]
+
+
+def _section_start(heading: Heading) -> int:
+    return heading.section_span[0]
 
 
 # --- recognising labels -----------------------------------------------------------------------
