@@ -104,3 +104,16 @@ def test_binary_junk_named_html_is_reported(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         read(path)
     assert str(caught.value).startswith(f"{path}: 网页无法解码")
+
+
+def test_a_page_title_outside_the_article_block_is_kept_above_the_text(tmp_path: Path) -> None:
+    body = "".join(f"<p>第{i}段：全市规上工业增加值同比增长6.1%，较一季度加快0.4个百分点。</p>" for i in range(5))
+    html = (
+        '<html><body><div class="title"><h1>江川市上半年工业运行情况</h1></div>'
+        f'<div class="content">{body}</div><div class="links"><a>上一篇</a></div></body></html>'
+    )
+    path = tmp_path / "titled.html"
+    path.write_text(html, encoding="utf-8")
+    lines = read(path).text.splitlines()
+    assert lines[0] == "江川市上半年工业运行情况"
+    assert len(lines) == 6

@@ -41,6 +41,7 @@ CELL_TAGS: frozenset[str] = frozenset({"td", "th"})
 CONTAINER_TAGS: frozenset[str] = frozenset({"div", "section", "article", "main", "td", "body", "center"})
 JUNK_WRAPPER_SHARE = 0.5
 MAIN_SHARE = 0.8  # the main block keeps at least this share of its parent's text
+ARTICLE_SHARE = 0.3  # an <article>/<main> is the main text when it holds this share of the page
 KEEP_TAGS: frozenset[str] = frozenset({"html", "body", "main", "article"})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
@@ -109,7 +110,7 @@ def _main_block(soup):
     candidates = [el for el in soup.find_all(["article", "main"]) if _text_weight(el) > 0]
     if candidates:
         best = max(candidates, key=_text_weight)
-        if _text_weight(best) >= 0.3 * _text_weight(body):
+        if _text_weight(best) >= ARTICLE_SHARE * _text_weight(body):
             return best
     block = body
     while True:
@@ -167,4 +168,12 @@ def read_html(data: bytes) -> str:
     if soup.find(True) is None:
         raise Unreadable("不是网页（no HTML elements）")
     _remove_furniture(soup)
-    return _render(_main_block(soup))
+    block = _main_block(soup)
+    text = _render(block)
+    title = soup.find("h1")
+    if title is not None and block not in title.parents and title not in block.parents:
+        # the page title often sits in its own block above the article text
+        heading = _render(title)
+        if heading and not text.startswith(heading):
+            text = f"{heading}\n{text}"
+    return text
