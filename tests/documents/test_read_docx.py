@@ -95,6 +95,14 @@ def test_a_zip_without_a_word_document_is_reported(tmp_path: Path) -> None:
     assert "\n" not in str(caught.value)
 
 
+def test_an_encrypted_docx_is_reported(tmp_path: Path) -> None:
+    # Word saves a password-protected .docx as an OLE compound file, not a zip
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    with pytest.raises(DocumentError, match=r"locked\.docx: 文件已加密或是旧版 \.doc 格式"):
+        read(path)
+
+
 def test_a_docx_without_text_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "blank.docx"
     docx.Document().save(path)

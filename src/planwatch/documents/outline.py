@@ -320,7 +320,7 @@ def _freeze(node: _Node, text: str, level: int) -> Heading:
     cand = node.cand
     return Heading(
         level=level,
-        label=text[cand.start:cand.label_end],
+        label=text[cand.start : cand.label_end].rstrip(vocab.INDENT),
         title=text[cand.label_end:cand.title_end].strip(),
         span=(cand.start, cand.title_end),
         section_span=(cand.start, node.end),
