@@ -251,6 +251,10 @@ RATE_ROWS = [
     Row("income at 不低于 its floor", INCOME, ytd("T10", 5.0), JUN, "green", "达到目标", 0),
     Row("a cumulative level target runs on time progress", JOBS, ytd("T09", 3.3), JUN, "green", "快于时序进度", 5),
     Row("a target never reported", GDP, [], JUN, "grey", "未报送", None, stale=True),
+    Row("a plan that tolerates a small shortfall", GDP, ytd("T01", 5.2), JUN, "green", "基本达到目标", -0.8,
+        thresholds={"rate_yellow_shortfall_pp": 0.5}),
+    Row("a plan with a tighter red line", GDP, ytd("T01", 5.2), JUN, "red", "低于目标", -0.8,
+        thresholds={"rate_red_shortfall_pp": 0.3}),
     Row(
         "a quarterly figure two months old is stale",
         GDP,
