@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from planwatch.monitor import evaluate
-from planwatch.plan.model import Plan
+from planwatch.plan.model import Plan, ProgressRecord, Source
 from planwatch.web.services import default_as_of
 
 from .pages import soup, texts
@@ -95,3 +95,17 @@ PLAN_2025 = Plan(code="X", region_code="X", year=2025, title="")
 )
 def test_the_default_as_of_date_follows_the_plan_year(today, latest_progress, expected):
     assert default_as_of(PLAN_2025, latest_progress, today) == expected
+
+
+def test_the_dashboard_shows_progress_written_by_others_at_once(fresh_web):
+    web, store = fresh_web
+    at = {"plan": PLAN, "as_of": "2025-06-30"}
+
+    def red_count() -> int:
+        return int(soup(web.get("/", params=at)).select_one(".tile-red .tile-count").get_text())
+
+    before = red_count()
+    # 青山县 reports the battery-materials park at 33,000 万元 (55% of its year): no longer red.
+    record = ProgressRecord("P02", AS_OF, 33000, source=Source(unit="青山县发展改革局"))
+    store.add_progress(PLAN, [record], user="青山县发展改革局")
+    assert red_count() == before - 1

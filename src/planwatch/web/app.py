@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch.web import labels, services
+from planwatch.web.cache import BoardCache
 from planwatch.web.deps import BadRequest
 
 HERE = Path(__file__).parent
@@ -43,6 +44,7 @@ def create_app(store=None, *, database_url: str | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.store = store
+    app.state.boards = BoardCache()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from planwatch.web.routes import api, dashboard, items

@@ -67,22 +67,29 @@ def select(
     wanted = parse_as_of(as_of)
     if wanted is not None and wanted.year != chosen.year:
         raise BadRequest(f"截至日期 {wanted.isoformat()} 不在计划年度 {chosen.year} 年内。")
-    data = None
+    boards = request.app.state.boards
+    version = store.audit_count()
     if wanted is None:
         today = date.today()
         if today.year == chosen.year:
             wanted = today
         else:
-            # A closed (or future) year: read it as far as reports go. Loaded without a
-            # date, the data already is the data as of the latest report, so keep it.
-            data = store.load_plan_data(chosen.code, latest_only=True)
-            latest = services.latest_progress_date(data)
+            # A closed (or future) year is read as far as reports go; the latest report
+            # date is kept in the cache under a date no plan has.
+            latest = boards.get(chosen.code, date.min, version, lambda: _latest_report(store, chosen.code))
             wanted = services.default_as_of(chosen, latest, today)
-            if latest is not None and latest > wanted:
-                data = None
-    if data is None:
+
+    def compute() -> tuple[PlanData, StatusBoard]:
         data = store.load_plan_data(chosen.code, as_of=wanted, latest_only=True)
-    return Selection(plans, chosen, wanted, data, evaluate(data, wanted))
+        return data, evaluate(data, wanted)
+
+    data, board = boards.get(chosen.code, wanted, version, compute)
+    return Selection(plans, chosen, wanted, data, board)
+
+
+def _latest_report(store, plan_code: str) -> date | None:
+    """Return the date of the plan's latest progress record."""
+    return services.latest_progress_date(store.load_plan_data(plan_code, latest_only=True))
 
 
 #: a route parameter that resolves ``?plan=&as_of=`` into a :class:`Selection`.
