@@ -1,0 +1,1 @@
+"""Tests of planwatch.documents: readers, outline, metadata and their commands."""
