@@ -9,6 +9,7 @@ from planwatch.extract.vocabulary import cues
 
 _CHANGE = re.compile(alternation([*cues.CHANGE_CUES, *cues.RATIO_NOUNS, *cues.GROWTH_NOUNS]))
 _FALL = re.compile(alternation(cues.FALL_NOUNS))
+_NOUN = re.compile(alternation([*cues.RATIO_NOUNS, *cues.GROWTH_NOUNS]))
 _RANK_VERB = re.compile(alternation(cues.RANK_VERBS))
 _YEAR_REF = re.compile(r"(?:比|较|与)((?:19|20)[0-9]{2})年(?:全年)?(底|末)?")
 
@@ -40,6 +41,9 @@ def percent_measure(segment: str, after: str) -> tuple[str, int]:
         return "growth", -1 if _FALL.search(segment) else 1
     if word in cues.CHANGE_CUES:
         if tail[:1] in cues.STATE_MARKERS or tail.startswith(("达到", "为")):
+            noun = last_match(_NOUN, segment[: m.start()])
+            if noun is not None and noun.group(0) in cues.GROWTH_NOUNS:
+                return "growth", -1 if _FALL.search(segment) else 1
             return "ratio", 1
         sign = cues.CHANGE_CUES[word]
         if _FALL.search(segment):
@@ -58,8 +62,11 @@ def has_rank_verb(segment: str) -> bool:
     return _RANK_VERB.search(segment) is not None
 
 
-def qualifier(before: str, after: str, inside: bool) -> str | None:
-    """The qualifier of a number from the words right before and right after its span."""
+def qualifier(before: str, after: str, inside: bool, clause: str = "") -> str | None:
+    """The qualifier of a number from the words right before and right after its span.
+
+    A qualifier that opens the clause (至少新增…1000个) counts too.
+    """
     word = ending_with(cues.QUALIFIERS_BEFORE, before)
     if word is not None:
         return cues.QUALIFIERS_BEFORE[word]
@@ -68,6 +75,9 @@ def qualifier(before: str, after: str, inside: bool) -> str | None:
         return cues.QUALIFIERS_AFTER[word]
     if inside:
         return "over"
+    lead = starting_with(cues.QUALIFIERS_LEADING, clause.lstrip(" 　"))
+    if lead is not None:
+        return cues.QUALIFIERS_LEADING[lead]
     return None
 
 

@@ -30,7 +30,7 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
         return True
     if not c.unit_text and after_num[:1] and after_num[0] in nf.CODE_NEIGHBOUR_CHARS:
         return True
-    if starting_with(nf.LABEL_AFTER, after_num) and not c.unit_text:
+    if starting_with(nf.LABEL_AFTER, after_num) and not c.unit_text and not c.has_magnitude:
         return True
     if c.unit_text and starting_with(("周年", "届"), text[c.num_end:c.num_end + 2]):
         return True
@@ -38,18 +38,20 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
         return True
     if c.unit in ("年", "日") and not before.endswith("连续"):
         return True
-    if c.unit and c.unit_text and c.unit in uv.DURATION_UNITS and not before.endswith("连续") \
+    if c.unit and c.unit_text and c.unit in uv.DURATION_UNITS and not before.endswith(("连续", "从", "由")) \
             and _names_a_thing(after):
         return True
     if before[-1:] and before[-1] in nf.OPEN_QUOTES and c.unit_text:
         return True
     if _is_threshold(c, before, after):
         return True
-    return bool(c.kind == "chinese" and not _chinese_is_amount(c, after))
+    return bool(c.kind == "chinese" and not _chinese_is_amount(c, before, after))
 
 
 def _is_threshold(c: Candidate, before: str, after: str) -> bool:
     """亿元以上项目, 超5亿元的强镇, 10蒸吨及以下锅炉: a number that defines a category."""
+    if c.unit in ("%", cues.TENTH_UNIT):
+        return False  # 九成以上行政村, 80%以上的企业: a share, still a fact
     if starting_with(nf.THRESHOLD_AFTER, after):
         return True
     if after.startswith(("以上", "以下")) and len(after) > 2 and after[2] not in _PUNCT and after[2] not in "的":
@@ -57,17 +59,27 @@ def _is_threshold(c: Candidate, before: str, after: str) -> bool:
     return bool(after.startswith("的") and ending_with(("超", "超过", "以上"), before) and c.unit_text)
 
 
-def _chinese_is_amount(c: Candidate, after: str) -> bool:
-    """A Chinese numeral is a fact only with a counting unit that such numerals take (五批次, 一倍)."""
+def _chinese_is_amount(c: Candidate, before: str, after: str) -> bool:
+    """A Chinese numeral is a count when a measure word follows (五批次, 两家, 十二万人, 半天), not a label.
+
+    Labels and idioms are left out: 一批 / 一个 (value one is an article), 三类用地, 三级网络, 上述三个行业,
+    “两个维护”, 一次性.
+    """
     if not c.unit_text:
         return False
     if starting_with(nf.CHINESE_WORD_AFTER, after):
         return False
+    if before.endswith("连续"):
+        return True
     if c.unit_text in uv.CHINESE_NUMERAL_UNITS:
         if c.unit_text == "次":
             return c.number >= 2 and not starting_with(nf.CHINESE_CI_NOT_AFTER, after)
         return True
-    return c.has_magnitude and c.number >= 100
+    if c.unit_text in uv.CHINESE_LABEL_UNITS or ending_with(uv.CHINESE_BACK_REFERENCES, before):
+        return False
+    if c.unit_text in uv.DURATION_UNITS and c.number != 0.5 and _names_a_thing(after):
+        return False
+    return c.number >= 2 or c.number == 0.5
 
 
 def _names_a_thing(after: str) -> bool:

@@ -6,29 +6,36 @@ import re
 from bisect import bisect_right
 
 from planwatch.extract.context import DocumentContext, Lead, interval, month_end
-from planwatch.extract.lexicon import alternation
+from planwatch.extract.lexicon import alternation, starting_with
+from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import periods as pv
 
+_D = "[0-9０-９]"
+_Y = "[12１２][0-9０-９]{3}"
 _EXPLICIT = re.compile(
-    r"(?P<ym>((?:19|20)[0-9]{2})年([0-9]{1,2})[—–\-－~～至到]([0-9]{1,2})月)"
-    r"|(?P<m>([0-9]{1,2})[—–\-－~～至到]([0-9]{1,2})月)"
-    r"|(?P<end>(?:((?:19|20)[0-9]{2})年)?([0-9]{1,2})月(?:末|底))"
+    rf"(?P<ym>({_Y})年({_D}{{1,2}})[—–\-－~～至到]({_D}{{1,2}})月)"
+    rf"|(?P<m>({_D}{{1,2}})[—–\-－~～至到]({_D}{{1,2}})月)"
+    rf"|(?P<end>(?:({_Y})年)?({_D}{{1,2}})月(?:末|底))"
     r"|(?P<yend>年底|年末)"
     r"|(?P<part>" + alternation(pv.YEAR_PARTS) + r")"
-    r"|(?P<y>((?:19|20)[0-9]{2})年(?:度)?)"
+    rf"|(?P<y>({_Y})年(?:度)?)"
     r"|(?P<frame>" + alternation(pv.MULTI_YEAR_FRAMES) + r")"
     r"|(?P<back>" + alternation(pv.YEARS_BACK_WORDS) + r")"
     r"|(?P<same>同期为|上年同期为|去年同期为)"
     r"|(?P<last>去年全年|上年全年)"
     r"|(?P<cum>" + alternation(pv.CUMULATIVE_WORDS) + r")"
+    rf"|(?P<yy>({_Y})[—–\-－~～至到]({_Y})年)"
 )
-_BASELINE_LEAD = ("比", "较", "与", "同", "于")
+_BASELINE_LEAD = ("比", "较", "与", "同", "于", "上", "去", "到")
+_BASELINE_YEAR = re.compile(rf"(?:比|较|与){_Y}年$")
+_NOT_A_PERIOD_AFTER = ("目标", "任务", "计划", "的目标", "预算")
 _TARGET = re.compile(alternation(pv.TARGET_CUES))
 _PAST_TARGET = re.compile(alternation(pv.PAST_SECTION_TARGET_CUES))
-_YEAR_PLAN = re.compile(r"(?:19|20)[0-9]{2}年度")
 _STOCK = re.compile(alternation(pv.STOCK_NOUNS))
 _FLOW_RATE = re.compile(alternation(pv.FLOW_RATE_NOUNS))
 _STATE_RATE = re.compile(alternation(pv.STATE_RATE_NOUNS))
+_FLOW_STARTS = ("新增", "新建", "新开工", "完成", "实现", "新签约", "新认定", "新培育")
+_PLAN = re.compile(pv.PAST_SECTION_PLAN_PATTERN)
 
 
 class PeriodMarks:
@@ -36,7 +43,9 @@ class PeriodMarks:
 
     def __init__(self, text: str) -> None:
         self.marks = [m for m in _EXPLICIT.finditer(text)
-                      if text[max(0, m.start() - 1):m.start()] not in _BASELINE_LEAD]
+                      if text[max(0, m.start() - 1):m.start()] not in _BASELINE_LEAD
+                      and not _BASELINE_YEAR.search(text, max(0, m.start() - 7), m.start())
+                      and not text.startswith(_NOT_A_PERIOD_AFTER, m.end())]
         self.starts = [m.start() for m in self.marks]
 
     def last_between(self, lo: int, hi: int) -> re.Match[str] | None:
@@ -46,6 +55,20 @@ class PeriodMarks:
             if i < 0 or self.starts[i] < lo:
                 return None
             if self.marks[i].end() <= hi:
+                found = self.marks[i]
+                if found.group("cum") and i > 0 and self.starts[i - 1] >= lo:
+                    return self.marks[i - 1]  # 全年累计, “十四五”期间累计: the written period wins
+                return found
+            i -= 1
+        return None
+
+    def frame_before(self, lo: int, hi: int) -> re.Match[str] | None:
+        """The multi-year frame (十四五, 五年来, 2021—2025年) written in ``[lo, hi)``, if any."""
+        i = bisect_right(self.starts, hi) - 1
+        for _ in range(6):
+            if i < 0 or self.starts[i] < lo:
+                return None
+            if self.marks[i].group("frame") or self.marks[i].group("back") or self.marks[i].group("yy"):
                 return self.marks[i]
             i -= 1
         return None
@@ -77,6 +100,8 @@ def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bo
     if g("back"):
         n = pv.YEARS_BACK_WORDS[g("back")]
         return (f"{y - n + 1}-01/{y}-12" if y else None), False
+    if g("yy"):
+        return f"{int(g(21))}-01/{int(g(22))}-12", False
     if g("same"):
         return (interval(y - 1, lead.first, lead.last) if y else None), False
     if g("last"):
@@ -84,9 +109,33 @@ def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bo
     return None, False  # 累计
 
 
+def start_of_frame(ctx: DocumentContext, marks: PeriodMarks, start: int) -> str | None:
+    """The X of 从X提高到Y: the end of the year before the passage's multi-year frame, else None."""
+    frame = marks.frame_before(ctx.paragraph_start(start), start)
+    if frame is None:
+        return None
+    period, _ = read_period(frame, ctx.lead_at(start)) or (None, False)
+    if not period:
+        return None
+    return f"{int(period[:4]) - 1}-12-31"
+
+
+def widen_to_baseline(period: str | None, baseline: str | None) -> str | None:
+    """较2020年增长25% in a 2025 review: the change spans 2021-01/2025-12."""
+    if not period or not baseline or len(baseline) != 4 or not baseline.isdigit():
+        return period
+    if len(period) == 15 and period[5:7] == "01" and period[13:15] == "12" and period[:4] == period[8:12]:
+        year = int(period[:4])
+        if int(baseline) < year - 1:
+            return f"{int(baseline) + 1}-01/{year}-12"
+    return period
+
+
 def is_stock(measure: str, subject: str | None, clause: str) -> bool:
     """True for stocks and states (总量, 余额, 参保率): they take the end date of the lead period."""
     words = f"{subject or ''}|{clause}"
+    if subject and (subject.startswith(_FLOW_STARTS) or starting_with(cues.ACTION_VERBS, subject)):
+        return False
     if measure == "ratio":
         if subject and _FLOW_RATE.search(subject):
             return False
@@ -125,10 +174,15 @@ def pv_year_in(title: str) -> bool:
 
 def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str) -> str:
     """``actual``, ``target`` or ``plan`` from the section and the cue words before the number."""
-    if ctx.future_at(start):
-        return "target" if _TARGET.search(sentence) else "plan"
+    section = ctx.section_at(start)
+    if section is not None and section.future:
+        if _TARGET.search(sentence):
+            return "target"
+        if any(w in section.title for w in pv.TARGET_SECTION_WORDS) and not _PLAN.search(clause):
+            return "target"
+        return "plan"
     if _PAST_TARGET.search(sentence):
         return "target"
-    if _YEAR_PLAN.search(clause):
+    if _PLAN.search(clause):
         return "plan"
     return "actual"

@@ -128,6 +128,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         r = Reading(c, "位", number, "rank")
     elif c.kind == "double":
         r = Reading(c, "%", number, "growth")
+    elif c.kind == "pct":
+        r = Reading(c, "%", number)
     elif c.kind == "frac":
         if not any(w in full_clause for w in ("占", "比重", "比例", "的")):
             return None
@@ -139,20 +141,29 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     else:
         r = Reading(c, unit, number * factor)
 
-    if r.measure == "level" and r.unit in ("%", "pp", cues.MULTIPLE_UNIT, cues.TENTH_UNIT):
+    prev = done[-1] if done else None
+    own = segment.strip(" 　、和及与—–-－~～至到")
+    if (prev is not None and prev.run == runs.run_of[i] and not own and r.unit == prev.unit
+            and prev.measure in ("growth", "change_pp", "ratio")):
+        r.measure = prev.measure
+        if prev.measure != "ratio" and prev.value < 0 < r.value:
+            r.value = -r.value
+    elif r.measure == "level" and r.unit in ("%", "pp", cues.MULTIPLE_UNIT, cues.TENTH_UNIT):
         _set_percent_measure(r, segment, full_clause, after, c)
-    if r is None:
-        return None
     r.segment = segment
     r.run = runs.run_of[i]
     before = text[max(0, c.start - 4):c.start]
-    r.qualifier = measures.qualifier(before, text[c.end:c.end + 3], c.approx_inside)
+    r.qualifier = measures.qualifier(before, text[c.end:c.end + 3], c.approx_inside, segment)
     _set_subject(r, text, segment, done, ctx)
     sentence = text[ctx.sentence_start(c.start):c.start]
     r.modality = periods.modality_of(ctx, c.start, sentence, full_clause)
-    r.period = periods.period_of(ctx, marks, c.start, r.measure, r.subject, full_clause, r.modality)
     lead = ctx.lead_at(c.start)
     r.baseline = measures.baseline(full_clause, r.measure, lead.year)
+    if segment.rstrip(" 　").endswith(("从", "由")):
+        r.period = periods.start_of_frame(ctx, marks, c.start)
+    else:
+        r.period = periods.period_of(ctx, marks, c.start, r.measure, r.subject, full_clause, r.modality)
+        r.period = periods.widen_to_baseline(r.period, r.baseline)
     return r
 
 
@@ -201,7 +212,7 @@ def _set_percent_measure(r: Reading, segment: str, clause: str, after: str, c: C
 
 
 def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: DocumentContext) -> None:
-    phrase, change_verb = subjects.clean_left(segment)
+    phrase, change_verb = subjects.clean_left(segment, rank=r.measure == "rank")
     prev = done[-1] if done else None
     same_sentence = prev is not None and ctx.sentence_start(prev.c.start) == ctx.sentence_start(r.c.start)
     if phrase.startswith("占") and prev is not None and same_sentence:
@@ -218,8 +229,8 @@ def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: 
     if phrase and not subjects.is_only_action(phrase):
         if change_verb and r.unit not in ("%", "pp"):
             phrase += change_verb
-        if r.measure == "change_pp" and phrase in ("增速", "降幅", "增幅", "比重") and prev is not None:
-            r.subject = _base_subject(prev.subject) + phrase
+        if r.measure == "change_pp" and phrase in ("增速", "降幅", "增幅", "涨幅", "比重") and prev is not None:
+            r.subject = _base_subject(prev.subject) + ("比重" if phrase == "比重" else "增速")
             return
         r.subject = phrase
         return

@@ -35,21 +35,24 @@ _MAG = f"(?:{_alternation(uv.ARABIC_MAGNITUDES[:-1] if uv.ARABIC_MAGNITUDES[-1] 
 _APPROX = "[余多]"
 
 SCANNER = re.compile(
-    f"(?=[{_DIGIT}{_CN_DIGIT}第首榜翻])(?:" + "|".join(
+    f"(?=[{_DIGIT}{_CN_DIGIT}第首榜翻十半百\\-−－])(?:" + "|".join(
         (
             # ranks and ordinals: 第3, 第一位, 首位 (ordinals are dropped later unless ranked)
             f"(?P<rank>第(?:[{_DIGIT}]+|[一二三四五六七八九十]{{1,3}})位?|首位|榜首)",
             # doubling: 翻一番, 翻两番
             f"(?P<double>翻[{_CN_DIGIT}]番)",
-            # fractions: 1/4, 三分之一, 百分之五
+            # percentages in words: 百分之九十五
+            f"(?P<pct>百分之[{_CN_DIGIT}十点〇零]{{1,6}})",
+            # fractions: 1/4, 三分之一
             f"(?P<frac>[{_DIGIT}]{{1,4}}/[{_DIGIT}]{{1,4}}(?![{_DIGIT}/])"
             f"|[{_CN_DIGIT}十百]{{1,3}}分之[{_CN_DIGIT}十]{{1,3}})",
             # Arabic with optional 余/多, magnitude, unit: 2529.1亿元, 2000余万元, 1.8万余人, 18.4万头（只）
+            f"(?P<sign>(?<=[为是至到：:（(，, ])[-−－])?"
             f"(?P<arabic>[{_DIGIT}]+(?:,[0-9]{{3}}(?![0-9]))*(?:[.．][{_DIGIT}]+)?)"
             f"(?P<a_approx1>{_APPROX})?(?P<a_mag>{_MAG})?(?P<a_approx2>{_APPROX})?"
             f"(?P<a_unit>{_UNIT}{_PAREN}?{_PER}?)?",
             # Chinese numerals: 五批次, 两千家, 一倍
-            f"(?P<chinese>[{_CN_DIGIT}][{_CN_ANY}]{{0,11}})(?P<c_approx>{_APPROX})?"
+            f"(?P<chinese>[{_CN_DIGIT}十][{_CN_ANY}]{{0,11}}|半)(?P<c_approx>{_APPROX})?"
             f"(?P<c_unit>{_UNIT}{_PAREN}?)?",
         )
     ) + ")"
@@ -97,6 +100,10 @@ def scan(text: str) -> list[Candidate]:
             if n:
                 out.append(Candidate(m.start(), m.end(), m.end(), "double", (2**n - 1) * 100, "%", "%", 1.0,
                                      False, False))
+        elif m.group("pct") is not None:
+            value = parse_chinese(m.group("pct")[3:].replace("点", ""))
+            if value is not None and "点" not in m.group("pct"):
+                out.append(Candidate(m.start(), m.end(), m.end(), "pct", value, "%", "%", 1.0, False, False))
         elif m.group("frac") is not None:
             value = parse_fraction(m.group("frac"))
             if value is not None:
@@ -132,6 +139,8 @@ def _arabic(m: re.Match[str]) -> Candidate | None:
     magnitude = m.group("a_mag")
     if magnitude:
         number *= uv.ARABIC_MAGNITUDE_FACTORS[magnitude]
+    if m.group("sign"):
+        number = -number
     unit_text = m.group("a_unit")
     unit, factor = _unit_of(unit_text)
     approx = bool(m.group("a_approx1") or m.group("a_approx2"))

@@ -31,7 +31,7 @@ _BASELINE_TAIL = re.compile(
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 
 
-def clean_left(segment: str) -> tuple[str, str | None]:
+def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
     """Strip periods, scopes and linking verbs from the words before a number.
 
     Returns the remaining phrase and the absolute-change verb stripped from its end, if any.
@@ -47,7 +47,7 @@ def clean_left(segment: str) -> tuple[str, str | None]:
                 change_verb = word
             s = s[: -len(word)]
             continue
-        m = _BASELINE_TAIL.search(s) or _RANK_TAIL.search(s)
+        m = _BASELINE_TAIL.search(s) or (_RANK_TAIL.search(s) if rank else None)
         if m and m.group(0):
             s = s[: m.start()]
             continue
@@ -107,6 +107,8 @@ def split_list(phrase: str, count: int) -> list[str] | None:
     if len(items) != count:
         return None
     head = ending_with(sv.HEAD_NOUNS, items[-1]) or ""
+    if len(items[0]) == 2 and len(items[-1]) > 4 and all(len(i) == 2 for i in items[:-1]):
+        head = items[-1][2:]  # 城镇和农村居民人均可支配收入: items are two-character scopes
     if "等" in items[-1]:
         before, _, after = items[-1].partition("等")
         head = ending_with(sv.HEAD_NOUNS, after) or head

@@ -29,6 +29,8 @@ FUTURE_SECTION_WORDS: tuple[str, ...] = (
     "下一步", "打算", "工作安排", "安排", "工作任务", "任务", "预期目标", "目标", "总体要求", "要求",
     "计划", "思路", "展望", "下半年", "重点工作", "政策取向",
 )
+# section titles that set targets (a number there is a target unless a plan cue says otherwise)
+TARGET_SECTION_WORDS: tuple[str, ...] = ("预期目标", "主要目标", "目标任务", "发展目标")
 PAST_SECTION_WORDS: tuple[str, ...] = ("回顾", "执行情况", "完成情况", "总结", "进展", "成效", "情况")
 
 # nouns of stocks and states: with no date of their own they take the end of the lead period
@@ -53,6 +55,11 @@ TARGET_CUES: tuple[str, ...] = (
 PLAN_CUES: tuple[str, ...] = (
     "拟", "计划", "将", "下半年", "下一步", "要", "推进", "实施", "安排", "谋划", "年度", "今年",
 )
-# in a past section, only these make a number a target or a plan
-PAST_SECTION_TARGET_CUES: tuple[str, ...] = ("力争", "预期目标", "目标为", "目标是")
-PAST_SECTION_PLAN_CUES: tuple[str, ...] = ("拟", "年度")
+# in a past section, only these make a number a target or a plan (read in the sentence before it)
+PAST_SECTION_TARGET_CUES: tuple[str, ...] = (
+    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "争取", "确保", "努力实现", "力求",
+)
+PAST_SECTION_PLAN_PATTERN = (
+    r"(?:拟|计划(?=[\u4e00-\u9fff])(?!执行|完成率|的)|下一步|(?<![即必])将(?!近|[0-9一二三四五六七八九十])|"
+    r"下半年(?!以来)|(?:19|20)[0-9]{2}年度)"
+)

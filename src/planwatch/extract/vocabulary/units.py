@@ -47,12 +47,14 @@ MEASURE_WORDS: tuple[str, ...] = (
     "架", "列", "部", "批", "批次", "类", "种", "款", "笔", "宗", "起", "单", "份", "册", "篇", "本",
     "门", "支", "只", "头", "匹", "株", "棵", "枚", "块", "片", "段", "根", "口", "眼", "孔", "层",
     "节", "组", "对", "场", "场次", "次", "轮", "期", "班", "班次", "架次", "航次", "车次", "趟",
-    "家次", "户次", "课时", "学时", "床", "平台", "园区",
+    "家次", "户次", "课时", "学时", "床", "盏", "羽", "尾", "顶", "扇", "把", "面", "孔", "例", "宗次", "人年",
+    "台套", "吨公里", "人公里", "车公里", "万人次",
     # time spans (durations reported as quantities; streaks)
     "小时", "分钟", "秒", "天", "个月", "周", "年",
     # length, area, volume, mass
     "公里", "千米", "米", "厘米", "平方公里", "平方千米", "平方米", "亩", "公顷", "立方米", "立方",
-    "吨", "千克", "公斤", "斤", "克", "升", "标箱", "标准箱", "TEU", "吨标准煤", "吨标煤", "标煤",
+    "吨", "千克", "公斤", "斤", "克", "微克", "毫克", "升", "毫升", "毫米", "标箱", "标准箱", "TEU",
+    "吨标准煤", "吨标煤", "标煤",
     # energy and computing
     "千瓦", "千瓦时", "度", "兆瓦", "吉瓦", "瓦", "伏", "蒸吨", "P", "PFlops", "EFlops", "GB", "TB",
     # index numbers (上年 = 100)
@@ -63,6 +65,7 @@ MEASURE_WORDS: tuple[str, ...] = (
 SCALED_UNITS: dict[str, tuple[str, float]] = {
     "万千瓦": ("千瓦", 1e4),
     "万千瓦时": ("千瓦时", 1e4),
+    "万人次": ("人次", 1e4),
     "亿千瓦时": ("千瓦时", 1e8),
 }
 
@@ -71,6 +74,13 @@ PAREN_UNIT_WORDS: str = "个台套只间艘架列辆头匹座处户人次件项�
 
 # units that a bare Chinese numeral may carry and still be a fact (两批次, 一倍, 两次)
 CHINESE_NUMERAL_UNITS: tuple[str, ...] = ("倍", "批次", "次", "番", "成")
+# units that make a Chinese numeral a category or a label, not a count (三类用地, 三级网络, 三年行动)
+CHINESE_LABEL_UNITS: tuple[str, ...] = (
+    "类", "级", "种", "期", "批", "轮", "层", "年", "周", "代", "届", "段", "节", "款", "片", "对", "组", "门", "口",
+    "面", "本", "部", "位",
+)
+# words before a Chinese numeral that point back to something named, not a count (上述三个行业)
+CHINESE_BACK_REFERENCES: tuple[str, ...] = ("上述", "这", "那", "前述", "以下", "下列", "如下", "各", "每")
 
 # units of a duration: a duration followed directly by a noun names a thing (240小时过境免签)
 DURATION_UNITS: tuple[str, ...] = ("小时", "分钟", "秒", "天", "日", "个月", "周", "年")
