@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import warnings
 
 from planwatch.documents.readers.base import Unreadable, squeeze_spaces_between_wide
 from planwatch.documents.vocabulary import heading_opening
@@ -94,8 +95,11 @@ def rejoin_wrapped_lines(page: str) -> str:
 
 def read_pdf(data: bytes) -> str:
     """The text layer of a PDF, page after page; a PDF without one is an error."""
-    reader = _open(data)
-    pages = [squeeze_spaces_between_wide(rejoin_wrapped_lines(text.strip("\n"))) for text in _page_texts(reader)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pypdf warns about recoverable defects; errors are ours to report
+        reader = _open(data)
+        texts = _page_texts(reader)
+    pages = [squeeze_spaces_between_wide(rejoin_wrapped_lines(text.strip("\n"))) for text in texts]
     if not any(page.strip() for page in pages):
         raise Unreadable(NO_TEXT_LAYER)
     return "\n".join(page for page in pages if page.strip())
