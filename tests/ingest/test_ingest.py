@@ -158,3 +158,22 @@ def test_an_unreadable_report_is_named_and_nothing_is_written(tmp_path):
         assert store.search_facts(document="半年报告.docx") == []
     finally:
         store.close()
+
+
+def test_ingesting_twice_into_a_plan_that_gained_targets_from_the_report_changes_nothing(tmp_path):
+    store = open_store(tmp_path)
+    plan = PlanData(
+        plan=Plan("JC-MIN", "JC", 2025, "只有GDP目标的计划"),
+        regions=[Region("JC", "江川市")],
+        targets=[growth_target("G1", "gdp")],
+    )
+    store.save_plan_data(plan, user="test")
+    first = ingest_document(store, SAMPLE_REPORT, plan_code="JC-MIN", user="test")
+    audit_before = store.audit_count()
+    again = ingest_document(store, SAMPLE_REPORT, plan_code="JC-MIN", user="test")
+    audit_after = store.audit_count()
+    store.close()
+    assert first.targets and not again.changed
+    assert [t.target.code for t in again.targets] == [t.target.code for t in first.targets]
+    assert len(again.document_facts) == len(first.document_facts)
+    assert audit_after == audit_before

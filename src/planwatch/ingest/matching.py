@@ -40,6 +40,7 @@ CLAUSE_ENDS = "，,、："
 #: Words a report puts before an indicator's name (实现地区生产总值): tried off when the name is not found.
 LEADING_WORDS = ("全市", "全年", "累计", "共", "实现", "完成", "其中")
 NEW_TARGET_PREFIX = "T-"
+FROM_DOCUMENT = "摘自"  # a new target's note: 摘自<document>：<figure>
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,8 @@ def match_facts(facts: list[Any], plan: PlanData, catalog: Any, *, document: str
     year = plan.plan.year
     by_indicator: dict[str, list[Target]] = {}
     for target in plan.targets:
-        by_indicator.setdefault(target.indicator_code, []).append(target)
+        if not target.note.startswith(f"{FROM_DOCUMENT}{document}："):  # ours from an earlier run: derive again
+            by_indicator.setdefault(target.indicator_code, []).append(target)
     planned = set(by_indicator)
     result = Matching()
     taken: set[tuple[str, date]] = set()
@@ -244,7 +246,7 @@ def _as_target(
         unit=unit,
         qualifier=QUALIFIERS.get(fact.qualifier or ""),
         cumulative=measure is TargetMeasure.LEVEL and str(indicator.kind) == "flow",
-        note=f"摘自{document}：{fact.text}",
+        note=f"{FROM_DOCUMENT}{document}：{fact.text}",
     )
     new = NewTarget(fact, indicator.code, target)
     new_by_indicator[indicator.code] = new
