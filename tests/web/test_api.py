@@ -51,3 +51,9 @@ def test_api_errors_are_json_in_chinese(web):
     assert response.status_code == 404
     assert response.json() == {"detail": "计划「江川市2025年国民经济和社会发展计划」中没有编号为「Z99」的事项。"}
     assert web.get("/api/status", params={"plan": "NOPE"}).json() == {"detail": "没有编号为「NOPE」的计划。"}
+
+
+def test_the_status_api_filters_its_items_but_counts_the_whole_plan(web):
+    body = web.get("/api/status", params={**AT, "kind": "project", "district": "JC01"}).json()
+    assert sorted(i["code"] for i in body["items"]) == ["P01", "P03"]
+    assert sum(body["counts"].values()) == 8

@@ -37,22 +37,42 @@ def parse_as_of(text: str | None) -> date | None:
 
 
 @dataclass(slots=True)
+class Evaluation:
+    """A plan's data (latest progress only) as of a date, its board, and the page summary.
+
+    Cached as one piece: the summary (roll-ups, alerts) is computed on first use and then
+    served to every later request for the same plan, date and data version.
+    """
+
+    data: PlanData
+    board: StatusBoard
+    summary: StatusOut | None = None
+
+
+@dataclass(slots=True)
 class Selection:
-    """The plan and date a page is about, its data (latest progress only) and status board."""
+    """The plan and date a page is about, with its evaluation."""
 
     plans: list[Plan]
     plan: Plan
     as_of: date
-    data: PlanData
-    board: StatusBoard
-    _summary: StatusOut | None = None
+    evaluation: Evaluation
+
+    @property
+    def data(self) -> PlanData:
+        return self.evaluation.data
+
+    @property
+    def board(self) -> StatusBoard:
+        return self.evaluation.board
 
     @property
     def status(self) -> StatusOut:
-        """Return the board's counts, roll-ups and worst alerts (no item list), computed once."""
-        if self._summary is None:
-            self._summary = services.status_view(self.data, self.board, with_items=False, alert_limit=PAGE_ALERTS)
-        return self._summary
+        """Return the board's counts, roll-ups and worst alerts (no item list)."""
+        ev = self.evaluation
+        if ev.summary is None:
+            ev.summary = services.status_view(ev.data, ev.board, with_items=False, alert_limit=PAGE_ALERTS)
+        return ev.summary
 
 
 def select(
@@ -79,12 +99,11 @@ def select(
             latest = boards.get(chosen.code, date.min, version, lambda: _latest_report(store, chosen.code))
             wanted = services.default_as_of(chosen, latest, today)
 
-    def compute() -> tuple[PlanData, StatusBoard]:
+    def compute() -> Evaluation:
         data = store.load_plan_data(chosen.code, as_of=wanted, latest_only=True)
-        return data, evaluate(data, wanted)
+        return Evaluation(data, evaluate(data, wanted))
 
-    data, board = boards.get(chosen.code, wanted, version, compute)
-    return Selection(plans, chosen, wanted, data, board)
+    return Selection(plans, chosen, wanted, boards.get(chosen.code, wanted, version, compute))
 
 
 def _latest_report(store, plan_code: str) -> date | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from planwatch.web import services
 from planwatch.web.deps import SelectionDep, get_store
@@ -19,9 +19,23 @@ def plans(request: Request) -> list[PlanOut]:
 
 
 @router.get("/status", response_model=StatusOut, summary="状态看板")
-def status(sel: SelectionDep) -> Response:
-    """Return a plan's status board as of a date: counts, roll-ups, alerts, every item."""
-    view = services.status_view(sel.data, sel.board)
+def status(
+    sel: SelectionDep,
+    kind: str = Query("", description="只列此类事项：target / task / project / livelihood"),
+    light: str = Query("", description="只列此灯色：green / yellow / red / grey"),
+    area: str = Query("", description="工作领域编号"),
+    unit: str = Query("", description="责任单位名称"),
+    district: str = Query("", description="区县编号"),
+    q: str = Query("", description="编号、名称、单位或说明中的词"),
+) -> Response:
+    """Return a plan's status board as of a date: counts, roll-ups, alerts, and the items.
+
+    Counts, roll-ups and alerts always cover the whole plan; the filters narrow ``items``.
+    """
+    filters = {"kind": kind, "light": light, "area": area, "unit": unit, "district": district, "q": q}
+    items = services.filter_items(sel.board.items, **filters) if any(filters.values()) else sel.board.items
+    view = services.status_view(sel.data, sel.board, with_items=False)
+    view.items = [services.item_status_out(item, sel.board) for item in items]
     # Serialised once here: letting FastAPI re-validate 100,000 items would double the work.
     return Response(view.model_dump_json(), media_type="application/json")
 
