@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planwatch.monitor import evaluate
 
+from .pages import soup
 from .webapp import AS_OF, PLAN, jiangchuan_plan
 
 AT = {"plan": PLAN, "as_of": "2025-06-30"}
@@ -57,3 +58,11 @@ def test_the_status_api_filters_its_items_but_counts_the_whole_plan(web):
     body = web.get("/api/status", params={**AT, "kind": "project", "district": "JC01"}).json()
     assert sorted(i["code"] for i in body["items"]) == ["P01", "P03"]
     assert sum(body["counts"].values()) == 8
+
+
+def test_the_api_page_lists_the_endpoints_with_a_working_example(web):
+    page = web.get("/api")
+    assert page.status_code == 200
+    assert "/api/status" in page.text and "/api/items/" in page.text
+    example = next(a["href"] for a in soup(page).select("a") if a["href"].startswith("/api/status"))
+    assert web.get(example).json()["plan"]["code"] == PLAN

@@ -18,6 +18,7 @@ PAGES = [
     "/items/P01?plan=JC2025&as_of=2025-06-30",
     "/items/K01?plan=JC2025&as_of=2025-06-30",
     "/items/Z99",
+    "/api",
 ]
 
 

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
 
 from planwatch.web import services
+from planwatch.web.app import templates
 from planwatch.web.deps import SelectionDep, get_store
 from planwatch.web.routes.items import detail_of
 from planwatch.web.schemas import ItemDetailOut, PlanOut, StatusOut
 
 router = APIRouter(prefix="/api", tags=["api"])
+
+
+@router.get("", response_class=HTMLResponse, include_in_schema=False)
+def api_index(request: Request) -> HTMLResponse:
+    """Render a page that lists the endpoints with examples, for analysts."""
+    plans = get_store(request).list_plans()
+    example = f"?plan={quote(plans[0].code)}&as_of={plans[0].year}-06-30" if plans else ""
+    context = {"nav": "api", "example_query": example, "base": str(request.base_url)}
+    return templates.TemplateResponse(request, "api.html", context)
 
 
 @router.get("/plans", response_model=list[PlanOut], summary="计划清单")

@@ -1,0 +1,52 @@
+"""The dashboard over the bundled 江川市 demo database, built by the demo loader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+
+from planwatch.demo import build_demo
+from planwatch.monitor import evaluate
+from planwatch.store import Store
+
+from .pages import soup, texts
+from .webapp import start_server, stop_server
+
+AS_OF = date(2025, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Client, Store, str]]:
+    built = build_demo(Path(tmp_path_factory.mktemp("demo")) / "planwatch-demo.sqlite")
+    store = Store.open(built.url)
+    server, thread, url = start_server(store)
+    with httpx.Client(base_url=url, timeout=60) as client:
+        yield client, store, built.plan.plan_code
+    stop_server(server, thread)
+    store.close()
+
+
+def test_the_demo_dashboard_counts_every_light_as_the_engine_does(demo):
+    web, store, plan = demo
+    board = evaluate(store.load_plan_data(plan, as_of=AS_OF, latest_only=True), AS_OF)
+    page = soup(web.get("/", params={"plan": plan, "as_of": AS_OF.isoformat()}))
+    shown = {light: int(page.select_one(f".tile-{light} .tile-count").get_text()) for light in board.counts()}
+    assert shown == {light: n for light, n in board.counts().items()}
+    assert all(n > 0 for n in shown.values())  # the demo is built to show every case
+    assert len(texts(page, ".bars tbody th")) == 12  # the twelve work areas
+
+
+def test_every_demo_alert_links_to_a_page_that_explains_it(demo):
+    web, _store, plan = demo
+    page = soup(web.get("/", params={"plan": plan, "as_of": AS_OF.isoformat()}))
+    links = [a["href"] for a in page.select(".alert-list .alert-head a")][:5]
+    assert links
+    for href in links:
+        detail = soup(web.get(href))
+        assert detail.select_one(".status-light").get_text(strip=True) in {"红灯", "黄灯", "灰灯"}
+        assert re.search(r"\d", detail.select_one(".status-why").get_text())
