@@ -30,6 +30,24 @@ from planwatch.plan.model import (
     TargetMeasure,
 )
 
+# Enum members as module constants: reading ``Light.GREEN`` costs a class attribute
+# lookup per use, which adds up over 100,000 items.
+HIGHER = Direction.HIGHER
+LOWER = Direction.LOWER
+GREEN = Light.GREEN
+GREY = Light.GREY
+RED = Light.RED
+YELLOW = Light.YELLOW
+COMPLETED = ProjectStage.COMPLETED
+RESERVE = ProjectStage.RESERVE
+UNDER_CONSTRUCTION = ProjectStage.UNDER_CONSTRUCTION
+ABOUT = Qualifier.ABOUT
+AT_LEAST = Qualifier.AT_LEAST
+OVER = Qualifier.OVER
+UNDER = Qualifier.UNDER
+GROWTH = TargetMeasure.GROWTH
+
+
 #: 左右 on a percentage target allows this many points either side (6%左右 → 5.5%…6.5%).
 ABOUT_TOLERANCE_PP = 0.5
 #: 左右 on a level target allows this share of the target either side.
@@ -40,10 +58,10 @@ ABOUT_TOLERANCE_SHARE = 0.01
 GROWTH_NAME_ENDINGS: tuple[str, ...] = ("增长率", "增速", "增幅", "涨幅", "降幅", "增长")
 
 QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {  # (before the number, after it)
-    Qualifier.ABOUT: ("", "左右"),
-    Qualifier.OVER: ("", "以上"),
-    Qualifier.UNDER: ("", "以内"),
-    Qualifier.AT_LEAST: ("不低于", ""),
+    ABOUT: ("", "左右"),
+    OVER: ("", "以上"),
+    UNDER: ("", "以内"),
+    AT_LEAST: ("不低于", ""),
 }
 
 
@@ -89,7 +107,7 @@ class Finding:
 
 def no_data(what: str = "进展数据") -> Finding:
     """Return the grey finding of an item that has nothing to measure yet."""
-    return Finding(Light.GREY, "未报送", lambda: [f"尚无{what}"])
+    return Finding(GREY, "未报送", lambda: [f"尚无{what}"])
 
 
 # ---------------------------------------------------------------- cumulative items
@@ -117,7 +135,7 @@ def cumulative_finding(
     unit = unit or ""
     if goal <= 0:
         return Finding(
-            Light.GREY,
+            GREY,
             "目标值缺失",
             lambda: [f"{done_words}{num(actual)}{unit}", "年度目标不大于零，无法计算完成率"],
             actual=actual,
@@ -127,15 +145,15 @@ def cumulative_finding(
     gap = round(completion * 100 - tp * 100, 1)
     behind = -gap
     if completion >= 1:
-        light, state = Light.GREEN, ("超额完成" if completion > 1 else "已完成")
+        light, state = GREEN, ("超额完成" if completion > 1 else "已完成")
     elif behind >= th.cumulative_red_gap_pp:
-        light, state = Light.RED, "严重滞后"
+        light, state = RED, "严重滞后"
     elif behind >= th.cumulative_yellow_gap_pp or (strict and behind > 0):
-        light, state = Light.YELLOW, "落后时序进度"
+        light, state = YELLOW, "落后时序进度"
     elif gap > 0:
-        light, state = Light.GREEN, "快于时序进度"
+        light, state = GREEN, "快于时序进度"
     else:
-        light, state = Light.GREEN, "符合时序进度" if gap == 0 else "基本符合时序进度"
+        light, state = GREEN, "符合时序进度" if gap == 0 else "基本符合时序进度"
 
     def words() -> list[str]:
         if gap > 0:
@@ -175,11 +193,11 @@ def quantity_finding(
 
 def target_direction(target: Target, indicator: Indicator | None) -> Direction:
     """Return which way is good for a target: its qualifier decides, else the indicator."""
-    if target.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
-        return Direction.HIGHER
-    if target.qualifier is Qualifier.UNDER:
-        return Direction.LOWER
-    return indicator.direction if indicator is not None else Direction.HIGHER
+    if target.qualifier in (OVER, AT_LEAST):
+        return HIGHER
+    if target.qualifier is UNDER:
+        return LOWER
+    return indicator.direction if indicator is not None else HIGHER
 
 
 def is_percent(unit: str | None) -> bool:
@@ -189,7 +207,7 @@ def is_percent(unit: str | None) -> bool:
 
 def tolerance(target: Target) -> float:
     """Return how far either side of the target 左右 allows, in the target's unit."""
-    if target.qualifier is not Qualifier.ABOUT:
+    if target.qualifier is not ABOUT:
         return 0.0
     if is_percent(target.unit):
         return ABOUT_TOLERANCE_PP
@@ -207,18 +225,18 @@ def describe_target(target: Target, rise: str = "增长") -> str:
     unit = target.unit or ""
     if target.value_high is not None:
         amount = f"{num(target.value)}{unit}—{num(target.value_high)}{unit}"
-    elif target.measure is TargetMeasure.GROWTH and target.value < 0:
+    elif target.measure is GROWTH and target.value < 0:
         return f"下降{before}{num(-target.value)}{unit}{after}"
     else:
         amount = f"{num(target.value)}{unit}"
-    verb = rise if target.measure is TargetMeasure.GROWTH else ""
+    verb = rise if target.measure is GROWTH else ""
     return f"{verb}{before}{amount}{after}"
 
 
 def describe_actual(target: Target, value: float, rise: str = "增长") -> str:
     """Return a year-to-date figure as a report states it: 增长5.2%, 下降2.1%, 为5.3%."""
     unit = target.unit or ""
-    if target.measure is TargetMeasure.GROWTH:
+    if target.measure is GROWTH:
         return f"下降{num(-value)}{unit}" if value < 0 else f"{rise}{num(value)}{unit}"
     return f"为{num(value)}{unit}"
 
@@ -226,6 +244,7 @@ def describe_actual(target: Target, value: float, rise: str = "增长") -> str:
 def rate_finding(
     target: Target, indicator: Indicator | None, progress: ItemProgress, ctx: Context, subject: str = ""
 ) -> Finding:
+
     """Return the finding of a target compared directly with its year-to-date figure.
 
     No time scaling: a growth rate or a share is already a year-to-date figure. The
@@ -244,7 +263,7 @@ def rate_finding(
     low, high = min(low, high), max(low, high)
     tol = tolerance(target)
     rise = rise_word(indicator)
-    if target.measure is TargetMeasure.GROWTH:
+    if target.measure is GROWTH:
         subject = next((subject[: -len(e)] for e in GROWTH_NAME_ENDINGS if subject.endswith(e)), subject)
     direction = target_direction(target, indicator)
     percent = is_percent(target.unit)
@@ -257,15 +276,15 @@ def rate_finding(
     else:
         gap = 0.0
     gap = round(gap, 2)
-    shortfall = round(low - tol - actual, 2) if direction is Direction.HIGHER else round(actual - high - tol, 2)
+    shortfall = round(low - tol - actual, 2) if direction is HIGHER else round(actual - high - tol, 2)
     lag = shortfall if percent else (round(shortfall / abs(low) * 100, 2) if low else shortfall)
 
     if lag > 0 and lag >= th.rate_red_shortfall_pp:
-        light = Light.RED
+        light = RED
     elif lag > th.rate_yellow_shortfall_pp:
-        light = Light.YELLOW
+        light = YELLOW
     else:
-        light = Light.GREEN
+        light = GREEN
     state = _rate_state(direction, light, actual, low, high, tol)
 
     def words() -> list[str]:
@@ -281,7 +300,7 @@ def rate_finding(
             clauses.append(f"比{reference}{side}{num(abs(gap))}{diff_unit}")
         if tol and shortfall > 0:
             clauses.append(f"超出“左右”允许的±{num(tol)}{diff_unit}范围{num(shortfall)}{diff_unit}")
-        elif tol and gap != 0 and light is Light.GREEN and state.startswith("基本"):
+        elif tol and gap != 0 and light is GREEN and state.startswith("基本"):
             clauses.append(f"在“左右”允许的±{num(tol)}{diff_unit}范围内")
         clauses.append("增速、比率类目标直接比较，不按时序折算")
         return clauses
@@ -302,17 +321,17 @@ def rate_finding(
 
 
 def _rate_state(direction: Direction, light: Light, actual: float, low: float, high: float, tol: float) -> str:
-    if direction is Direction.HIGHER:
-        if light is Light.RED:
+    if direction is HIGHER:
+        if light is RED:
             return "低于目标"
-        if light is Light.YELLOW:
+        if light is YELLOW:
             return "略低于目标"
         if actual > high + tol:
             return "好于目标"
         return "达到目标" if actual >= low else "基本达到目标"
-    if light is Light.RED:
+    if light is RED:
         return "超出控制目标"
-    if light is Light.YELLOW:
+    if light is YELLOW:
         return "略超控制目标"
     if actual < low - tol:
         return "好于目标"
@@ -355,23 +374,23 @@ def milestone_finding(task: KeyTask, progress: ItemProgress, ctx: Context) -> Fi
         days = (as_of - first.due).days
         more = f"等{len(overdue)}个节点" if len(overdue) > 1 else ""
         step = f"节点“{first.title}”{more}应于{day(first.due)}完成，已逾期{days}天"
-        return Finding(Light.RED, "节点逾期", words(step), lag=float(days), overdue=True, basis=basis)
+        return Finding(RED, "节点逾期", words(step), lag=float(days), overdue=True, basis=basis)
     if due_soon:
         first = due_soon[0]
         left = (first.due - as_of).days
         when = "今日到期" if left == 0 else f"{day(first.due)}到期，还剩{left}天"
         state = "节点今日到期" if left == 0 else "节点临近到期"
-        return Finding(Light.YELLOW, state, words(f"节点“{first.title}”{when}，尚未完成"), basis=basis)
+        return Finding(YELLOW, state, words(f"节点“{first.title}”{when}，尚未完成"), basis=basis)
     if not open_:
-        return Finding(Light.GREEN, "已完成", words(), basis=basis)
+        return Finding(GREEN, "已完成", words(), basis=basis)
     following = open_[0]
     step = f"下一节点“{following.title}”{day(following.due)}到期"
-    return Finding(Light.GREEN, "按计划推进", words(step), basis=basis)
+    return Finding(GREEN, "按计划推进", words(step), basis=basis)
 
 
 # ---------------------------------------------------------------- projects
 
-STARTED_PLAN_STAGES = frozenset({ProjectStage.UNDER_CONSTRUCTION, ProjectStage.COMPLETED})
+STARTED_PLAN_STAGES = frozenset({UNDER_CONSTRUCTION, COMPLETED})
 
 
 def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> Finding:
@@ -385,8 +404,8 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
     """
     as_of, year = ctx.as_of, ctx.year
     starts_this_year = project.planned_start is not None and project.planned_start.year == year
-    if project.stage is ProjectStage.RESERVE and not starts_this_year and not progress.reported:
-        return Finding(Light.GREY, "储备项目", said("储备项目，本年度无计划开工安排，暂不考核"), applicable=False)
+    if project.stage is RESERVE and not starts_this_year and not progress.reported:
+        return Finding(GREY, "储备项目", said("储备项目，本年度无计划开工安排，暂不考核"), applicable=False)
 
     # Investment completed this year means work is under way even if no start was reported.
     started = (
@@ -394,7 +413,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
         or progress.started is not None
         or (progress.total is not None and progress.total > 0)
     )
-    completed = project.stage is ProjectStage.COMPLETED or progress.completed is not None
+    completed = project.stage is COMPLETED or progress.completed is not None
     checks: list[Finding] = []
 
     if project.annual_planned_investment > 0:
@@ -417,7 +436,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
             start_late = (as_of - project.planned_start).days
             checks.append(
                 Finding(
-                    Light.YELLOW,
+                    YELLOW,
                     "应开工未开工",
                     lambda: [f"计划{day(project.planned_start)}开工，截至{day(as_of)}尚未开工，已晚{start_late}天"],
                     lag=float(start_late),
@@ -426,7 +445,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
             )
         elif not checks:
             return Finding(
-                Light.GREY,
+                GREY,
                 "未到开工时间",
                 lambda: [f"计划{day(project.planned_start)}开工，尚未到期"],
                 applicable=False,
@@ -437,7 +456,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
             if record is not None and record.as_of > project.planned_finish:
                 checks.append(
                     Finding(
-                        Light.GREEN,
+                        GREEN,
                         "延期竣工",
                         lambda: [f"计划{day(project.planned_finish)}竣工，实际{day(record.as_of)}竣工"],
                         lag=float((record.as_of - project.planned_finish).days),
@@ -448,7 +467,7 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
             finish_late = (as_of - project.planned_finish).days
             checks.append(
                 Finding(
-                    Light.RED,
+                    RED,
                     "逾期未竣工",
                     lambda: [f"计划{day(project.planned_finish)}竣工，已逾期{finish_late}天仍未竣工"],
                     lag=float(finish_late),
@@ -456,10 +475,10 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
                 )
             )
     if completed and not any(c.state == "延期竣工" for c in checks):
-        checks.append(Finding(Light.GREEN, "已竣工", said("项目已竣工")))
+        checks.append(Finding(GREEN, "已竣工", said("项目已竣工")))
     if not checks:
         stage = PROJECT_STAGE_LABELS[progress.stage or project.stage]
-        return Finding(Light.GREEN, "无年度投资计划", lambda: [f"项目处于{stage}阶段，无年度投资计划"])
+        return Finding(GREEN, "无年度投资计划", lambda: [f"项目处于{stage}阶段，无年度投资计划"])
     return checks[0] if len(checks) == 1 else combine(checks)
 
 
