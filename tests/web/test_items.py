@@ -126,3 +126,14 @@ def test_a_form_dated_outside_the_plan_year_is_refused(fresh_web):
     response = web.post("/items/P01/progress", params=AT, data=form)
     assert response.status_code == 400
     assert "不在计划年度 2025 年内" in response.text
+
+
+def test_a_milestone_reported_done_in_the_form_shows_its_date_on_the_task_page(fresh_web):
+    web, _store = fresh_web
+    form = {"unit": "市数据局", "as_of": "2025-06-28", "milestone_key": "2", "narrative": "平台已上线"}
+    response = web.post("/items/K01/progress", params=AT, data=form)
+    assert response.status_code == 303
+    page = soup(web.get("/items/K01", params=AT))
+    rows = [texts(row, "td") for row in page.select("table.data tbody tr") if row.select("td.code")]
+    assert rows[1][1:] == ["平台上线试运行", "2025-06-15", "2025-06-28"]
+    assert "节点2完成" in texts(page, "table.history tbody td")

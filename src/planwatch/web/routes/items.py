@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from planwatch.plan.model import ProgressRecord, Source
+from planwatch.store import StoreError
 from planwatch.web import labels, services
 from planwatch.web.app import templates
 from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
@@ -127,7 +128,7 @@ def add_progress(
     try:
         record = _progress_record(code, sel, unit, as_of, value, cumulative, milestone_key, narrative)
         get_store(request).add_progress(sel.plan.code, [record], user=unit.strip())
-    except (BadRequest, ValueError) as exc:
+    except (BadRequest, StoreError, ValueError) as exc:
         return _render_detail(request, sel, code, form_error=str(exc), status_code=400)
     query = urlencode({"plan": sel.plan.code, "as_of": record.as_of.isoformat(), "saved": "1"})
     return RedirectResponse(f"/items/{code}?{query}", status_code=303)
