@@ -137,3 +137,10 @@ def test_a_milestone_reported_done_in_the_form_shows_its_date_on_the_task_page(f
     rows = [texts(row, "td") for row in page.select("table.data tbody tr") if row.select("td.code")]
     assert rows[1][1:] == ["平台上线试运行", "2025-06-15", "2025-06-28"]
     assert "节点2完成" in texts(page, "table.history tbody td")
+
+
+def test_changing_the_date_on_the_item_list_keeps_its_filters(web):
+    page = soup(web.get("/items", params={**AT, "kind": "project", "sort": "gap"}))
+    picker = page.select_one("form.picker")
+    kept = {field["name"]: field["value"] for field in picker.select("input[type=hidden]")}
+    assert kept == {"kind": "project", "sort": "gap"}
