@@ -770,6 +770,8 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
 
 def _reduce_item(a: Any, rows: list[Any], after_cum: tuple[float, int] | None) -> list[ProgressRecord]:
     """Build the reduced records of one item from its candidate rows; ``a`` carries the item's dates."""
+    if len(rows) == 1 and not a.n_nc:
+        return [m.progress_from(rows[0])]  # the common case: one latest report, nothing to fold
     cum_row = next(
         (r for r in rows if r.milestone_key == "" and r.cumulative and r.value is not None and r.as_of == a.last_cum),
         None,
