@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from monitor_builders import add, cum, done, staged, status_of
 
+from planwatch.monitor.wording import LIGHT_LABELS
 from planwatch.plan.model import (
     KeyTask,
     LivelihoodItem,
@@ -45,6 +46,7 @@ class Row:
 
 def run(row: Row) -> None:
     status = status_of(row.item, row.records, row.as_of, row.year, **row.thresholds)
+    assert f"（{LIGHT_LABELS[status.light]}）" in status.explanation  # every row explains itself
     assert (status.light, status.state) == (row.light, row.state), status.explanation
     if row.gap is None:
         assert status.gap_pp is None
@@ -300,6 +302,8 @@ MILESTONE_ROWS = [
         "未报送", stale=True),
     Row("never reported and overdue: red", task("2025-05-31"), [], JUN, "red", "节点逾期",
         stale=True, overdue=True),
+    Row("a task with neither quantity nor milestones is not measured",
+        KeyTask("K10", "研究制定产业政策", "A03", "江川市科技局"), [], JUN, "grey", "无考核要求"),
     Row("a longer warning window", task("2025-07-20"), [FRESH], JUN, "yellow", "节点临近到期",
         thresholds={"milestone_warning_days": 30}),
 ]

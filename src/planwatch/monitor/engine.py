@@ -23,6 +23,7 @@ from planwatch.monitor.rules import (
     project_finding,
     quantity_finding,
     rate_finding,
+    said,
 )
 from planwatch.monitor.timing import time_progress
 from planwatch.monitor.wording import CYCLE_LABELS, Light, day, worst
@@ -42,6 +43,7 @@ from planwatch.plan.model import (
 GREEN = Light.GREEN
 GREY = Light.GREY
 YELLOW = Light.YELLOW
+TARGET, TASK, PROJECT, LIVELIHOOD = ItemKind.TARGET, ItemKind.TASK, ItemKind.PROJECT, ItemKind.LIVELIHOOD
 
 
 def evaluate(data: PlanData, as_of: date, catalog: Catalog | None = None) -> StatusBoard:
@@ -106,7 +108,7 @@ def evaluate_target(target: Target, progress: ItemProgress, ctx: Context, catalo
         target.reporting_cycle,
         ctx,
         code=target.code,
-        kind=ItemKind.TARGET,
+        kind=TARGET,
         name=name,
         work_area_code=target.work_area_code,
         owner_unit=target.owner_unit,
@@ -122,7 +124,7 @@ def evaluate_task(task: KeyTask, progress: ItemProgress, ctx: Context) -> ItemSt
     if task.milestones:
         findings.append(milestone_finding(task, progress, ctx))
     if not findings:
-        findings.append(Finding(GREY, "无考核要求", ["未设年度工作量或时间节点"], applicable=False))
+        findings.append(Finding(GREY, "无考核要求", said("未设年度工作量或时间节点"), applicable=False))
     finding = findings[0] if len(findings) == 1 else combine(findings)
     return finish(
         finding,
@@ -130,7 +132,7 @@ def evaluate_task(task: KeyTask, progress: ItemProgress, ctx: Context) -> ItemSt
         task.reporting_cycle,
         ctx,
         code=task.code,
-        kind=ItemKind.TASK,
+        kind=TASK,
         name=task.name,
         work_area_code=task.work_area_code,
         owner_unit=task.owner_unit,
@@ -146,7 +148,7 @@ def evaluate_project(project: Project, progress: ItemProgress, ctx: Context) -> 
         project.reporting_cycle,
         ctx,
         code=project.code,
-        kind=ItemKind.PROJECT,
+        kind=PROJECT,
         name=project.name,
         work_area_code=project.work_area_code,
         owner_unit=project.owner_unit,
@@ -167,7 +169,7 @@ def evaluate_livelihood(item: LivelihoodItem, progress: ItemProgress, ctx: Conte
         item.reporting_cycle,
         ctx,
         code=item.code,
-        kind=ItemKind.LIVELIHOOD,
+        kind=LIVELIHOOD,
         name=item.name,
         work_area_code=item.work_area_code,
         owner_unit=item.owner_unit,
@@ -180,9 +182,15 @@ def finish(
     progress: ItemProgress,
     cycle: ReportingCycle,
     ctx: Context,
-    **item: object,
+    *,
+    code: str,
+    kind: ItemKind,
+    name: str,
+    work_area_code: str | None,
+    owner_unit: str | None,
+    unit: str | None,
+    district_code: str | None = None,
 ) -> ItemStatus:
-
     """Return the item status: the finding plus the freshness check and the explanation.
 
     An item whose latest record is older than its reporting cycle is stale and at least
@@ -219,6 +227,13 @@ def finish(
     if light is not finding.light:
         state = "未报送" if last is None else f"{state}（数据过期）"
     return ItemStatus(
+        code=code,
+        kind=kind,
+        name=name,
+        work_area_code=work_area_code,
+        owner_unit=owner_unit,
+        district_code=district_code,
+        unit=unit,
         light=light,
         state=state,
         explain=explain,
@@ -234,5 +249,4 @@ def finish(
         stale=stale,
         overdue=finding.overdue,
         last_report=last,
-        **item,  # type: ignore[arg-type]
     )

@@ -173,7 +173,7 @@ def cumulative_finding(
         completion=completion,
         time_progress=tp,
         gap_pp=gap,
-        lag=max(behind, 0.0),
+        lag=behind if behind > 0 else 0.0,
     )
 
 
