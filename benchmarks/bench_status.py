@@ -1,7 +1,7 @@
 """Benchmark: import a big plan and its progress from CSV into SQLite, then run the whole-plan status.
 
 Generates (deterministic random, seed 2025) a plan of the fictional 江川市 with 100,000
-major projects and 5,000 key tasks, and 1,000,000 progress records: nine reports per
+major projects and 5,000 key tasks, and 1,000,000 progress records: nine or ten reports per
 project (three in four projects send year-to-date totals, one in four monthly amounts;
 some report a new stage), weekly quantities for the quantity tasks and milestone reports
 for the milestone tasks. It writes them in the import format — the plan as a folder of
@@ -37,6 +37,7 @@ from pathlib import Path
 PLAN_CODE = "JCBENCH2025"
 AS_OF = date(2025, 6, 30)
 PROJECT_DATES = [
+    date(2025, 1, 15),
     date(2025, 1, 31),
     date(2025, 2, 15),
     date(2025, 2, 28),
@@ -177,7 +178,7 @@ def generate(folder: Path, n_projects: int, n_tasks: int, n_progress: int, seed:
             tout.writerow([code, "2025-04-20", "", "", "1", "市直部门"])
             task_rows += 1
     project_budget = n_progress - task_rows
-    weekly = max(0, min(25, (project_budget - len(projects) * len(PROJECT_DATES)) // max(1, len(quantity_tasks))))
+    weekly = max(0, min(25, (project_budget - len(projects) * (len(PROJECT_DATES) - 1)) // max(1, len(quantity_tasks))))
     for code in quantity_tasks:
         done = 0
         for week in range(weekly):
