@@ -59,7 +59,9 @@ import json, sys, urllib.parse, urllib.request
 port, plan, as_of = sys.argv[1:]
 query = urllib.parse.urlencode({"plan": plan, "as_of": as_of})
 alerts = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?{query}"))["alerts"]
-print(urllib.parse.quote(alerts[0]["code"]) if alerts else "")
+# a project shows the most: figures, history with sources; else the worst alert
+pick = next((a for a in alerts if a["kind"] == "project" and a["last_report"]), alerts[0] if alerts else None)
+print(urllib.parse.quote(pick["code"]) if pick else "")
 PY
 )"
 if [[ -n "$FIRST_ALERT" ]]; then
