@@ -47,6 +47,8 @@ STATUS_COLUMNS: tuple[tuple[str, str], ...] = (
 
 NAME_WIDTH = 30
 UNIT_WIDTH = 18
+WORST_NAME_WIDTH = 16
+STALE_LEGEND = "（灯号后带 * 表示超过报送周期未更新）"
 
 
 # ---------------------------------------------------------------- display width
@@ -204,7 +206,7 @@ def _rollup_row(rollup: Rollup) -> list[str]:
         *(str(rollup.counts[light]) for light in Light),
         str(rollup.stale),
         pct(rollup.average_completion) if rollup.average_completion is not None else "—",
-        "、".join(clip(i.name, 12) for i in rollup.worst) or "—",
+        "、".join(clip(i.name, WORST_NAME_WIDTH) for i in rollup.worst) or "—",
     ]
 
 
@@ -219,7 +221,7 @@ def render_table(
     chosen = board.items if items is None else list(items)
     parts = [headline(board), ""]
     parts.append(item_table(board, chosen, explain) if chosen else "（没有符合条件的事项）")
-    parts += ["", summary_line(board, chosen), "（灯号后带 * 表示超过报送周期未更新）"]
+    parts += ["", summary_line(board, chosen), STALE_LEGEND]
     for by in rollups:
         if chosen:
             parts += ["", f"{ROLLUP_TITLES[by]}汇总：", rollup_table(board, by, chosen)]
@@ -237,6 +239,8 @@ def render_alerts(board: StatusBoard, limit: int | None = None) -> str:
         parts.append(item_table(board, shown, explain=True))
     if len(shown) < len(alerts):
         parts += ["", f"……另有 {len(alerts) - len(shown)} 项未列出"]
+    if shown:
+        parts += ["", STALE_LEGEND]
     return "\n".join(parts) + "\n"
 
 
