@@ -27,6 +27,14 @@ def test_the_dashboard_shows_the_light_counts_and_chinese_labels(web):
     assert page.select_one(".tile-total .tile-count").get_text(strip=True) == str(len(BOARD.items))
 
 
+def test_the_dashboard_counts_alerts_stale_and_overdue_items(web):
+    page = soup(web.get("/", params={"plan": PLAN, "as_of": "2025-06-30"}))
+    overdue = sum(1 for i in BOARD.items if i.overdue)
+    expected = f"预警 {len(BOARD.alerts())} 项 · 久未报送 {BOARD.stale_count()} 项 · 逾期 {overdue} 项"
+    assert page.select_one(".tile-flags").get_text(" ", strip=True) == expected
+    assert overdue == 1 and BOARD.stale_count() >= 1  # the 江川 plan has a late milestone and silent items
+
+
 def test_the_dashboard_header_names_the_plan_the_date_and_the_time_progress(web):
     page = soup(web.get("/", params={"plan": PLAN, "as_of": "2025-06-30"}))
     assert page.h1.get_text(strip=True) == "江川市2025年国民经济和社会发展计划"

@@ -97,6 +97,8 @@ class StatusOut(BaseModel):
     counts: LightCounts
     kinds: list[KindRow]
     rollups: dict[str, list[RollupRow]]
+    stale_count: int = Field(0, description="超过报送周期未更新的事项数")
+    overdue_count: int = Field(0, description="逾期（节点、开工、竣工）的事项数")
     alert_count: int = Field(description="预警事项总数（红灯、逾期、久未报送）")
     alerts: list[ItemStatusOut] = Field(description="预警事项，最严重的在前")
     items: list[ItemStatusOut]

@@ -194,6 +194,8 @@ def status_view(
         counts=light_counts(board.counts()),
         kinds=[row for row in kinds if row.counts.total],
         rollups={by: rollup_rows(board, by) for by in labels.ROLLUPS},
+        stale_count=board.stale_count(),
+        overdue_count=sum(1 for item in board.items if item.overdue),
         alert_count=len(alerts),
         alerts=[item_status_out(status, board) for status in alerts[:alert_limit]],
         items=[item_status_out(status, board) for status in board.items] if with_items else [],
