@@ -47,6 +47,22 @@ def test_planwatch_serve_answers_on_its_port_with_the_dashboard_of_its_database(
     assert "江川市2025年国民经济和社会发展计划" in response.text
 
 
+def test_planwatch_serve_takes_a_plain_sqlite_path(tmp_path: Path):
+    make_store(tmp_path).close()
+    response, _ = serve_and_get(str(tmp_path / "planwatch.sqlite"), "/api/plans")
+    assert [plan["code"] for plan in response.json()] == ["JC2025"]
+
+
+def test_planwatch_serve_refuses_a_sqlite_path_that_does_not_exist(tmp_path: Path):
+    missing = tmp_path / "no-such.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "planwatch", "serve", "--db", str(missing)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert f"数据库文件不存在：{missing}" in result.stderr
+    assert not missing.exists()
+
+
 def test_planwatch_serve_on_an_empty_database_says_how_to_load_a_plan(tmp_path: Path):
     response, _ = serve_and_get(f"sqlite:///{tmp_path / 'empty.sqlite'}", "/")
     assert response.status_code == 404

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 
@@ -17,7 +19,9 @@ import click
 def serve_command(database_url: str | None, host: str, port: int) -> None:
     """启动状态看板网页与数据接口。
 
-    Example: planwatch serve --db sqlite:///planwatch-demo.sqlite --port 8000
+    \b
+    例：planwatch demo && planwatch serve --db planwatch-demo.sqlite
+        planwatch serve --db postgresql+psycopg://planwatch@localhost/planwatch --host 0.0.0.0
     """
     import uvicorn
 
@@ -26,6 +30,12 @@ def serve_command(database_url: str | None, host: str, port: int) -> None:
     from planwatch.web import create_app
 
     url = database_url or get_settings().database_url
+    if "://" not in url:  # a plain path names a SQLite file; do not create an empty one by a typo
+        path = Path(url).expanduser().resolve()
+        if not path.is_file():
+            hint = "可先运行 planwatch demo 或 planwatch init"
+            raise click.BadParameter(f"数据库文件不存在：{path}（{hint}）", param_hint="--db")
+        url = f"sqlite:///{path}"
     store = Store.open(url)
     store.init()  # a fresh database gets its tables; an existing one is left as it is
     click.echo(f"planwatch 状态看板：http://{host}:{port}/  （数据库 {url}，按 Ctrl+C 停止）")
