@@ -109,8 +109,10 @@ def _lead_from(text: str, year: int | None) -> Lead | None:
     months = _MONTHS.search(text)
     if months:
         return Lead(y, int(months.group(1)), int(months.group(2)))
-    for word, (first, last) in pv.YEAR_PARTS.items():
-        if word in text and word not in ("年度", "全年", "一年来", "今年以来"):
+    for word, (first, last) in sorted(pv.YEAR_PARTS.items(), key=lambda kv: -len(kv[0])):
+        at = text.find(word)
+        if at >= 0 and word not in ("全年", "一年来", "今年以来") \
+                and not any(ch in text[max(0, at - 2):at] for ch in "比较"):
             return Lead(y, first, last)
     if found_year:
         return Lead(y)
@@ -134,7 +136,8 @@ def build_context(text: str) -> DocumentContext:
     head = text[:400]
     year_match = _YEAR.search(head)
     year = int(year_match.group(1)) if year_match else None
-    lead = _lead_from(head.split("\n\n")[0][:200], year) or Lead(year)
+    title = next((line for line in head.splitlines() if line.strip()), "")[:200]
+    lead = _lead_from(title, year) or Lead(year)
     headings = _headings(text)
     leads = [(_lead_from(title, lead.year) or lead) for _, title in headings]
     if headings and leads[0].year and year and leads[0].year < year and not _is_future(headings[0][1]):

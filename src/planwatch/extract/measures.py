@@ -12,6 +12,8 @@ _FALL = re.compile(alternation(cues.FALL_NOUNS))
 _NOUN = re.compile(alternation([*cues.RATIO_NOUNS, *cues.GROWTH_NOUNS]))
 _RANK_VERB = re.compile(alternation(cues.RANK_VERBS))
 _YEAR_REF = re.compile(r"(?:比|较|与)((?:19|20)[0-9]{2})年(?:全年)?(底|末)?")
+_MONTHS_REF = re.compile(r"(?:比|较|与)([0-9]{1,2})[—–\-－~～]([0-9]{1,2})月")
+_SHARE_QUALIFIER = re.compile("(?:" + alternation(cues.QUALIFIERS_BEFORE) + ")(?=占)")
 
 
 def change_sign(segment: str) -> int | None:
@@ -78,6 +80,9 @@ def qualifier(before: str, after: str, inside: bool, clause: str = "") -> str | 
     lead = starting_with(cues.QUALIFIERS_LEADING, clause.lstrip(" 　"))
     if lead is not None:
         return cues.QUALIFIERS_LEADING[lead]
+    share = last_match(_SHARE_QUALIFIER, clause)
+    if share is not None:
+        return cues.QUALIFIERS_BEFORE[share.group(0)]
     return None
 
 
@@ -91,6 +96,9 @@ def baseline(segment: str, measure: str, year: int | None) -> str | None:
     if m:
         y = m.group(1)
         return f"{y}-12-31" if m.group(2) else y
+    m = _MONTHS_REF.search(segment)
+    if m and year is not None:
+        return f"{year}-{int(m.group(1)):02d}/{year}-{int(m.group(2)):02d}"
     if year is not None:
         for word, ref in _relative_refs(year):
             if word in segment:

@@ -6,36 +6,40 @@ import re
 from bisect import bisect_right
 
 from planwatch.extract.context import DocumentContext, Lead, interval, month_end
-from planwatch.extract.lexicon import alternation, starting_with
+from planwatch.extract.lexicon import alternation, ending_with, starting_with
 from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import periods as pv
 
 _D = "[0-9０-９]"
 _Y = "[12１２][0-9０-９]{3}"
 _EXPLICIT = re.compile(
-    rf"(?P<ym>({_Y})年({_D}{{1,2}})[—–\-－~～至到]({_D}{{1,2}})月)"
-    rf"|(?P<m>({_D}{{1,2}})[—–\-－~～至到]({_D}{{1,2}})月)"
-    rf"|(?P<end>(?:({_Y})年)?({_D}{{1,2}})月(?:末|底))"
+    rf"(?P<ym>(?P<ym_y>{_Y})年(?P<ym_a>{_D}{{1,2}})[—–\-－~～至到](?P<ym_b>{_D}{{1,2}})月)"
+    rf"|(?P<m>(?P<m_a>{_D}{{1,2}})[—–\-－~～至到](?P<m_b>{_D}{{1,2}})月)"
+    rf"|(?P<end>(?:(?P<end_y>{_Y})年)?(?P<end_m>{_D}{{1,2}})月(?:末|底))"
+    rf"|(?P<yy>(?P<yy_a>{_Y})[—–\-－~～至到](?P<yy_b>{_Y})年)"
+    rf"|(?P<ye>(?P<ye_y>{_Y})年(?:末|底))"
     r"|(?P<yend>年底|年末)"
     r"|(?P<part>" + alternation(pv.YEAR_PARTS) + r")"
-    rf"|(?P<y>({_Y})年(?:度)?)"
+    rf"|(?P<y>(?P<y_y>{_Y})年(?:度)?)"
     r"|(?P<frame>" + alternation(pv.MULTI_YEAR_FRAMES) + r")"
     r"|(?P<back>" + alternation(pv.YEARS_BACK_WORDS) + r")"
     r"|(?P<same>同期为|上年同期为|去年同期为)"
     r"|(?P<last>去年全年|上年全年)"
     r"|(?P<cum>" + alternation(pv.CUMULATIVE_WORDS) + r")"
-    rf"|(?P<yy>({_Y})[—–\-－~～至到]({_Y})年)"
 )
 _BASELINE_LEAD = ("比", "较", "与", "同", "于", "上", "去", "到")
 _BASELINE_YEAR = re.compile(rf"(?:比|较|与){_Y}年$")
 _NOT_A_PERIOD_AFTER = ("目标", "任务", "计划", "的目标", "预算")
 _TARGET = re.compile(alternation(pv.TARGET_CUES))
-_PAST_TARGET = re.compile(alternation(pv.PAST_SECTION_TARGET_CUES))
+_PAST_TARGET = re.compile(
+    "".join(f"(?<!{w})" for w in pv.NOT_TARGET_BEFORE) + "(?:" + alternation(pv.PAST_SECTION_TARGET_CUES) + ")"
+)
 _STOCK = re.compile(alternation(pv.STOCK_NOUNS))
 _FLOW_RATE = re.compile(alternation(pv.FLOW_RATE_NOUNS))
 _STATE_RATE = re.compile(alternation(pv.STATE_RATE_NOUNS))
 _FLOW_STARTS = ("新增", "新建", "新开工", "完成", "实现", "新签约", "新认定", "新培育")
 _PLAN = re.compile(pv.PAST_SECTION_PLAN_PATTERN)
+_REACH = re.compile(alternation(pv.STATE_REACH_VERBS))
 
 
 class PeriodMarks:
@@ -45,15 +49,19 @@ class PeriodMarks:
         self.marks = [m for m in _EXPLICIT.finditer(text)
                       if text[max(0, m.start() - 1):m.start()] not in _BASELINE_LEAD
                       and not _BASELINE_YEAR.search(text, max(0, m.start() - 7), m.start())
-                      and not text.startswith(_NOT_A_PERIOD_AFTER, m.end())]
+                      and not text.startswith(_NOT_A_PERIOD_AFTER, m.end())
+                      and not _inside_title(text, m.start())]
         self.starts = [m.start() for m in self.marks]
 
-    def last_between(self, lo: int, hi: int) -> re.Match[str] | None:
-        """The rightmost period mark lying inside ``[lo, hi)``."""
+    def last_between(self, lo: int, hi: int, clause_lo: int = 0) -> re.Match[str] | None:
+        """The rightmost period mark lying inside ``[lo, hi)``; 累计 counts only inside the clause."""
         i = bisect_right(self.starts, hi) - 1
         for _ in range(4):
             if i < 0 or self.starts[i] < lo:
                 return None
+            if self.marks[i].group("cum") and self.starts[i] < clause_lo:
+                i -= 1
+                continue
             if self.marks[i].end() <= hi:
                 found = self.marks[i]
                 if found.group("cum") and i > 0 and self.starts[i - 1] >= lo:
@@ -74,6 +82,12 @@ class PeriodMarks:
         return None
 
 
+def _inside_title(text: str, at: int) -> bool:
+    """A period inside 《…》 belongs to a document's title (《行动计划(2025—2027年)》), not to a fact."""
+    lo = max(0, at - 40)
+    return text.rfind("《", lo, at) > text.rfind("》", lo, at)
+
+
 def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bool] | None:
     """A written period as (ISO period, is_date), or None when nothing is written."""
     if found is None:
@@ -81,27 +95,29 @@ def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bo
     y = lead.year
     g = found.group
     if g("ym"):
-        return interval(int(g(2)), int(g(3)), int(g(4))), False
+        return interval(int(g("ym_y")), int(g("ym_a")), int(g("ym_b"))), False
     if g("m"):
-        return (interval(y, int(g(6)), int(g(7))) if y else None), False
+        return (interval(y, int(g("m_a")), int(g("m_b"))) if y else None), False
     if g("end"):
-        year = int(g(9)) if g(9) else y
-        return (month_end(year, int(g(10))) if year else None), True
+        year = int(g("end_y")) if g("end_y") else y
+        return (month_end(year, int(g("end_m"))) if year else None), True
+    if g("yy"):
+        return f"{int(g('yy_a'))}-01/{int(g('yy_b'))}-12", False
+    if g("ye"):
+        return f"{int(g('ye_y'))}-12-31", True
     if g("yend"):
         return (f"{y}-12-31" if y else None), True
     if g("part"):
         first, last = pv.YEAR_PARTS[g("part")]
         return (interval(y, first, last) if y else None), False
     if g("y"):
-        return interval(int(g(14)), 1, 12), False
+        return interval(int(g("y_y")), 1, 12), False
     if g("frame"):
         a, b = pv.MULTI_YEAR_FRAMES[g("frame")]
         return f"{a}-01/{b}-12", False
     if g("back"):
         n = pv.YEARS_BACK_WORDS[g("back")]
         return (f"{y - n + 1}-01/{y}-12" if y else None), False
-    if g("yy"):
-        return f"{int(g(21))}-01/{int(g(22))}-12", False
     if g("same"):
         return (interval(y - 1, lead.first, lead.last) if y else None), False
     if g("last"):
@@ -131,36 +147,50 @@ def widen_to_baseline(period: str | None, baseline: str | None) -> str | None:
     return period
 
 
-def is_stock(measure: str, subject: str | None, clause: str) -> bool:
-    """True for stocks and states (总量, 余额, 参保率): they take the end date of the lead period."""
-    words = f"{subject or ''}|{clause}"
-    if subject and (subject.startswith(_FLOW_STARTS) or starting_with(cues.ACTION_VERBS, subject)):
+def _reaches(segment: str) -> bool:
+    return bool(_REACH.search(segment))
+
+
+def is_stock(measure: str, subject: str | None, segment: str) -> bool:
+    """True for stocks and states (总量, 余额, 参保率): they take the end date of the lead period.
+
+    The subject's last noun decides (电力总装机, 养老床位 are stocks; 综合保税区进出口总额 is a flow).
+    """
+    subject = subject or ""
+    if subject.startswith(_FLOW_STARTS) or starting_with(cues.ACTION_VERBS, subject):
         return False
     if measure == "ratio":
-        if subject and _FLOW_RATE.search(subject):
-            return False
-        return bool(_STATE_RATE.search(subject or "")) or "增至" in clause
+        if _FLOW_RATE.search(subject):
+            body = subject[: -2] if subject.endswith(("占比", "比重")) else ""
+            return bool(body) and ending_with(pv.STOCK_NOUNS, body) is not None
+        return bool(_STATE_RATE.search(subject)) or "增至" in segment
     if measure in ("level", "growth"):
-        return bool(_STOCK.search(words))
+        return ending_with(pv.STOCK_NOUNS, subject) is not None or "增至" in segment or "余额" in subject
     return False
 
 
 def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str, subject: str | None,
-              clause: str, modality: str) -> str | None:
+              segment: str, modality: str) -> str | None:
     """The ISO period of a fact starting at ``start``."""
     section = ctx.section_at(start)
     lead = ctx.lead_at(start)
-    stock = is_stock(measure, subject, clause)
-    stated = read_period(marks.last_between(ctx.sentence_start(start), start), lead)
+    stock = is_stock(measure, subject, segment)
+    found = marks.last_between(ctx.sentence_start(start), start, ctx.clause_start(start))
+    stated = read_period(found, lead)
     if stated is not None:
         period, is_date = stated
+        whole_lead_year = found is not None and found.group("y") and lead.year and period == interval(lead.year, 1, 12)
+        if whole_lead_year and modality == "actual" and lead.interval != period:
+            # “遴选2025年…项目10个” in a 1—6月 report: the year names the programme, the count is of the period
+            return lead.end_date if stock else lead.interval
         if period and not is_date and stock and "/" in period and modality == "actual":
             year, month = period.split("/")[1].split("-")
             return month_end(int(year), int(month))
         return period
     if modality != "actual":
         has_year = section is not None and pv_year_in(section.title)
-        if modality == "target" and stock and lead.year:
+        if modality == "target" and lead.year and (stock or ending_with(pv.STATE_REACH_VERBS, segment.rstrip())
+                                                   or _reaches(segment)) and measure == "level":
             return f"{lead.year}-12-31"
         return lead.interval if has_year else None
     if stock:

@@ -131,7 +131,9 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     elif c.kind == "pct":
         r = Reading(c, "%", number)
     elif c.kind == "frac":
-        if not any(w in full_clause for w in ("占", "比重", "比例", "的")):
+        arabic = "/" in text[c.start:c.end]
+        if arabic and not (any(w in full_clause for w in ("占", "比重", "比例", "的", "约", "近", "超"))
+                           or text.startswith("的", c.end)):
             return None
         r = Reading(c, "%", number, "ratio")
     elif not c.unit_text:
@@ -162,8 +164,11 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if segment.rstrip(" 　").endswith(("从", "由")):
         r.period = periods.start_of_frame(ctx, marks, c.start)
     else:
-        r.period = periods.period_of(ctx, marks, c.start, r.measure, r.subject, full_clause, r.modality)
+        r.period = periods.period_of(ctx, marks, c.start, r.measure, r.subject, segment, r.modality)
         r.period = periods.widen_to_baseline(r.period, r.baseline)
+        prev = done[-1] if done else None
+        if r.measure == "rank" and prev is not None and prev.subject == r.subject:
+            r.period = prev.period  # a rank of a figure refers to the figure's own time
     return r
 
 

@@ -25,7 +25,8 @@ _TRAIL_WORDS = tuple(
     sorted({*cues.LINK_VERBS, *cues.QUALIFIERS_BEFORE, *sv.TRAILING_FILLERS, "分别", "的"}, key=len, reverse=True)
 )
 _BASELINE_TAIL = re.compile(
-    r"(?:比|较|与)(?:(?:19|20)[0-9]{2}年)?(?:上年|去年|同期|上年同期|去年同期|年初|一季度|前三季度|上半年)?"
+    r"(?:比|较|与)(?:(?:19|20)[0-9]{2}年)?"
+    r"(?:上年|去年|同期|上年同期|去年同期|年初|一季度|前三季度|上半年|[0-9]{1,2}[—–\-－~～][0-9]{1,2}月)?"
     r"(?:全年|底|末|同期)?(?:比重)?$"
 )
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
@@ -36,7 +37,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
 
     Returns the remaining phrase and the absolute-change verb stripped from its end, if any.
     """
-    s = _BRACKETS.sub("", segment).strip(" 　、，,")
+    s = _BRACKETS.sub("", segment).strip(" 　、，,—–-－~～")
     if "”" in s and "“" not in s.split("”")[-1]:
         s = s.rsplit("”", 1)[1] if s.count("“") < s.count("”") else s
     change_verb = None

@@ -35,11 +35,12 @@ PAST_SECTION_WORDS: tuple[str, ...] = ("回顾", "执行情况", "完成情况",
 
 # nouns of stocks and states: with no date of their own they take the end of the lead period
 STOCK_NOUNS: tuple[str, ...] = (
-    "总量", "规模", "余额", "装机", "总数", "头数", "保有量", "存量", "储备", "床位", "场所", "食堂", "互助点",
-    "服务站", "总部", "保税区", "试验区", "试点区县", "强镇", "在库", "人口", "数量", "总面积", "常住",
-    "编目", "归集", "共享", "语料", "避难", "避险", "库存", "贷款余额", "存款", "拥有", "现有", "增至",
-    "累计达", "已有", "家底", "面积为",
+    "总量", "规模", "余额", "装机", "总装机", "总数", "头数", "保有量", "存量", "储备库", "床位", "场所", "食堂",
+    "互助点", "服务站", "总部", "保税区", "试验区", "区县", "强镇", "人口", "总面积", "编目", "归集", "共享", "语料",
+    "库存", "存款", "贷款", "家底", "应用", "总人口", "户籍人口", "常住人口", "资产", "园区", "基地",
 )
+# verbs in the words before a number that make it a state reached (a target to reach one: 力争…达1万家)
+STATE_REACH_VERBS: tuple[str, ...] = ("达到", "达", "增至", "突破", "提高到", "提高至", "提升至", "提升到", "保持在")
 # state rates (率 at a date) versus rates of a flow
 FLOW_RATE_NOUNS: tuple[str, ...] = (
     "完成率", "整改率", "增长率", "贡献率", "利率", "失业率", "比重", "占比", "比例", "任务", "发生率", "转化率",
@@ -57,8 +58,10 @@ PLAN_CUES: tuple[str, ...] = (
 )
 # in a past section, only these make a number a target or a plan (read in the sentence before it)
 PAST_SECTION_TARGET_CUES: tuple[str, ...] = (
-    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "争取", "确保", "努力实现", "力求",
+    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "争取", "确保", "努力实现", "力求", "预期",
 )
+# “好于预期”, “超预期” speak of the past: not a target
+NOT_TARGET_BEFORE: tuple[str, ...] = ("好于", "超", "超出", "高于", "低于", "符合", "不及", "稳定")
 PAST_SECTION_PLAN_PATTERN = (
     r"(?:拟|计划(?=[\u4e00-\u9fff])(?!执行|完成率|的)|下一步|(?<![即必])将(?!近|[0-9一二三四五六七八九十])|"
     r"下半年(?!以来)|(?:19|20)[0-9]{2}年度)"
