@@ -10,7 +10,7 @@ import pytest
 
 from planwatch.store import Store
 
-from .webapp import make_store, start_server, stop_server
+from .webapp import jiangchuan_plan, make_store, start_server, stop_server
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +39,22 @@ def fresh_web(tmp_path: Path) -> Iterator[tuple[httpx.Client, Store]]:
         yield client, store
     stop_server(server, thread)
     store.close()
+
+
+@pytest.fixture(scope="module")
+def postgres_web() -> Iterator[tuple[httpx.Client, Store]]:
+    """A client of the app over the 江川 plan in a fresh database of a throwaway PostgreSQL cluster."""
+    from pgcluster import fresh_postgres_database, postgres_server
+
+    with postgres_server() as admin:
+        if admin is None:
+            pytest.skip(postgres_server.skip_reason)
+        with fresh_postgres_database(admin) as url:
+            store = Store.open(url)
+            store.init()
+            store.save_plan_data(jiangchuan_plan(), user="测试")
+            server, thread, base = start_server(store)
+            with httpx.Client(base_url=base, timeout=30) as client:
+                yield client, store
+            stop_server(server, thread)
+            store.close()
