@@ -144,3 +144,15 @@ def test_changing_the_date_on_the_item_list_keeps_its_filters(web):
     picker = page.select_one("form.picker")
     kept = {field["name"]: field["value"] for field in picker.select("input[type=hidden]")}
     assert kept == {"kind": "project", "sort": "gap"}
+
+
+def test_the_filtered_item_list_downloads_as_csv_that_excel_reads(web):
+    page = soup(web.get("/items", params={**AT, "kind": "project", "district": "JC01"}))
+    response = web.get(page.select_one("a.csv")["href"])
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    assert response.content.startswith("\ufeff".encode())
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 2  # header and the two 临江区 projects
+    assert "P01" in lines[1] + lines[2] and "P03" in lines[1] + lines[2]
+    assert "灯" in lines[0]

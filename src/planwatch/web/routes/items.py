@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
+from typing import Annotated
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from planwatch.monitor import ItemStatus, StatusBoard
+from planwatch.monitor.render import render_csv
 from planwatch.plan.model import ProgressRecord, Source
 from planwatch.store import StoreError
 from planwatch.web import labels, services
@@ -19,37 +23,64 @@ router = APIRouter()
 #: rows rendered at most; a plan with 100,000 projects is filtered, not scrolled.
 MAX_ROWS = 1000
 
-FILTERS = ("kind", "light", "area", "unit", "district", "q")
+
+@dataclass(slots=True)
+class ItemQuery:
+    """The filters and sort of the item list, as the query string gives them."""
+
+    kind: str = ""
+    light: str = ""
+    area: str = ""
+    unit: str = ""
+    district: str = ""
+    q: str = ""
+    alert: str = ""
+    sort: str = "light"
+    desc: bool = False
+
+    def filters(self) -> dict[str, str]:
+        """Return the filters that are set (the ones links and forms carry along)."""
+        chosen = {"kind": self.kind, "light": self.light, "area": self.area, "unit": self.unit}
+        chosen |= {"district": self.district, "q": self.q, "alert": "1" if self.alert else ""}
+        return {key: value for key, value in chosen.items() if value}
+
+    def apply(self, board: StatusBoard) -> list[ItemStatus]:
+        """Return the board's items that pass the filters, in the chosen order."""
+        fields = {k: v for k, v in self.filters().items() if k != "alert"}
+        kept = services.filter_items(board.items, **fields)
+        if self.alert:
+            flagged = {item.code for item in board.alerts()}
+            kept = [item for item in kept if item.code in flagged]
+        sort = self.sort if self.sort in labels.ITEM_SORTS else "light"
+        return services.sort_items(kept, sort, self.desc)
+
+
+ItemQueryDep = Annotated[ItemQuery, Depends()]
+
+
+@router.get("/items.csv", summary="事项清单（CSV）")
+def item_list_csv(sel: SelectionDep, query: ItemQueryDep) -> Response:
+    """Return the filtered item list as CSV (UTF-8 with BOM, so Excel reads the Chinese)."""
+    text = render_csv(sel.board, query.apply(sel.board))
+    name = f"planwatch-{sel.plan.code}-{sel.as_of.isoformat()}.csv"
+    return Response(
+        "\ufeff" + text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+    )
 
 
 @router.get("/items", response_class=HTMLResponse, summary="事项清单")
-def item_list(
-    request: Request,
-    sel: SelectionDep,
-    kind: str = "",
-    light: str = "",
-    area: str = "",
-    unit: str = "",
-    district: str = "",
-    q: str = "",
-    alert: str = "",
-    sort: str = "light",
-    desc: bool = False,
-):
+def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
     """Render the item table, narrowed by the filters and sorted by one column."""
-    chosen = {"kind": kind, "light": light, "area": area, "unit": unit, "district": district, "q": q}
-    kept = services.filter_items(sel.board.items, **chosen)
-    if alert:
-        flagged = {item.code for item in sel.board.alerts()}
-        kept = [item for item in kept if item.code in flagged]
-        chosen["alert"] = "1"
-    if sort not in labels.ITEM_SORTS:
-        sort = "light"
-    rows = services.sort_items(kept, sort, desc)
+    rows = query.apply(sel.board)
+    chosen = {key: "" for key in ("kind", "light", "area", "unit", "district", "q")} | query.filters()
+    sort = query.sort if query.sort in labels.ITEM_SORTS else "light"
+    desc = query.desc
     units = sorted({i.owner_unit for i in sel.board.items if i.owner_unit})
     district_codes = {i.district_code for i in sel.board.items if i.district_code}
     districts = [(r.code, r.name) for r in sel.data.regions if r.code in district_codes]
-    base = {"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), **{k: v for k, v in chosen.items() if v}}
+    base = {"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), **query.filters()}
 
     def sort_link(column: str) -> str:
         flip = column == sort and not desc
@@ -69,6 +100,7 @@ def item_list(
             "sort": sort,
             "desc": desc,
             "sort_link": sort_link,
+            "csv_link": "/items.csv?" + urlencode({**base, "sort": sort, **({"desc": "1"} if desc else {})}),
             "sorts": labels.ITEM_SORTS,
             "units": units,
             "districts": districts,
