@@ -85,3 +85,54 @@ def test_a_csv_whose_headers_match_no_sheet_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="文件不存在"):
         read_tables(tmp_path / "nothing.xlsx")
+
+
+def test_xlsx_details_are_read_as_excel_shows_them(tmp_path: Path) -> None:
+    """Inline strings, rich text, the 1904 date system, booleans, percentages and gaps in a row."""
+    from datetime import date, datetime
+
+    from openpyxl import Workbook
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    workbook = Workbook()
+    workbook.epoch = CALENDAR_MAC_1904
+    ws = workbook.active
+    ws.title = "项目进展"
+    ws.append(["项目编码", "截至日期", "本年完成投资（万元）", "是否累计", "情况说明"])
+    ws.append([])
+    ws.append(
+        ["P001", datetime(2025, 6, 30), 0.25, True, CellRichText("已完成", TextBlock(InlineFont(b=True), "主体"))]
+    )
+    ws["C3"].number_format = "0%"
+    ws.append(["P002", None, 1200])
+    ws["E4"] = "=1+1"  # no cached value (never calculated by Excel): blank, as with data_only
+    path = tmp_path / "progress.xlsx"
+    workbook.save(path)
+    rows = read_tables(path)["项目进展"]
+    assert [r.number for r in rows] == [3, 4]
+    first, second = rows
+    assert first["截至日期"].date() == date(2025, 6, 30)
+    assert first["本年完成投资（万元）"] == 25
+    assert first["是否累计"] is True
+    assert first["情况说明"] == "已完成主体"
+    assert (second["截至日期"], second["本年完成投资（万元）"], second["情况说明"]) == (None, 1200, None)
+
+
+def test_a_write_only_workbook_with_inline_strings_reads_the_same(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("民生实事")
+    ws.append(["实事编码", "实事名称", "牵头单位", "年度目标量", "单位"])
+    ws.append(["M01", "新建社区老年食堂", "市民政局", 50, "个"])
+    workbook.save(tmp_path / "plan.xlsx")
+    (row,) = read_tables(tmp_path / "plan.xlsx")["民生实事"]
+    assert dict(row) == {
+        "实事编码": "M01",
+        "实事名称": "新建社区老年食堂",
+        "牵头单位": "市民政局",
+        "年度目标量": 50,
+        "单位": "个",
+    }

@@ -47,6 +47,8 @@ def shown(value: object) -> str:
 
 def read_text(value: object) -> str:
     """Return a cell as text: numbers typed into text columns keep their digits (1.0 → "1")."""
+    if type(value) is str:
+        return value.strip()
     if isinstance(value, bool):
         return "是" if value else "否"
     return shown(value)
@@ -54,9 +56,11 @@ def read_text(value: object) -> str:
 
 def read_number(value: object) -> float:
     """Return a cell as a float; accepts full-width digits, thousands separators and a trailing %."""
-    if isinstance(value, bool):
+    if type(value) is float or type(value) is int:
+        number = float(value)
+    elif isinstance(value, bool):
         raise CellError(f"应为数字，不是“{shown(value)}”")
-    if isinstance(value, int | float):
+    elif isinstance(value, int | float):
         number = float(value)
     else:
         text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")

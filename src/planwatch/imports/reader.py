@@ -5,6 +5,8 @@ The result maps a sheet name to its rows; each row maps a header to the raw cell
 job). Rows remember the row number Excel shows (the header is row 1) and tables remember
 the file they came from, so every error can point at a cell a clerk can find.
 
+Workbooks are read by the streaming reader of :mod:`planwatch.imports.xlsx` (cached
+values, like openpyxl's ``data_only``, at several times openpyxl's read-only speed).
 A CSV file holds one sheet, recognised by its header row (or by its file name, such as
 ``重大项目.csv``). Clerks save CSV from Excel in GBK, so UTF-8 (with or without BOM) and
 GB18030 (a superset of GBK) are both read.
@@ -16,6 +18,7 @@ import csv
 import io
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 from planwatch.imports.columns import ALL_SHEETS, Sheet
@@ -84,39 +87,23 @@ def rows_to_table(name: str, source: str, raw_rows: list[tuple[int, list[object]
     return table
 
 
-def percent_value(value: object, number_format: str | None) -> object:
-    """Return a percent-formatted number as the percentage a clerk sees (0.053 shown as 5.3% → 5.3)."""
-    if number_format and "%" in number_format and isinstance(value, int | float) and not isinstance(value, bool):
-        return round(value * 100, 10)
-    return value
-
-
 def read_xlsx(path: Path) -> dict[str, Table]:
-    """Read every sheet of an xlsx workbook (read-only, cached formula values)."""
-    from openpyxl import load_workbook
+    """Read every sheet of an xlsx workbook: cached values, dates and percentages as Excel shows them."""
+    from lxml import etree
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        kind = type(exc).__name__
-        raise ReadError(f"{path.name}：不是有效的Excel文件（xlsx），可能已损坏或扩展名不符（{kind}）") from exc
-    except Exception as exc:  # openpyxl raises many kinds on malformed XML
-        raise ReadError(f"{path.name}：无法读取Excel文件（{type(exc).__name__}：{exc}）") from exc
+    from planwatch.imports.xlsx import XlsxFormatError, iter_workbook
+
     tables: dict[str, Table] = {}
     try:
-        for ws in workbook.worksheets:
-            ws.reset_dimensions()  # some writers record a wrong sheet size
-            raw: list[tuple[int, list[object]]] = []
-            for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
-                values = [percent_value(getattr(c, "value", None), getattr(c, "number_format", None)) for c in cells]
-                raw.append((number, values))
-            tables[ws.title.strip()] = rows_to_table(ws.title.strip(), path.name, raw)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        with zipfile.ZipFile(path) as archive:
+            for name, rows in iter_workbook(archive):
+                tables[name.strip()] = rows_to_table(name.strip(), path.name, list(rows))
+    except zipfile.BadZipFile as exc:
+        raise ReadError(f"{path.name}：不是有效的Excel文件（xlsx），可能已损坏或扩展名不符") from exc
+    except (XlsxFormatError, KeyError) as exc:
+        raise ReadError(f"{path.name}：不是有效的Excel文件（xlsx）（{exc}）") from exc
+    except (etree.XMLSyntaxError, EOFError, OSError, ValueError, IndexError, zlib.error) as exc:
         raise ReadError(f"{path.name}：Excel文件内容不完整或已损坏（{type(exc).__name__}）") from exc
-    except Exception as exc:
-        raise ReadError(f"{path.name}：无法读取Excel文件（{type(exc).__name__}：{exc}）") from exc
-    finally:
-        workbook.close()
     return tables
 
 
