@@ -68,6 +68,7 @@ class DocumentContext:
     sections: list[Section]
     clause_marks: list[int] = field(default_factory=list)
     sentence_marks: list[int] = field(default_factory=list)
+    newlines: list[int] = field(default_factory=list)
     _section_starts: list[int] = field(default_factory=list)
 
     def section_at(self, offset: int) -> Section | None:
@@ -99,7 +100,8 @@ class DocumentContext:
         return min(end, offset + limit)
 
     def paragraph_start(self, offset: int) -> int:
-        return self.text.rfind("\n", max(0, offset - 3000), offset) + 1
+        i = bisect_left(self.newlines, offset) - 1
+        return self.newlines[i] + 1 if i >= 0 else 0
 
 
 def _lead_from(text: str, year: int | None) -> Lead | None:
@@ -155,5 +157,6 @@ def build_context(text: str) -> DocumentContext:
         sections=sections,
         clause_marks=[m.start() for m in _CLAUSE_MARKS.finditer(text)],
         sentence_marks=[m.start() for m in _SENTENCE_MARKS.finditer(text)],
+        newlines=[m.start() for m in re.finditer("\n", text)],
         _section_starts=[s.start for s in sections],
     )

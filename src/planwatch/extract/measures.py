@@ -12,6 +12,7 @@ _FALL = re.compile(alternation(cues.FALL_NOUNS))
 _NOUN = re.compile(alternation([*cues.RATIO_NOUNS, *cues.GROWTH_NOUNS]))
 _RANK_VERB = re.compile(alternation(cues.RANK_VERBS))
 _YEAR_REF = re.compile(r"(?:比|较|与)((?:19|20)[0-9]{2})年(?:全年)?(底|末)?")
+_AVG_ANNUAL = re.compile(cues.AVG_ANNUAL_PATTERN)
 _MONTHS_REF = re.compile(r"(?:比|较|与)([0-9]{1,2})[—–\-－~～]([0-9]{1,2})月")
 _SHARE_QUALIFIER = re.compile("(?:" + alternation(cues.QUALIFIERS_BEFORE) + ")(?=占)")
 
@@ -90,7 +91,7 @@ def baseline(segment: str, measure: str, year: int | None) -> str | None:
     """``yoy``, ``avg_annual`` or an explicit reference (a year, date or interval) for changes."""
     if measure not in ("growth", "change_pp"):
         return None
-    if any(w in segment for w in cues.AVG_ANNUAL_WORDS):
+    if _AVG_ANNUAL.search(segment):
         return "avg_annual"
     m = _YEAR_REF.search(segment)
     if m:

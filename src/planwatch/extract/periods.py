@@ -40,6 +40,7 @@ _STATE_RATE = re.compile(alternation(pv.STATE_RATE_NOUNS))
 _FLOW_STARTS = ("新增", "新建", "新开工", "完成", "实现", "新签约", "新认定", "新培育")
 _PLAN = re.compile(pv.PAST_SECTION_PLAN_PATTERN)
 _REACH = re.compile(alternation(pv.STATE_REACH_VERBS))
+_PARAGRAPH_TARGET = re.compile(alternation(pv.PARAGRAPH_TARGET_CUES))
 
 
 class PeriodMarks:
@@ -207,6 +208,9 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str) ->
     section = ctx.section_at(start)
     if section is not None and section.future:
         if _TARGET.search(sentence):
+            return "target"
+        lo = max(ctx.paragraph_start(start), start - 400)
+        if _PARAGRAPH_TARGET.search(ctx.text, lo, start) and not _PLAN.search(clause):
             return "target"
         if any(w in section.title for w in pv.TARGET_SECTION_WORDS) and not _PLAN.search(clause):
             return "target"

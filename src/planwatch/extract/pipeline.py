@@ -151,7 +151,11 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         if prev.measure != "ratio" and prev.value < 0 < r.value:
             r.value = -r.value
     elif r.measure == "level" and r.unit in ("%", "pp", cues.MULTIPLE_UNIT, cues.TENTH_UNIT):
-        _set_percent_measure(r, segment, full_clause, after, c)
+        elliptic = (r.unit == "pp" and prev is not None and prev.measure == "change_pp"
+                    and not subjects.clean_left(segment)[0]
+                    and ctx.sentence_start(prev.c.start) == ctx.sentence_start(c.start))
+        # “降幅比同期收窄2.6个百分点，比去年全年收窄4个百分点”: the second reads with the first's noun
+        _set_percent_measure(r, prev.segment + segment if elliptic and prev else segment, full_clause, after, c)
     r.segment = segment
     r.run = runs.run_of[i]
     before = text[max(0, c.start - 4):c.start]

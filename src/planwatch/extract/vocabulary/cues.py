@@ -67,7 +67,8 @@ YOY_WORDS: tuple[str, ...] = (
     "同比", "比上年同期", "比去年同期", "较上年同期", "较去年同期", "比上年", "较上年", "比同期", "较同期",
     "同口径", "比去年", "较去年", "与上年相比", "比上年度",
 )
-AVG_ANNUAL_WORDS: tuple[str, ...] = ("年均", "年平均", "平均每年")
+# 年均增长 (not 全年均有…, 上半年平均油价): an average annual rate over a multi-year frame
+AVG_ANNUAL_PATTERN = r"(?<![全半])年(?:均|平均)(?=增|降|提|递|复合|下|上|减)|平均每年|年复合"
 
 # --- subjects ---------------------------------------------------------------------------------
 # scope words dropped from the front of a subject

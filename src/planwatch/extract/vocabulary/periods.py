@@ -56,6 +56,8 @@ TARGET_CUES: tuple[str, ...] = (
 PLAN_CUES: tuple[str, ...] = (
     "拟", "计划", "将", "下半年", "下一步", "要", "推进", "实施", "安排", "谋划", "年度", "今年",
 )
+# in a future section these mark a whole paragraph as targets (今年发展主要预期目标是：…；…；…)
+PARAGRAPH_TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为")
 # in a past section, only these make a number a target or a plan (read in the sentence before it)
 PAST_SECTION_TARGET_CUES: tuple[str, ...] = (
     "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "争取", "确保", "努力实现", "力求", "预期",
