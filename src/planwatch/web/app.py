@@ -74,6 +74,12 @@ def _install_error_pages(app: FastAPI) -> None:
     async def bad_request(request: Request, exc: BadRequest):
         return respond(request, 400, "请求有误", str(exc))
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # Starlette still logs the traceback; the user gets a Chinese page, not a bare 500.
+        message = "服务器处理请求时出错，请稍后重试；如反复出现，请联系系统管理员查看服务日志。"
+        return respond(request, 500, "系统错误", message)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 404:

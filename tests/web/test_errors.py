@@ -1,0 +1,27 @@
+"""When the database itself is broken, pages still answer in Chinese."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import httpx
+
+from .webapp import make_store, start_server, stop_server
+
+
+def test_a_broken_database_gives_a_chinese_error_page_not_a_bare_500(tmp_path: Path):
+    store = make_store(tmp_path)
+    with sqlite3.connect(tmp_path / "planwatch.sqlite") as db:
+        db.execute("DROP TABLE progress_records")  # someone damaged the file behind our back
+    server, thread, url = start_server(store)
+    try:
+        page = httpx.get(f"{url}/", params={"as_of": "2025-06-30"}, timeout=30)
+        api = httpx.get(f"{url}/api/status", params={"as_of": "2025-06-30"}, timeout=30)
+    finally:
+        stop_server(server, thread)
+        store.close()
+    assert page.status_code == 500
+    assert "系统错误" in page.text and 'lang="zh-CN"' in page.text
+    assert api.status_code == 500
+    assert "服务器处理请求时出错" in api.json()["detail"]
