@@ -117,3 +117,10 @@ def test_a_page_title_outside_the_article_block_is_kept_above_the_text(tmp_path:
     lines = read(path).text.splitlines()
     assert lines[0] == "江川市上半年工业运行情况"
     assert len(lines) == 6
+
+
+def test_deeply_nested_markup_is_read_without_hitting_a_recursion_limit(tmp_path: Path) -> None:
+    depth = 5000
+    path = tmp_path / "deep.html"
+    path.write_text("<div>" * depth + "<p>全市固定资产投资增长3.1%。</p>" + "</div>" * depth, encoding="utf-8")
+    assert read(path).text == "全市固定资产投资增长3.1%。"

@@ -65,6 +65,8 @@ def read_document(path: Path) -> Document:
         text = _reader(target)(data)
     except Unreadable as exc:
         raise DocumentError(name, str(exc)) from None
+    except Exception as exc:  # a library tripping over a malformed file must still give one line
+        raise DocumentError(name, f"文件无法解析（cannot parse {fmt}: {type(exc).__name__}）") from None
     if not text.strip():
         raise DocumentError(name, "文件中没有文字内容（no text）")
     return Document(path=name, text=text, format=fmt)

@@ -9,6 +9,7 @@ most of the page's non-link text.  Block elements become line breaks, table cell
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from planwatch.documents.encoding import NotText, decode_bytes
 from planwatch.documents.readers.base import Unreadable, squeeze_spaces_between_wide
@@ -54,33 +55,60 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _is_junk(element, page_weight: int) -> bool:
+@dataclass
+class _Measure:
+    """Text of one element: characters outside and inside links, and how its text opens."""
+
+    text: int = 0
+    links: int = 0
+    opening: str = ""
+
+    @property
+    def weight(self) -> int:
+        """Characters a reader would read, not click."""
+        return self.text - self.links
+
+
+def _measure(root) -> dict[int, _Measure]:
+    """Measure every element under ``root`` in one bottom-up pass (linear even for deep nesting)."""
+    from bs4 import NavigableString
+
+    elements = [root, *root.find_all(True)]
+    measures: dict[int, _Measure] = {}
+    for element in reversed(elements):  # children before their parents
+        measure = _Measure()
+        pieces: list[str] = []
+        for child in element.children:
+            if isinstance(child, NavigableString):
+                squeezed = _SPACE.sub("", str(child))
+                measure.text += len(squeezed)
+                piece = str(child).strip()
+            else:
+                inner = measures.get(id(child), _Measure())
+                measure.text += inner.text
+                measure.links += inner.links
+                piece = inner.opening
+            if piece and len(" ".join(pieces)) <= JUNK_TEXT_MAX:
+                pieces.append(piece)
+        if element.name == "a":
+            measure.links = measure.text
+        measure.opening = " ".join(pieces)[: JUNK_TEXT_MAX + 1]
+        measures[id(element)] = measure
+    return measures
+
+
+def _is_junk(element, measure: _Measure, page_weight: int) -> bool:
     if element.name in KEEP_TAGS:
         return False
     marks = " ".join([*(element.get("class") or []), element.get("id") or "", element.get("role") or ""]).lower()
     if marks and any(marker in marks for marker in JUNK_MARKERS):
         # a wrapper named like furniture that holds most of the page is the page
-        return _text_weight(element) <= JUNK_WRAPPER_SHARE * page_weight
-    if element.name in BLOCK_TAGS or element.name in CELL_TAGS:
-        text = _short_text(element, JUNK_TEXT_MAX)
-        if text is not None and text.startswith(JUNK_TEXT_OPENINGS):
-            return True
-    return False
-
-
-def _short_text(element, limit: int) -> str | None:
-    """The stripped text of ``element`` if it has at most ``limit`` characters, else None.
-
-    Stops reading as soon as the limit is passed, so checking every block stays cheap.
-    """
-    parts: list[str] = []
-    size = 0
-    for piece in element.stripped_strings:
-        size += len(piece) + 1
-        if size > limit + 1:
-            return None
-        parts.append(piece)
-    return " ".join(parts)
+        return measure.weight <= JUNK_WRAPPER_SHARE * page_weight
+    return (
+        (element.name in BLOCK_TAGS or element.name in CELL_TAGS)
+        and measure.text <= JUNK_TEXT_MAX
+        and measure.opening.startswith(JUNK_TEXT_OPENINGS)
+    )
 
 
 def _remove_furniture(soup) -> None:
@@ -89,61 +117,65 @@ def _remove_furniture(soup) -> None:
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Doctype | Declaration | ProcessingInstruction)):
         node.extract()
     for element in soup.find_all(DROP_TAGS):
-        element.decompose()
-    page_weight = _text_weight(soup.body or soup)
-    for element in soup.find_all(True):
-        if element.decomposed or element.parent is None:
-            continue
-        if _is_junk(element, page_weight):
+        if not element.decomposed:
             element.decompose()
-
-
-def _text_weight(element) -> int:
-    """Characters of text outside links: what a reader would read, not click."""
-    total = len(_SPACE.sub("", element.get_text()))
-    links = sum(len(_SPACE.sub("", a.get_text())) for a in element.find_all("a"))
-    return total - links
+    root = soup.body or soup
+    measures = _measure(root)
+    page_weight = measures[id(root)].weight
+    junk = [element for element in root.find_all(True) if _is_junk(element, measures[id(element)], page_weight)]
+    for element in junk:  # in document order: an ancestor goes first and takes its descendants along
+        if not element.decomposed:
+            element.decompose()
 
 
 def _main_block(soup):
     body = soup.body or soup
-    candidates = [el for el in soup.find_all(["article", "main"]) if _text_weight(el) > 0]
-    if candidates:
-        best = max(candidates, key=_text_weight)
-        if _text_weight(best) >= ARTICLE_SHARE * _text_weight(body):
+    measures = _measure(body)
+
+    def weight(element) -> int:
+        return measures[id(element)].weight
+
+    articles = [el for el in body.find_all(["article", "main"]) if weight(el) > 0]
+    if articles:
+        best = max(articles, key=weight)
+        if weight(best) >= ARTICLE_SHARE * weight(body):
             return best
     block = body
     while True:
-        weight = _text_weight(block)
-        inner = max(block.find_all(CONTAINER_TAGS, recursive=False), key=_text_weight, default=None)
-        if inner is None or weight <= 0 or _text_weight(inner) < MAIN_SHARE * weight:
+        inner = max(block.find_all(CONTAINER_TAGS, recursive=False), key=weight, default=None)
+        if inner is None or weight(block) <= 0 or weight(inner) < MAIN_SHARE * weight(block):
             return block
         block = inner
 
 
 def _render(element) -> str:
-    """Text of ``element`` with block elements as line breaks and cells as tabs."""
+    """Text of ``element`` with block elements as line breaks and cells as tabs (iterative: no depth limit)."""
     from bs4 import NavigableString
 
     parts: list[str] = []
-
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                parts.append(_SPACE.sub(" ", str(child)))
-            elif child.name == "br":
-                parts.append("\n")
-            elif child.name in CELL_TAGS:
-                parts.append("\t")
-                walk(child)
-            elif child.name in BLOCK_TAGS:
-                parts.append("\n")
-                walk(child)
-                parts.append("\n")
-            else:
-                walk(child)
-
-    walk(element)
+    stack = [iter(element.children)]
+    closers: list[str] = [""]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            parts.append(closers.pop())
+            continue
+        if isinstance(child, NavigableString):
+            parts.append(_SPACE.sub(" ", str(child)))
+            continue
+        if child.name == "br":
+            parts.append("\n")
+            continue
+        if child.name in CELL_TAGS:
+            opener, closer = "\t", ""
+        elif child.name in BLOCK_TAGS:
+            opener, closer = "\n", "\n"
+        else:
+            opener, closer = "", ""
+        parts.append(opener)
+        stack.append(iter(child.children))
+        closers.append(closer)
     lines = []
     for raw in "".join(parts).split("\n"):
         cells = [squeeze_spaces_between_wide(cell.strip(" ")) for cell in raw.split("\t")]
