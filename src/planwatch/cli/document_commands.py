@@ -7,6 +7,7 @@ one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import json
+import re
 
 import click
 
@@ -14,6 +15,7 @@ from planwatch.documents import Document, DocumentError, read
 from planwatch.documents.outline import Heading
 
 EXIT_UNREADABLE = 2
+_SPAN_LIST = re.compile(r"\[\s+(\d+),\s+(\d+)\s+\]")  # spans read better on one line
 TREE_TITLE_CHARS = 40
 METADATA_LABELS: tuple[tuple[str, str], ...] = (
     ("title", "标题"),
@@ -81,7 +83,7 @@ def render_json(document: Document) -> str:
         "metadata": document.metadata.to_dict(),
         "outline": document.outline.to_dict(),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return _SPAN_LIST.sub(r"[\1, \2]", json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @click.command("outline")
