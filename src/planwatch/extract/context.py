@@ -122,7 +122,27 @@ def _lead_from(text: str, year: int | None) -> Lead | None:
 
 
 def _headings(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0).strip()) for m in _HEADING.finditer(text) if _TOP_HEADING.match(m.group(0))]
+    """Top-level headings (一、…) as (start, label + title); from ``planwatch.documents.outline`` when present."""
+    try:
+        from planwatch.documents.outline import build_outline
+    except ImportError:
+        return [(m.start(), m.group(0).strip()) for m in _HEADING.finditer(text) if _TOP_HEADING.match(m.group(0))]
+    outline = build_outline(text)
+    return [(h.span[0], f"{h.label}{h.title}") for h in outline.headings if h.level == 1]
+
+
+def _stated_lead(text: str) -> Lead | None:
+    """The period the document says it reports on (metadata), e.g. 2025-01/2025-06."""
+    try:
+        from planwatch.documents.metadata import read_metadata
+    except ImportError:
+        return None
+    meta = read_metadata(text)
+    period = getattr(meta, "period", None)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})/([0-9]{4})-([0-9]{2})", period or "")
+    if m and m.group(1) == m.group(3):
+        return Lead(int(m.group(1)), int(m.group(2)), int(m.group(4)))
+    return None
 
 
 def _is_future(title: str) -> bool | None:
@@ -140,6 +160,8 @@ def build_context(text: str) -> DocumentContext:
     year = int(year_match.group(1)) if year_match else None
     title = next((line for line in head.splitlines() if line.strip()), "")[:200]
     lead = _lead_from(title, year) or Lead(year)
+    if lead.year is None or (lead.first, lead.last) == (1, 12):
+        lead = _stated_lead(text) or lead
     headings = _headings(text)
     leads = [(_lead_from(title, lead.year) or lead) for _, title in headings]
     if headings and leads[0].year and year and leads[0].year < year and not _is_future(headings[0][1]):
