@@ -122,6 +122,13 @@ def test_the_last_inline_item_ends_with_its_paragraph() -> None:
     assert text[parent.section_span[0] : parent.section_span[1]].endswith("全市工业平稳。\n")
 
 
+def test_an_inline_item_runs_over_its_follow_up_paragraphs_to_the_next_item() -> None:
+    text = "（一）促消费\n一是办好展会。\n展会吸引客流12万人次。\n二是发放消费券。\n（二）稳投资\n"
+    one, two = build_outline(text).headings[0].children
+    assert text[one.section_span[0] : one.section_span[1]] == "一是办好展会。\n展会吸引客流12万人次。\n"
+    assert text[two.section_span[0] : two.section_span[1]] == "二是发放消费券。"
+
+
 def test_enclosing_lists_the_headings_around_an_offset_outermost_first() -> None:
     text = "一、工业\n（一）制造业。一是抓技改，技改投资增长8%。二是抓龙头。\n二、服务业\n"
     outline = build_outline(text)

@@ -253,10 +253,10 @@ class _TreeBuilder:
         # id of the parent node (0 for the root) -> style -> number of its last child of that style
         self.last_number: dict[int, dict[str, int]] = {}
 
-    def _pop(self, end: int) -> None:
+    def _pop(self, end: int, *, sibling_follows: bool = False) -> None:
         node = self.stack.pop()
-        # an inline item never runs past its own paragraph unless a sibling follows
-        node.end = min(end, node.cand.line_end) if node.cand.inline else end
+        # an inline item runs to its next sibling; the last of a series ends with its paragraph
+        node.end = min(end, node.cand.line_end) if node.cand.inline and not sibling_follows else end
 
     def _close_to(self, depth: int, at: int) -> None:
         while len(self.stack) > depth:
@@ -295,7 +295,9 @@ class _TreeBuilder:
     def _add_inline(self, cand: _Candidate) -> None:
         # series are checked already: 一是 opens a series, the others follow their predecessor
         if self.stack and self.stack[-1].cand.inline:
-            if cand.number == 1 or cand.number == self.stack[-1].cand.number + 1:
+            if cand.number == self.stack[-1].cand.number + 1:
+                self._pop(cand.start, sibling_follows=True)
+            elif cand.number == 1:
                 self._pop(cand.start)
             else:
                 return
