@@ -117,3 +117,13 @@ def test_the_dashboard_shows_progress_written_by_others_at_once(fresh_web):
     record = ProgressRecord("P02", AS_OF, 33000, source=Source(unit="青山县发展改革局"))
     store.add_progress(PLAN, [record], user="青山县发展改革局")
     assert red_count() == before - 1
+
+
+def test_month_end_links_open_the_board_at_each_month_end(web):
+    page = soup(web.get("/", params={"plan": PLAN, "as_of": "2025-06-30"}))
+    links = page.select(".months a")
+    assert [a.get_text() for a in links] == [f"{m}月" for m in range(1, 13)]
+    assert page.select_one(".months a.current").get_text() == "6月"
+    march = soup(web.get(links[2]["href"]))
+    assert "2025年3月31日" in march.select_one(".planhead .meta").get_text()
+    assert "时序进度 25.0%" in march.select_one(".tp-label").get_text(" ", strip=True)

@@ -25,7 +25,9 @@ templates.env.filters.update(
     percent=services.format_percent,
     pp=services.format_pp,
 )
-templates.env.globals.update(LIGHTS=labels.LIGHTS, KINDS=labels.KINDS, ROLLUPS=labels.ROLLUPS)
+templates.env.globals.update(
+    LIGHTS=labels.LIGHTS, KINDS=labels.KINDS, ROLLUPS=labels.ROLLUPS, month_ends=services.month_ends
+)
 
 
 def create_app(store=None, *, database_url: str | None = None) -> FastAPI:

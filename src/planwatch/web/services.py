@@ -8,7 +8,7 @@ parse the query, call these, and render or return the result.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.board import RollupBy, count_lights
@@ -76,6 +76,11 @@ def default_as_of(plan: Plan, latest_progress: date | None, today: date) -> date
     if latest_progress is not None and first <= latest_progress <= last:
         return latest_progress
     return min(max(today, first), last)
+
+
+def month_ends(year: int) -> list[date]:
+    """Return the twelve month ends of a year: the dates planning offices review status at."""
+    return [date(year, month + 1, 1) - timedelta(days=1) for month in range(1, 12)] + [date(year, 12, 31)]
 
 
 def latest_progress_date(data: PlanData) -> date | None:
