@@ -52,7 +52,7 @@ import json, sys, urllib.request
 print(json.load(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/api/plans"))[0]["code"])
 PY
 )"
-shoot docs/dashboard.png 1400 1560 "/?plan=$PLAN_CODE&as_of=$AS_OF"
+shoot docs/dashboard.png 1400 1580 "/?plan=$PLAN_CODE&as_of=$AS_OF"
 shoot docs/items.png 1400 1000 "/items?plan=$PLAN_CODE&as_of=$AS_OF&kind=project&sort=gap"
 FIRST_ALERT="$("$PYTHON" - "$PORT" "$PLAN_CODE" "$AS_OF" <<'PY'
 import json, sys, urllib.parse, urllib.request
