@@ -17,7 +17,7 @@ from planwatch.exports.atomic import atomic_file, atomic_folder
 from planwatch.exports.tables import STATUS_HEADERS, Cell, SheetRows
 from planwatch.imports.cells import shown
 from planwatch.imports.columns import ALL_SHEETS, STATUS_SHEET, ColumnType
-from planwatch.imports.templates import DATE_FORMAT, HEADER_FILL, HEADER_FONT, build_workbook
+from planwatch.imports.templates import add_data_sheet, add_table_sheet, build_workbook
 
 #: Column types of the status sheet, for Parquet (the exchange sheets say theirs in columns.py).
 STATUS_TYPES: dict[str, ColumnType] = dict.fromkeys(STATUS_HEADERS, ColumnType.TEXT) | {
@@ -39,23 +39,9 @@ def write_xlsx(rows: SheetRows, path: str | os.PathLike[str]) -> None:
     sheets = [ALL_SHEETS[name] for name in rows if name in ALL_SHEETS]
     workbook = build_workbook("plan", sheets)
     for sheet in sheets:
-        ws = workbook[sheet.name]
-        date_columns = [i for i, c in enumerate(sheet.columns) if c.type is ColumnType.DATE]
-        for row in rows[sheet.name]:
-            ws.append(row)
-            for i in date_columns:
-                if row[i] is not None:
-                    ws.cell(row=ws.max_row, column=i + 1).number_format = DATE_FORMAT
+        add_data_sheet(workbook, sheet, rows[sheet.name])
     if STATUS_SHEET in rows:
-        ws = workbook.create_sheet(STATUS_SHEET)
-        ws.append(STATUS_HEADERS)
-        for cell in ws[1]:
-            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        for row in rows[STATUS_SHEET]:
-            ws.append(row)
-        ws.freeze_panes = "A2"
-        ws.column_dimensions["B"].width = 30
-        ws.column_dimensions["Q"].width = 80
+        add_table_sheet(workbook, STATUS_SHEET, STATUS_HEADERS, rows[STATUS_SHEET], {"B": 30, "H": 14, "Q": 80})
     with atomic_file(path) as tmp:
         workbook.save(tmp)
 

@@ -11,10 +11,11 @@ same functions, so an export can be edited and imported again.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -35,7 +36,6 @@ TemplateKind = Literal["plan", "progress"]
 
 SHEETS_OF_KIND: dict[str, tuple[Sheet, ...]] = {"plan": PLAN_SHEETS, "progress": PROGRESS_SHEETS}
 
-DATE_FORMAT = "yyyy-mm-dd"
 LAST_ROW = 1048576  # validation covers the whole column below the header
 
 HEADER_FONT = Font(bold=True)
@@ -111,37 +111,61 @@ def validation_for(column: Column) -> DataValidation | None:
     return None
 
 
-def add_data_sheet(workbook: Workbook, sheet: Sheet) -> Worksheet:
-    """Append a sheet with ``sheet``'s header row, widths, notes and validation."""
+def styled(ws: Worksheet, value: object, font: Font | None = None, fill: PatternFill | None = None) -> Cell:
+    """Return a write-only cell holding ``value`` with the given font and fill."""
+    cell = WriteOnlyCell(ws, value=value)
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+def add_data_sheet(workbook: Workbook, sheet: Sheet, rows: Iterable[Sequence[object]] = ()) -> Worksheet:
+    """Append a sheet with ``sheet``'s header row, widths, notes and validation, then ``rows``."""
     ws = workbook.create_sheet(sheet.name)
-    ws.append(sheet.headers)
+    header = []
     for index, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(index)
-        cell = ws.cell(row=1, column=index)
-        cell.font = REQUIRED_FONT if column.required else HEADER_FONT
-        cell.fill = HEADER_FILL
+        cell = styled(ws, column.header, REQUIRED_FONT if column.required else HEADER_FONT, HEADER_FILL)
         note = ("必填。" if column.required else "") + column_format(column)
         if column.help:
             note += "。" + column.help
         cell.comment = Comment(note, "planwatch", width=260, height=110)
+        header.append(cell)
         ws.column_dimensions[letter].width = column_width(column)
-        if column.type is ColumnType.DATE:
-            ws.column_dimensions[letter].number_format = DATE_FORMAT
         validation = validation_for(column)
         if validation is not None:
             validation.add(f"{letter}2:{letter}{LAST_ROW}")
-            ws.add_data_validation(validation)
+            ws.data_validations.append(validation)
     ws.freeze_panes = "A2"
+    ws.append(header)
+    for row in rows:
+        ws.append(row)  # dates get the yyyy-mm-dd format from openpyxl
+    return ws
+
+
+def add_table_sheet(
+    workbook: Workbook, name: str, headers: Sequence[str], rows: Iterable[Sequence[object]], widths: dict[str, int]
+) -> Worksheet:
+    """Append a plain sheet (bold frozen header, given widths) such as the 状态 sheet of an export."""
+    ws = workbook.create_sheet(name)
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+    ws.append([styled(ws, h, HEADER_FONT, HEADER_FILL) for h in headers])
+    for row in rows:
+        ws.append(row)
     return ws
 
 
 def add_instructions_sheet(workbook: Workbook, kind: TemplateKind, sheets: Iterable[Sheet]) -> Worksheet:
-    """Fill the first sheet with what each sheet and column means, in Chinese."""
-    ws = workbook.active
-    ws.title = INSTRUCTIONS_SHEET
+    """Add the first sheet: what each sheet and column means, in Chinese."""
+    ws = workbook.create_sheet(INSTRUCTIONS_SHEET)
+    for letter, width in zip("ABCDE", (30, 10, 36, 48, 24), strict=True):
+        ws.column_dimensions[letter].width = width
     what = "年度计划" if kind == "plan" else "计划执行进展"
-    ws.append([f"planwatch {what}填报模板"])
-    ws["A1"].font = TITLE_FONT
+    ws.append([styled(ws, f"planwatch {what}填报模板", TITLE_FONT)])
     general = [
         "1. 每个工作表对应一类事项，第一行是列名，请勿修改列名和工作表名称；从第二行起每行填一条。",
         "2. 红色列名为必填列；列名上的批注说明该列的含义和格式。",
@@ -157,33 +181,26 @@ def add_instructions_sheet(workbook: Workbook, kind: TemplateKind, sheets: Itera
         ws.append([line])
     for sheet in sheets:
         ws.append([])
-        ws.append([f"工作表“{sheet.name}”", sheet.help])
-        ws.cell(row=ws.max_row, column=1).font = HEADER_FONT
-        ws.append(["列名", "是否必填", "格式", "说明", "示例"])
-        for cell in ws[ws.max_row]:
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
+        ws.append([styled(ws, f"工作表“{sheet.name}”", HEADER_FONT), sheet.help])
+        ws.append([styled(ws, h, HEADER_FONT, HEADER_FILL) for h in ("列名", "是否必填", "格式", "说明", "示例")])
         for column in sheet.columns:
-            ws.append(
-                [column.header, "必填" if column.required else "", column_format(column), column.help, column.example]
-            )
-            if column.required:
-                ws.cell(row=ws.max_row, column=1).font = Font(color="C00000")
-    for letter, width in zip("ABCDE", (30, 10, 36, 48, 24), strict=True):
-        ws.column_dimensions[letter].width = width
-    for row in ws.iter_rows(min_row=2):
-        for cell in row[1:]:
-            cell.alignment = WRAP
+            name = styled(ws, column.header, Font(color="C00000") if column.required else None)
+            cells = ["必填" if column.required else "", column_format(column), column.help, column.example]
+            ws.append([name, *(styled_wrap(ws, c) for c in cells)])
     return ws
 
 
+def styled_wrap(ws: Worksheet, value: object) -> Cell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.alignment = WRAP
+    return cell
+
+
 def build_workbook(kind: TemplateKind, sheets: Iterable[Sheet] | None = None) -> Workbook:
-    """Return a workbook with the instructions sheet and the empty data sheets of ``kind``."""
+    """Return a write-only workbook with the instructions sheet; add data sheets, then save once."""
     chosen = tuple(sheets) if sheets is not None else SHEETS_OF_KIND[kind]
-    workbook = Workbook()
+    workbook = Workbook(write_only=True)
     add_instructions_sheet(workbook, kind, chosen)
-    for sheet in chosen:
-        add_data_sheet(workbook, sheet)
     return workbook
 
 
@@ -202,5 +219,7 @@ def write_template(kind: TemplateKind, path: str | os.PathLike[str]) -> None:
     if kind not in SHEETS_OF_KIND:
         raise ValueError(f"模板类型只能是 plan 或 progress，不是“{kind}”")
     workbook = build_workbook(kind)
+    for sheet in SHEETS_OF_KIND[kind]:
+        add_data_sheet(workbook, sheet)
     with atomic_file(path) as tmp:
         workbook.save(tmp)
