@@ -129,6 +129,15 @@ def test_an_inline_item_runs_over_its_follow_up_paragraphs_to_the_next_item() ->
     assert text[two.section_span[0] : two.section_span[1]] == "二是发放消费券。"
 
 
+def test_a_title_without_a_full_stop_ends_at_the_next_label() -> None:
+    text = "（一）主要做法：一是抓项目，二是抓招商\n"
+    parent = build_outline(text).headings[0]
+    assert parent.title == "主要做法"
+    assert [(h.label, h.title) for h in parent.children] == [("一是", "抓项目"), ("二是", "抓招商")]
+    one = parent.children[0]
+    assert text[one.span[0] : one.span[1]] == "一是抓项目，"
+
+
 def test_enclosing_lists_the_headings_around_an_offset_outermost_first() -> None:
     text = "一、工业\n（一）制造业。一是抓技改，技改投资增长8%。二是抓龙头。\n二、服务业\n"
     outline = build_outline(text)

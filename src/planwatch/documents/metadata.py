@@ -94,7 +94,15 @@ def _tail_lines(text: str, count: int = 6) -> list[str]:
 
 
 def _is_date_line(line: str) -> bool:
-    return bool(_DATE.search(line)) and (line[0] in vocab.DATE_LINE_LEADS or _DATE.fullmatch(line.strip("()（）")))
+    """A line that dates the document: ──2025年7月30日在…会议上, （2025年7月30日）, 二〇二五年七月三十日."""
+    if line[:1] in vocab.DATE_LINE_LEADS:
+        return bool(_DATE.search(line))
+    bare = line.strip("()（）")
+    match = _DATE.match(bare)
+    if match is None:
+        return False
+    rest = bare[match.end() :]
+    return not rest or rest.startswith(vocab.DATE_LINE_TAILS)
 
 
 def _labelled_numeric_date(line: str) -> dt.date | None:

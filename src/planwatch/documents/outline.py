@@ -320,11 +320,13 @@ def build_outline(text: str) -> Outline:
 
 def _freeze(node: _Node, text: str, level: int) -> Heading:
     cand = node.cand
+    # a title without a full stop ends where its section or its first sub-heading begins
+    title_end = min(cand.title_end, node.end, *(child.cand.start for child in node.children[:1]))
     return Heading(
         level=level,
         label=text[cand.start : cand.label_end].rstrip(vocab.INDENT),
-        title=text[cand.label_end:cand.title_end].strip(),
-        span=(cand.start, cand.title_end),
+        title=text[cand.label_end : title_end].strip().rstrip(vocab.TITLE_TRAILERS).strip(),
+        span=(cand.start, title_end),
         section_span=(cand.start, node.end),
         style=cand.style,
         number=cand.number,

@@ -50,6 +50,8 @@ def heading_opening(styles: tuple[str, ...] | None = None) -> str:
 # What ends a heading title: the first of these (or the line end).
 TITLE_STOPS = "。；;：:！？!?"
 INLINE_TITLE_STOPS = "。；;！？!?"
+# Marks left at the end of a title cut short by the next label: "一是抓项目，二是…".
+TITLE_TRAILERS = "，,、"
 
 # Line-start whitespace, including the full-width space used for paragraph indents.
 INDENT = " \t\u3000\u00a0"
@@ -88,6 +90,8 @@ DATE_PATTERN = (
 )
 # The dash lines that carry a speech's date: "──2025年7月30日在…会议上".
 DATE_LINE_LEADS = "—─-－ \t\u3000"
+# What may follow the date on a line that only dates the document (besides the line end).
+DATE_LINE_TAILS: tuple[str, ...] = ("在", "于")
 
 # Labels of a numeric date line on web pages: 发布日期：2025-07-30.
 DATE_LABELS: tuple[str, ...] = ("发布日期", "发布时间", "成文日期", "印发日期", "日期", "时间")
