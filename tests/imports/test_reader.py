@@ -136,3 +136,11 @@ def test_a_write_only_workbook_with_inline_strings_reads_the_same(tmp_path: Path
         "年度目标量": 50,
         "单位": "个",
     }
+
+
+def test_a_csv_record_spanning_two_lines_is_still_one_excel_row(tmp_path: Path) -> None:
+    rows = plan_rows()["重大项目"]
+    rows[0]["项目名称"] = "江川港区\n三期码头"
+    rows[1]["总投资（万元）"] = "不详"
+    path = write_csv(tmp_path / "重大项目.csv", "重大项目", rows)
+    assert [r.number for r in read_tables(path)["重大项目"]] == [2, 3]

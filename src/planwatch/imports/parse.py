@@ -273,6 +273,8 @@ def parse_target(record: Record, find: FindIndicator, issues: Collector) -> Targ
     if name is not None and indicator is None:
         issues.at(record, "indicator", f"指标库中没有“{name}”，请使用指标库中的名称或别称")
     unit = check_unit(record, "unit", issues)
+    if unit is not None and indicator is not None:
+        check_target_unit(record, unit, indicator, issues)
     value, high = record.get("value"), record.get("value_high")
     if isinstance(value, float) and isinstance(high, float) and high < value:
         issues.at(record, "value_high", f"目标上限（{shown(high)}）不能小于目标值（{shown(value)}）")
@@ -294,6 +296,20 @@ def parse_target(record: Record, find: FindIndicator, issues: Collector) -> Targ
         reporting_cycle=cycle_of(record),
         note=str(record.get("note", "")),
     )
+
+
+def check_target_unit(record: Record, unit: str, indicator: object, issues: Collector) -> None:
+    """Report a unit that does not fit the target: growth in %, a level in the indicator's unit."""
+    base = normalise_unit(unit)
+    if base is None:
+        return
+    measure = record.get("measure")
+    if measure == TargetMeasure.GROWTH.value and base[0] != "%":
+        issues.at(record, "unit", f"增长目标的单位应为%，不是“{unit}”")
+    expected = normalise_unit(str(getattr(indicator, "unit", "")))
+    if measure == TargetMeasure.LEVEL.value and expected is not None and expected[0] != base[0]:
+        name = getattr(indicator, "name", "")
+        issues.at(record, "unit", f"单位“{unit}”与指标“{name}”的单位“{indicator.unit}”不符")  # type: ignore[attr-defined]
 
 
 def parse_task(record: Record, issues: Collector) -> KeyTask | None:

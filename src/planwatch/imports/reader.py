@@ -141,7 +141,7 @@ def read_csv_text(text: str, name: str) -> Table:
     raw: list[tuple[int, list[object]]] = []
     try:
         for cells in reader:
-            raw.append((reader.line_num, list(cells)))
+            raw.append((len(raw) + 1, list(cells)))  # Excel shows one row per record, even multi-line
     except csv.Error as exc:
         raise ReadError(f"{name}第{reader.line_num}行：CSV格式有误（{exc}）") from exc
     table = rows_to_table("", name, raw)
