@@ -31,6 +31,8 @@ ENCODINGS = [
     ("GB18030", (REPORT + RARE).encode("gb18030"), REPORT + RARE),
     ("UTF-16 LE with BOM", codecs.BOM_UTF16_LE + REPORT.encode("utf-16-le"), REPORT),
     ("UTF-16 BE with BOM", codecs.BOM_UTF16_BE + REPORT.encode("utf-16-be"), REPORT),
+    ("UTF-16 LE without BOM", REPORT.encode("utf-16-le"), REPORT),
+    ("UTF-16 BE without BOM", REPORT.encode("utf-16-be"), REPORT),
     ("UTF-8 cut inside its last character", REPORT.encode("utf-8") + "增".encode()[:2], REPORT),
     ("Windows line ends", REPORT.replace("\n", "\r\n").encode("gbk"), REPORT.replace("\n", "\r\n")),
 ]

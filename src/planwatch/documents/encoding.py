@@ -29,6 +29,8 @@ MAX_CONTROL_SHARE = 0.001
 MIN_PLAUSIBLE_SHARE = 0.95
 # non-ASCII characters decoded as UTF-8 before a bad byte that make a file UTF-8 beyond doubt
 MIN_UTF8_EVIDENCE = 20
+# share of NUL bytes on one side of the byte pairs that marks UTF-16 without a BOM
+UTF16_NUL_SIDE = 0.95
 
 
 class NotText(ValueError):
@@ -86,6 +88,32 @@ def strip_bom(data: bytes) -> tuple[bytes, str | None]:
     return data, None
 
 
+def _utf16_without_bom(body: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark, told by where its NUL bytes fall.
+
+    The ASCII characters of UTF-16 text (digits, line breaks) carry a NUL byte, always on the
+    same side of each pair: odd offsets for little-endian, even for big-endian.  Binary data
+    scatters its NULs.  Returns None unless one side holds nearly all of them and the text is
+    plausible.
+    """
+    if len(body) % 2:
+        return None
+    odd = body[1::2].count(0)
+    even = body[0::2].count(0)
+    if odd >= UTF16_NUL_SIDE * (odd + even):
+        codec = "utf-16-le"
+    elif even >= UTF16_NUL_SIDE * (odd + even):
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = body.decode(codec)
+        check_plausible(text)
+    except (UnicodeDecodeError, NotText):
+        return None
+    return text, codec
+
+
 def _damaged_utf8(body: bytes) -> tuple[str, str] | None:
     """UTF-8 text cut inside its last character, or ``NotText`` for UTF-8 broken in the middle.
 
@@ -109,9 +137,10 @@ def _damaged_utf8(body: bytes) -> tuple[str, str] | None:
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` to text and say which codec did it.
 
-    A BOM wins; UTF-8 broken only by a cut last character is UTF-8; then a ``declared``
-    charset (an HTML meta tag), then UTF-8, then GB18030.
-    The text is returned exactly as decoded, the BOM dropped.  Raises ``NotText``.
+    A BOM wins; NUL bytes all on one side of the byte pairs mean UTF-16 without one; UTF-8
+    broken only by a cut last character is UTF-8; then a ``declared`` charset (an HTML meta
+    tag), then UTF-8, then GB18030.  The text is returned exactly as decoded, the BOM
+    dropped.  Raises ``NotText``.
     """
     body, bom_codec = strip_bom(data)
     if bom_codec is not None:
@@ -122,7 +151,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         check_plausible(text)
         return text, bom_codec
     if b"\x00" in body:
-        raise NotText("含有 NUL 字节，像是二进制文件而不是文本（binary data）")
+        unmarked = _utf16_without_bom(body)
+        if unmarked is None:
+            raise NotText("含有 NUL 字节，像是二进制文件而不是文本（binary data）")
+        return unmarked
     damaged = _damaged_utf8(body)
     if damaged is not None:
         return damaged
