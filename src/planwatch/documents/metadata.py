@@ -94,7 +94,7 @@ def _tail_lines(text: str, count: int = 6) -> list[str]:
 
 
 def _is_date_line(line: str) -> bool:
-    """A line that dates the document: ──2025年7月30日在…会议上, （2025年7月30日）, 二〇二五年七月三十日."""
+    """A line that dates the document: ──2025年7月28日在…会议上, （2025年7月28日）, 二〇二五年七月二十八日."""
     if line[:1] in vocab.DATE_LINE_LEADS:
         return bool(_DATE.search(line))
     bare = line.strip("()（）")

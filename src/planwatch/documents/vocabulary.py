@@ -66,9 +66,9 @@ ISSUER_SUFFIXES: tuple[str, ...] = (
     "人民政府办公厅", "人民政府办公室", "人民政府", "国务院", "统计局", "调查队", "发展和改革委员会", "发展改革委",
     "发改委", "人大常委会", "财政局", "财政厅", "管委会", "管理委员会", "委员会", "办公厅", "办公室", "政府",
 )
-# "现在，我代表国务院，向大会报告政府工作" — the speaker's body.
+# "我代表江川市人民政府向大会作报告" — the body the speaker speaks for.
 SPEAKER_PATTERN = r"我代表(?P<body>[^，,。、\s]{2,20}?)[，,]?向"
-# Position words that follow an issuer on a signature line: 重庆市人民政府代区长 张三.
+# Position words that follow an issuer on a signature line: 江川市人民政府市长 周远.
 POSITION_WORDS: tuple[str, ...] = (
     "副主任", "主任", "代区长", "区长", "代市长", "市长", "副局长", "局长", "县长", "省长", "总理", "主席", "秘书长",
     "党组书记", "书记",
@@ -88,7 +88,7 @@ DATE_PATTERN = (
     r"(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
     r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
-# The dash lines that carry a speech's date: "──2025年7月30日在…会议上".
+# The dash lines that carry a speech's date: "──2025年7月28日在…会议上".
 DATE_LINE_LEADS = "—─-－ \t\u3000"
 # What may follow the date on a line that only dates the document (besides the line end).
 DATE_LINE_TAILS: tuple[str, ...] = ("在", "于")
