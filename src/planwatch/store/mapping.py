@@ -280,6 +280,64 @@ def progress_from(row: Any) -> ProgressRecord:
     )
 
 
+# -- fast paths for big loads: rows as plain value sequences in a fixed column order ------
+
+#: Project columns in the order of the ``Project`` fields.
+PROJECT_READ_COLUMNS = (
+    "code",
+    "name",
+    "owner_unit",
+    "district_code",
+    "industry",
+    "stage",
+    "total_investment",
+    "annual_planned_investment",
+    "planned_start",
+    "planned_finish",
+    "work_area_code",
+    "reporting_cycle",
+)
+
+#: Progress columns in the order ``progress_from_values`` reads them.
+PROGRESS_READ_COLUMNS = (
+    "item_code",
+    "as_of",
+    "value",
+    "cumulative",
+    "period_start",
+    "milestone_key",
+    "stage",
+    "narrative",
+    "source_unit",
+    "source_document",
+    "source_span_start",
+    "source_span_end",
+    "source_quote",
+)
+
+
+def project_from_values(v: Any) -> Project:
+    """Build a Project from values in ``PROJECT_READ_COLUMNS`` order (index access, no names)."""
+    return Project(v[0], v[1], v[2], v[3], v[4], _STAGE[v[5]], v[6], v[7], v[8], v[9], v[10], _CYCLE[v[11]])
+
+
+def progress_from_values(v: Any, sources: dict[tuple[Any, ...], Source]) -> ProgressRecord:
+    """Build a ProgressRecord from values in ``PROGRESS_READ_COLUMNS`` order.
+
+    ``sources`` caches Source objects: they are immutable and a plan has few distinct
+    ones (a reporting unit sends many reports), so a million records share a few hundred.
+    """
+    key = (v[8], v[9], v[10], v[11], v[12])
+    source = sources.get(key)
+    if source is None:
+        span = None if v[10] is None else (v[10], v[11])
+        source = sources[key] = Source(unit=v[8], document=v[9], span=span, quote=v[12])
+    stage = v[6]
+    return ProgressRecord(
+        v[0], v[1], v[2], bool(v[3]), v[4], v[5] or None, _STAGE[stage] if stage else None, v[7], source
+    )
+
+
 def jsonable(row: Row) -> Row:
     """Return a row with dates as ISO strings, for audit JSON (None values dropped)."""
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items() if v is not None}

@@ -9,6 +9,7 @@ therefore writes nothing the second time.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -54,6 +55,8 @@ ITEM_TABLES: dict[str, Table] = {
 }
 
 PROGRESS: Table = ProgressRow.__table__
+#: The id and the columns ``mapping.progress_from_values`` reads, in its order.
+READ_COLUMNS = (PROGRESS.c.id, *(PROGRESS.c[c] for c in m.PROGRESS_READ_COLUMNS))
 AUDIT: Table = AuditRow.__table__
 FACT_FIELDS = ("text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline")
 
@@ -480,6 +483,17 @@ class Store:
         record, the latest stage record and the latest report — reduced in SQL.
         """
         self._ensure()
+        # Loading 100,000 items makes a few hundred thousand objects without cycles; the
+        # cyclic collector would rescan them over and over.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._load_plan_data(plan_code, as_of, latest_only)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _load_plan_data(self, plan_code: str, as_of: date | None, latest_only: bool) -> PlanData:
         with self.engine.begin() as conn:
             table: Table = PlanRow.__table__
             plan_row = conn.execute(select(table).where(table.c.code == plan_code)).one_or_none()
@@ -507,15 +521,24 @@ class Store:
             for r in conn.execute(query):
                 milestones.setdefault(r.task_id, []).append(m.milestone_from(r))
             data.tasks = [m.task_from(r, milestones.get(r.id, [])) for r in rows(task_table)]
-            data.projects = [m.project_from(r) for r in rows(ITEM_TABLES["project"])]
+            projects = ITEM_TABLES["project"]
+            query = (
+                select(*(projects.c[c] for c in m.PROJECT_READ_COLUMNS))
+                .where(projects.c.plan_id == plan_id)
+                .order_by(projects.c.id)
+            )
+            data.projects = [m.project_from_values(r) for r in conn.execute(query)]
             data.livelihood_items = [m.livelihood_from(r) for r in rows(ITEM_TABLES["livelihood"])]
             if latest_only:
                 data.progress = latest_progress(conn, plan_id, as_of)
             else:
-                query = select(PROGRESS).where(PROGRESS.c.plan_id == plan_id)
+                query = select(*READ_COLUMNS[1:]).where(PROGRESS.c.plan_id == plan_id)
                 if as_of is not None:
                     query = query.where(PROGRESS.c.as_of <= as_of)
-                data.progress = [m.progress_from(r) for r in conn.execute(query.order_by(PROGRESS.c.id))]
+                sources: dict[tuple[Any, ...], Any] = {}
+                data.progress = [
+                    m.progress_from_values(r, sources) for r in conn.execute(query.order_by(PROGRESS.c.id))
+                ]
         return data
 
     @staticmethod
@@ -725,7 +748,7 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
     )
     # Drive from the per-item dates: both plan and item come from ``agg`` so the database
     # looks rows up by the unique (plan, item, as_of, …) index instead of scanning the plan.
-    query = select(pr, agg).join(
+    query = select(*READ_COLUMNS, agg.c.last_cum, agg.c.last_nc, agg.c.first_nc, agg.c.sum_nc, agg.c.n_nc).join(
         agg,
         and_(
             pr.c.plan_id == agg.c.a_plan,
@@ -734,13 +757,13 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
         ),
     )
     rows = conn.execute(query).all()
-    milestone_rows = conn.execute(select(pr).where(*base, pr.c.milestone_key != literal_column("''"))).all()
+    milestone_rows = conn.execute(select(*READ_COLUMNS).where(*base, pr.c.milestone_key != literal_column("''"))).all()
     # Items whose non-cumulative records straddle the latest cumulative one need an exact sum.
     mixed = sorted(
         {
-            r.item_code
+            r[ITEM]
             for r in rows
-            if r.last_cum is not None and r.n_nc and r.first_nc <= r.last_cum and r.last_nc > r.last_cum
+            if r[LAST_CUM] is not None and r[N_NC] and r[FIRST_NC] <= r[LAST_CUM] and r[LAST_NC] > r[LAST_CUM]
         }
     )
     after_cum: dict[str, tuple[float, int]] = {}
@@ -756,52 +779,66 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
             after_cum[code] = (total, count)
     by_item: dict[str, list[Any]] = {}
     for r in rows:
-        by_item.setdefault(r.item_code, []).append(r)
+        group = by_item.get(r[ITEM])
+        if group is None:
+            by_item[r[ITEM]] = [r]
+        else:
+            group.append(r)
     for r in milestone_rows:
-        by_item[r.item_code].append(r)
+        by_item[r[ITEM]].append(r)
+    sources: dict[tuple[Any, ...], Any] = {}
     out: list[ProgressRecord] = []
     for code in sorted(by_item):
         group = by_item[code]
         agg_row = group[0]
-        group.sort(key=lambda r: (r.as_of, r.id))
-        out.extend(_reduce_item(agg_row, group, after_cum.get(code)))
+        if len(group) == 1 and not agg_row[N_NC]:
+            # The common case: one latest report and nothing to fold.
+            out.append(m.progress_from_values(agg_row[1:VALUES_END], sources))
+            continue
+        group.sort(key=lambda r: (r[AS_OF], r[ID]))
+        out.extend(_reduce_item(agg_row, group, after_cum.get(code), sources))
     return out
 
 
-def _reduce_item(a: Any, rows: list[Any], after_cum: tuple[float, int] | None) -> list[ProgressRecord]:
+# Positions in the rows of ``latest_progress``: the id, the progress values, then ``agg``.
+ID, ITEM, AS_OF, VALUE, CUMULATIVE = 0, 1, 2, 3, 4
+MILESTONE = 6
+VALUES_END = 1 + len(m.PROGRESS_READ_COLUMNS)
+LAST_CUM, LAST_NC, FIRST_NC, SUM_NC, N_NC = (VALUES_END + i for i in range(5))
+
+
+def _reduce_item(
+    a: Any, rows: list[Any], after_cum: tuple[float, int] | None, sources: dict[tuple[Any, ...], Any]
+) -> list[ProgressRecord]:
     """Build the reduced records of one item from its candidate rows; ``a`` carries the item's dates."""
-    if len(rows) == 1 and not a.n_nc:
-        return [m.progress_from(rows[0])]  # the common case: one latest report, nothing to fold
-    cum_row = next(
-        (r for r in rows if r.milestone_key == "" and r.cumulative and r.value is not None and r.as_of == a.last_cum),
-        None,
-    )
+
+    def plain_value(r: Any) -> bool:
+        return r[MILESTONE] == "" and r[VALUE] is not None
+
+    cum_row = next((r for r in rows if plain_value(r) and r[CUMULATIVE] and r[AS_OF] == a[LAST_CUM]), None)
     nc_row = None
     value_record: ProgressRecord | None = None
-    if a.n_nc and (a.last_cum is None or a.last_nc > a.last_cum):
-        nc_row = next(
-            r
-            for r in rows
-            if r.milestone_key == "" and not r.cumulative and r.value is not None and r.as_of == a.last_nc
-        )
-        if a.last_cum is None:
-            total = a.sum_nc
+    if a[N_NC] and (a[LAST_CUM] is None or a[LAST_NC] > a[LAST_CUM]):
+        nc_row = next(r for r in rows if plain_value(r) and not r[CUMULATIVE] and r[AS_OF] == a[LAST_NC])
+        if a[LAST_CUM] is None:
+            total = a[SUM_NC]
         elif after_cum is not None:
-            total = cum_row.value + after_cum[0]
+            total = cum_row[VALUE] + after_cum[0]
         else:
-            total = cum_row.value + a.sum_nc
-        value_record = replace(m.progress_from(nc_row), value=total, cumulative=True, period_start=None)
+            total = cum_row[VALUE] + a[SUM_NC]
+        record = m.progress_from_values(nc_row[1:VALUES_END], sources)
+        value_record = replace(record, value=total, cumulative=True, period_start=None)
     out: list[ProgressRecord] = []
     seen: set[int] = set()
     for r in rows:
-        if r.id in seen:
+        if r[ID] in seen:
             continue
-        seen.add(r.id)
-        if nc_row is not None and r.id == nc_row.id:
+        seen.add(r[ID])
+        if nc_row is not None and r[ID] == nc_row[ID]:
             out.append(value_record)  # type: ignore[arg-type]
             continue
-        record = m.progress_from(r)
-        if not r.cumulative and r.value is not None and r.milestone_key == "":
+        record = m.progress_from_values(r[1:VALUES_END], sources)
+        if plain_value(r) and not r[CUMULATIVE]:
             record = replace(record, value=None)  # kept for its stage or date; its amount is in the fold
         out.append(record)
     return out
