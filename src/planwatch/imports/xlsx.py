@@ -12,7 +12,6 @@ charts are ignored.
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -25,7 +24,7 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+DIGITS = "0123456789"
 
 
 class XlsxFormatError(ValueError):
@@ -84,6 +83,8 @@ class XlsxValues:
             if target is None:
                 raise XlsxFormatError(f"找不到工作表“{sheet.get('name')}”")
             self.sheets.append((sheet.get("name", ""), target))
+        self.tags = {name: f"{{{ns}}}{name}" for name in ("v", "is")}
+        self.dates: dict[str, datetime] = {}
         self.strings = self._shared_strings(names)
         self.date_styles, self.percent_styles = self._styles(names)
 
@@ -129,6 +130,7 @@ class XlsxValues:
         """Yield (Excel row number, cell values) for each non-empty row of a sheet."""
         with self.archive.open(member) as handle:
             row_number = 0
+            columns: dict[str, int] = {}  # cell reference letters → 0-based index, cached
             for _, row in etree.iterparse(handle, events=("end",), tag=(f"{{{MAIN}}}row", f"{{{STRICT_MAIN}}}row")):
                 row_number = int(row.get("r") or row_number + 1)
                 values: list[object] = []
@@ -137,8 +139,13 @@ class XlsxValues:
                     if value is None:
                         continue
                     ref = cell.get("r")
-                    match = CELL_REF.match(ref) if ref else None
-                    index = column_index(match.group(1)) if match else position
+                    if ref:
+                        letters = ref.rstrip(DIGITS)
+                        index = columns.get(letters)
+                        if index is None:
+                            index = columns[letters] = column_index(letters)
+                    else:
+                        index = position
                     if index >= len(values):
                         values.extend([None] * (index + 1 - len(values)))
                     values[index] = value
@@ -150,26 +157,25 @@ class XlsxValues:
 
     def _value(self, cell: etree._Element) -> object:
         """Return the value of a ``<c>`` element (None for an empty cell)."""
-        raw = None
-        for child in cell:
-            name = LOCAL.get(child.tag) or _local(child.tag)
-            if name == "v":
-                raw = child.text
-            elif name == "is":
-                return _text_of(child)
-        if raw is None:
-            return None
         kind = cell.get("t")
+        if kind == "inlineStr":
+            inline = cell.find(self.tags["is"])
+            return None if inline is None else _text_of(inline)
+        raw = cell.findtext(self.tags["v"])
+        if not raw:
+            return None  # no value, or a formula Excel never calculated
         if kind is None or kind == "n":
-            number = float(raw)
             style = cell.get("s")
-            if style is not None:
+            if style is not None and style != "0":
                 style_index = int(style)
                 if style_index in self.date_styles:
-                    return from_excel(number, self.epoch)
+                    return self.date_of(raw)
                 if style_index in self.percent_styles:
-                    return round(number * 100, 10)
-            return int(number) if number.is_integer() and "." not in raw and "E" not in raw.upper() else number
+                    return round(float(raw) * 100, 10)
+            try:
+                return int(raw)
+            except ValueError:
+                return float(raw)
         if kind == "s":
             return self.strings[int(raw)]
         if kind == "b":
@@ -177,6 +183,13 @@ class XlsxValues:
         if kind == "d":
             return datetime.fromisoformat(raw)
         return raw  # str (a formula's text result), e (an error such as #N/A)
+
+    def date_of(self, raw: str) -> datetime:
+        """Return the date of an Excel serial number (cached: a sheet repeats few dates)."""
+        found = self.dates.get(raw)
+        if found is None:
+            found = self.dates[raw] = from_excel(float(raw), self.epoch)
+        return found
 
 
 def iter_workbook(archive: zipfile.ZipFile) -> Iterator[tuple[str, Iterator[tuple[int, list[object]]]]]:
