@@ -236,28 +236,32 @@ class _Writer:
             return
         kinds = item_kinds(self.conn, plan_id)
         milestone_keys = task_milestones(self.conn, plan_id)
-        rows = [m.progress_row(r) for r in records]
-        for row in rows:
-            code = row["item_code"]
+        # Check everything before writing anything; keep only the keys, not a row per record,
+        # so a million records do not hold a million dicts at once.
+        seen: set[tuple[str, date, str]] = set()
+        dups: list[tuple[str, date, str]] = []
+        for record in records:
+            key = m.progress_key(record)
+            code, _, milestone = key
             kind = kinds.get(code)
             if kind is None:
                 raise StoreError(f"进度记录指向未知的项目编码 {code}（计划 {plan_code} 中没有这一项），未写入任何数据")
-            if row["milestone_key"]:
+            if milestone:
                 if kind != "task":
-                    raise StoreError(
-                        f"进度记录给 {code} 标了里程碑 {row['milestone_key']}，但 {code} 不是重点任务，未写入任何数据"
-                    )
-                if row["milestone_key"] not in milestone_keys.get(code, set()):
-                    raise StoreError(f"重点任务 {code} 没有里程碑 {row['milestone_key']}，未写入任何数据")
-        keys = [(r["item_code"], r["as_of"], r["milestone_key"]) for r in rows]
-        dups = _duplicates(keys)
+                    raise StoreError(f"进度记录给 {code} 标了里程碑 {milestone}，但它不是重点任务，未写入任何数据")
+                if milestone not in milestone_keys.get(code, set()):
+                    raise StoreError(f"重点任务 {code} 没有里程碑 {milestone}，未写入任何数据")
+            if key in seen:
+                dups.append(key)
+            seen.add(key)
         if dups:
             code, as_of, ms = dups[0]
             what = f"{code} 在 {as_of.isoformat()}" + (f" 里程碑 {ms}" if ms else "")
             raise StoreError(f"进度记录重复：{what} 出现不止一次（共 {len(dups)} 处重复），未写入任何数据")
         columns = ["item_code", "as_of", "milestone_key", *m.PROGRESS_VALUE_COLUMNS]
         key_columns = ["item_code", "as_of", "milestone_key"]
-        codes = sorted({r["item_code"] for r in rows})
+        codes = sorted({key[0] for key in seen})
+        del seen
         if len(codes) > 2_000:
             existing = self.existing(PROGRESS, columns, key_columns, PROGRESS.c.plan_id == plan_id)
         else:
@@ -272,14 +276,16 @@ class _Writer:
                         PROGRESS.c.item_code.in_(codes[start : start + 500]),
                     )
                 )
-        self.apply(
-            PROGRESS,
-            "progress",
-            existing,
-            list(zip(keys, rows, strict=True)),
-            {"plan_id": plan_id},
-            lambda r: _progress_audit_key(plan_code, r),
-        )
+        for start in range(0, len(records), CHUNK):
+            rows = [m.progress_row(r) for r in records[start : start + CHUNK]]
+            self.apply(
+                PROGRESS,
+                "progress",
+                existing,
+                [((r["item_code"], r["as_of"], r["milestone_key"]), r) for r in rows],
+                {"plan_id": plan_id},
+                lambda r: _progress_audit_key(plan_code, r),
+            )
 
 
 def item_kinds(conn: Connection, plan_id: int) -> dict[str, str]:
