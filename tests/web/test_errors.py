@@ -25,3 +25,22 @@ def test_a_broken_database_gives_a_chinese_error_page_not_a_bare_500(tmp_path: P
     assert "系统错误" in page.text and 'lang="zh-CN"' in page.text
     assert api.status_code == 500
     assert "服务器处理请求时出错" in api.json()["detail"]
+
+
+def test_a_plan_without_items_yet_shows_empty_tables_not_an_error(tmp_path: Path):
+    from planwatch.plan.model import Plan, PlanData, Region
+    from planwatch.store import Store
+
+    store = Store.open(f"sqlite:///{tmp_path / 'empty-plan.sqlite'}")
+    store.save_plan_data(
+        PlanData(Plan("HX2026", "HX", 2026, "河西县2026年计划"), regions=[Region("HX", "河西县")]), user="测试"
+    )
+    server, thread, url = start_server(store)
+    try:
+        pages = [httpx.get(f"{url}{path}", params={"as_of": "2026-03-31"}, timeout=30) for path in ("/", "/items")]
+    finally:
+        stop_server(server, thread)
+        store.close()
+    assert [p.status_code for p in pages] == [200, 200]
+    assert "计划中没有工作领域" in pages[0].text and "暂无预警事项" in pages[0].text
+    assert "没有符合条件的事项" in pages[1].text
