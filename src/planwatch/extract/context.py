@@ -16,6 +16,7 @@ from planwatch.extract.vocabulary import periods as pv
 
 _CLAUSE_MARKS = re.compile(r"[，,；;。！？!?\n：:]")
 _SENTENCE_MARKS = re.compile(r"[。；;！？!?\n]")
+_STOP_MARKS = re.compile(r"[。！？!?\n]")
 _HEADING = re.compile(
     r"^[ \t　]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\n]{0,60}", re.M
 )
@@ -69,6 +70,7 @@ class DocumentContext:
     clause_marks: list[int] = field(default_factory=list)
     sentence_marks: list[int] = field(default_factory=list)
     newlines: list[int] = field(default_factory=list)
+    stop_marks: list[int] = field(default_factory=list)
     _section_starts: list[int] = field(default_factory=list)
 
     def section_at(self, offset: int) -> Section | None:
@@ -92,6 +94,12 @@ class DocumentContext:
     def sentence_start(self, offset: int, limit: int = 120) -> int:
         i = bisect_left(self.sentence_marks, offset) - 1
         start = self.sentence_marks[i] + 1 if i >= 0 else 0
+        return max(start, offset - limit)
+
+    def full_sentence_start(self, offset: int, limit: int = 200) -> int:
+        """Start of the sentence up to the last full stop (a semicolon does not end it)."""
+        i = bisect_left(self.stop_marks, offset) - 1
+        start = self.stop_marks[i] + 1 if i >= 0 else 0
         return max(start, offset - limit)
 
     def sentence_end(self, offset: int, limit: int = 200) -> int:
@@ -180,5 +188,6 @@ def build_context(text: str) -> DocumentContext:
         clause_marks=[m.start() for m in _CLAUSE_MARKS.finditer(text)],
         sentence_marks=[m.start() for m in _SENTENCE_MARKS.finditer(text)],
         newlines=[m.start() for m in re.finditer("\n", text)],
+        stop_marks=[m.start() for m in _STOP_MARKS.finditer(text)],
         _section_starts=[s.start for s in sections],
     )

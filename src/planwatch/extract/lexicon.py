@@ -19,34 +19,29 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
-_TABLES: dict[int, tuple[tuple[tuple[int, frozenset[str]], ...], object]] = {}
+_TABLES: dict[int, tuple[re.Pattern[str], re.Pattern[str], object]] = {}
 
 
-def _by_length(words: Iterable[str]) -> tuple[tuple[int, frozenset[str]], ...]:
-    """A table as (length, word set) pairs, longest first; built once per table (tables are constants)."""
+def _patterns(words: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str], object]:
+    """Prefix and (reversed) suffix matchers for a table, built once (tables are module constants)."""
     key = id(words)
     found = _TABLES.get(key)
-    if found is None or found[1] is not words:
-        lengths: dict[int, set[str]] = {}
-        for w in words:
-            lengths.setdefault(len(w), set()).add(w)
-        table = tuple((n, frozenset(ws)) for n, ws in sorted(lengths.items(), reverse=True))
-        found = (table, words)
+    if found is None or found[2] is not words:
+        table = [w for w in words if w]
+        prefix = re.compile(alternation(table) or "(?!)")
+        suffix = re.compile(alternation([w[::-1] for w in table]) or "(?!)")
+        found = (prefix, suffix, words)
         _TABLES[key] = found
-    return found[0]  # type: ignore[return-value]
+    return found
 
 
 def ending_with(words: Iterable[str], text: str) -> str | None:
     """The longest word of ``words`` that ``text`` ends with."""
-    for n, ws in _by_length(words):
-        if n <= len(text) and text[-n:] in ws:
-            return text[-n:]
-    return None
+    m = _patterns(words)[1].match(text[::-1][:24])
+    return m.group(0)[::-1] if m else None
 
 
 def starting_with(words: Iterable[str], text: str) -> str | None:
     """The longest word of ``words`` that ``text`` starts with."""
-    for n, ws in _by_length(words):
-        if n <= len(text) and text[:n] in ws:
-            return text[:n]
-    return None
+    m = _patterns(words)[0].match(text)
+    return m.group(0) if m else None

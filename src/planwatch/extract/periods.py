@@ -12,7 +12,10 @@ from planwatch.extract.vocabulary import periods as pv
 
 _D = "[0-9０-９]"
 _Y = "[12１２][0-9０-９]{3}"
+_FIRST_CHARS = "".join(sorted({w[0] for w in (*pv.YEAR_PARTS, *pv.MULTI_YEAR_FRAMES, *pv.YEARS_BACK_WORDS,
+                                                *pv.CUMULATIVE_WORDS, "同期为", "上年", "去年", "年底", "年末")}))
 _EXPLICIT = re.compile(
+    rf"(?=[0-9０-９{re.escape(_FIRST_CHARS)}])(?:"
     rf"(?P<ym>(?P<ym_y>{_Y})年(?P<ym_a>{_D}{{1,2}})[—–\-－~～至到](?P<ym_b>{_D}{{1,2}})月)"
     rf"|(?P<m>(?P<m_a>{_D}{{1,2}})[—–\-－~～至到](?P<m_b>{_D}{{1,2}})月)"
     rf"|(?P<end>(?:(?P<end_y>{_Y})年)?(?P<end_m>{_D}{{1,2}})月(?:末|底))"
@@ -25,7 +28,7 @@ _EXPLICIT = re.compile(
     r"|(?P<back>" + alternation(pv.YEARS_BACK_WORDS) + r")"
     r"|(?P<same>同期为|上年同期为|去年同期为)"
     r"|(?P<last>去年全年|上年全年)"
-    r"|(?P<cum>" + alternation(pv.CUMULATIVE_WORDS) + r")"
+    r"|(?P<cum>" + alternation(pv.CUMULATIVE_WORDS) + r"))"
 )
 _BASELINE_LEAD = ("比", "较", "与", "同", "于", "上", "去", "到")
 _BASELINE_YEAR = re.compile(rf"(?:比|较|与){_Y}年$")
@@ -176,7 +179,7 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
     section = ctx.section_at(start)
     lead = ctx.lead_at(start)
     stock = is_stock(measure, subject, segment)
-    found = marks.last_between(ctx.sentence_start(start), start, ctx.clause_start(start))
+    found = marks.last_between(ctx.full_sentence_start(start), start, ctx.clause_start(start))
     stated = read_period(found, lead)
     if stated is not None:
         period, is_date = stated

@@ -249,6 +249,9 @@ def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: 
             base = _base_subject(base) + "增速"
         r.subject = base
         return
+    if not phrase and change_verb and prev is not None and same_sentence and r.unit not in ("%", "pp"):
+        r.subject = _base_subject(prev.subject) + change_verb  # 余额…，较年初增加412亿元
+        return
     right = subjects.right_phrase(text, r.c.end)
     if right:
         r.subject = right
