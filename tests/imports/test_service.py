@@ -217,3 +217,31 @@ def test_planwatch_import_lists_issues_up_to_a_limit_and_exits_2(tmp_path: Path)
     assert result.output.rstrip().endswith("… 另有10处")
     with Store.open(db) as store:
         assert store.list_plans() == []
+
+
+def test_a_unit_fills_its_prefilled_progress_template_and_unreported_rows_are_skipped(
+    tmp_path: Path, plan_file: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import", str(plan_file), "--db", db]).exit_code == 0
+    template = tmp_path / "住建局进展.xlsx"
+    args = ["template", str(template), "--kind", "progress", "--plan", "JC2025", "--db", db]
+    everyone = runner.invoke(cli, [*args])
+    assert "已列出8个事项" in everyone.output, everyone.output
+    result = runner.invoke(cli, [*args, "--unit", "市住建局"])
+    assert result.exit_code == 0 and "已列出1个事项" in result.output, result.output
+    workbook = load_workbook(template)
+    ws = workbook["任务进展"]
+    assert [c.value for c in ws[2]][:2] == ["K02", "改造老旧小区"]
+    assert workbook["项目进展"].max_row == 1  # the unit leads no project
+    ws["C2"], ws["D2"] = date(2025, 6, 30), 64
+    workbook.save(template)
+    imported = runner.invoke(cli, ["import", str(template), "--db", db])
+    assert "进度记录：新增 1" in imported.output, imported.output
+    # the whole-plan template, returned untouched, reports nothing and writes nothing
+    runner.invoke(cli, [*args])
+    untouched = runner.invoke(cli, ["import", str(template), "--db", db])
+    assert untouched.exit_code == 0 and "进度记录" not in untouched.output

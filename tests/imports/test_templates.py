@@ -55,7 +55,7 @@ def test_the_progress_template_offers_yes_no_for_cumulative(tmp_path: Path) -> N
     write_template("progress", tmp_path / "progress.xlsx")
     workbook = load_workbook(tmp_path / "progress.xlsx")
     assert workbook.sheetnames == [INSTRUCTIONS_SHEET, *(s.name for s in PROGRESS_SHEETS)]
-    assert validations(workbook["指标进展"])["D"] == ("list", '"是,否"')
+    assert validations(workbook["指标进展"])["E"] == ("list", '"是,否"')
 
 
 def test_a_blank_template_reads_back_as_empty_sheets(tmp_path: Path) -> None:

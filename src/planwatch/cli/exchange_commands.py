@@ -35,22 +35,51 @@ def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | N
     type=click.Choice(["plan", "progress"]),
     help="模板类型：plan 计划、progress 进展；不填则按文件名（plan.xlsx / progress.xlsx）判断",
 )
-def template_command(path: str, kind: str | None) -> None:
+@click.option("--plan", "plan_code", metavar="CODE", help="进展模板：预先填好该计划各事项的编码和名称")
+@click.option("--unit", "owner_unit", metavar="UNIT", help="与 --plan 同用：只列出该单位牵头的事项")
+@DB_OPTION
+def template_command(
+    path: str, kind: str | None, plan_code: str | None, owner_unit: str | None, url: str | None
+) -> None:
     """生成空白填报模板（含填表说明、下拉列表和数据校验）。
 
     \b
     例：planwatch template plan.xlsx
         planwatch template progress.xlsx
-        planwatch template 2025年6月进展.xlsx --kind progress
+        planwatch template 住建局6月进展.xlsx --kind progress --plan JC2025 --unit 市住建局
     """
     from planwatch.imports.templates import template_kind_of, write_template
 
     chosen = kind or template_kind_of(path)
     if chosen is None:
         raise click.UsageError("无法从文件名判断模板类型，请用 --kind plan 或 --kind progress 指定")
-    write_template(chosen, path)  # type: ignore[arg-type]
+    if owner_unit is not None and plan_code is None:
+        raise click.UsageError("--unit 须与 --plan 同用")
+    rows = None
+    if plan_code is not None:
+        if chosen != "progress":
+            raise click.UsageError("--plan 只用于进展模板（--kind progress）")
+        rows = prefilled_rows(url, plan_code, owner_unit)
+    write_template(chosen, path, rows=rows)  # type: ignore[arg-type]
     what = "计划" if chosen == "plan" else "进展"
-    click.echo(f"已生成{what}填报模板：{path}")
+    listed = f"，已列出{sum(len(r) for r in rows.values())}个事项" if rows is not None else ""
+    click.echo(f"已生成{what}填报模板：{path}{listed}")
+
+
+def prefilled_rows(url: str | None, plan_code: str, owner_unit: str | None) -> dict[str, list[list[object]]]:
+    """Return the code-and-name rows of a plan's items (of one unit) for a progress template."""
+    from planwatch.exports.tables import blank_progress_rows
+    from planwatch.store import Store, StoreError
+
+    with Store.open(url) as store:
+        try:
+            data = store.load_plan_data(plan_code, latest_only=True)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    rows = blank_progress_rows(data, owner_unit)
+    if owner_unit is not None and not any(rows.values()):
+        raise click.ClickException(f"计划 {plan_code} 中没有“{owner_unit}”牵头的事项")
+    return rows  # type: ignore[return-value]
 
 
 @click.command("import")

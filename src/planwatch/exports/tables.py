@@ -20,7 +20,7 @@ from planwatch.imports.columns import (
     ColumnType,
     Sheet,
 )
-from planwatch.plan.model import PlanData, ProgressRecord, item_kind
+from planwatch.plan.model import PlanData, PlanItem, ProgressRecord, Target, item_kind
 
 if TYPE_CHECKING:
     from planwatch.monitor.board import ItemStatus, StatusBoard
@@ -91,7 +91,14 @@ def plan_sheet_rows(data: PlanData, indicator_name: IndicatorName) -> SheetRows:
     return rows
 
 
-def progress_sheet_rows(data: PlanData) -> SheetRows:
+def item_name(item: PlanItem, indicator_name: IndicatorName) -> str:
+    """Return the name a person knows an item by (a target without one: its indicator's name)."""
+    if isinstance(item, Target):
+        return item.name or indicator_name(item.indicator_code)
+    return item.name
+
+
+def progress_sheet_rows(data: PlanData, indicator_name: IndicatorName) -> SheetRows:
     """Return ``data.progress`` split into the four progress sheets by the kind of item."""
     sheets = {s.name: s for s in PROGRESS_SHEETS}
     rows: SheetRows = {s.name: [] for s in PROGRESS_SHEETS}
@@ -101,14 +108,31 @@ def progress_sheet_rows(data: PlanData) -> SheetRows:
         if item is None:
             continue
         name = PROGRESS_SHEET_OF_KIND[item_kind(item)]
-        rows[name].append(row_of(sheets[name], progress_values(record)))
+        values = progress_values(record) | {"item_name": item_name(item, indicator_name)}
+        rows[name].append(row_of(sheets[name], values))
+    return rows
+
+
+def blank_progress_rows(data: PlanData, owner_unit: str | None = None) -> SheetRows:
+    """Return one pre-filled progress row (code and name) per item, for a unit's blank template.
+
+    With ``owner_unit`` only the items that unit leads are listed.
+    """
+    name_of = catalog_indicator_name()
+    sheets = {s.name: s for s in PROGRESS_SHEETS}
+    rows: SheetRows = {s.name: [] for s in PROGRESS_SHEETS}
+    for item in data.items():
+        if owner_unit is not None and item.owner_unit != owner_unit:
+            continue
+        name = PROGRESS_SHEET_OF_KIND[item_kind(item)]
+        rows[name].append(row_of(sheets[name], {"item_code": item.code, "item_name": item_name(item, name_of)}))
     return rows
 
 
 def exchange_rows(data: PlanData, indicator_name: IndicatorName | None = None) -> SheetRows:
     """Return every plan and progress sheet of ``data``, in template order."""
     name = indicator_name or catalog_indicator_name()
-    return plan_sheet_rows(data, name) | progress_sheet_rows(data)
+    return plan_sheet_rows(data, name) | progress_sheet_rows(data, name)
 
 
 def catalog_indicator_name() -> IndicatorName:

@@ -103,6 +103,7 @@ CUMULATIVE = Column(
     help="是：年初至今累计数（默认）；否：本期新增数",
     example="是",
 )
+ITEM_NAME = Column("item_name", "事项名称", help="仅供填报时参考，导入时不读取", width=30)
 PERIOD_START = Column(
     "period_start", "起始日期", ColumnType.DATE, help="本期新增数（是否累计=否）的统计起始日期", example="2025-06-01"
 )
@@ -326,6 +327,7 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
         "target_progress",
         (
             Column("item_code", "目标编码", required=True, help="对应计划“指标目标”表的目标编码", example="T01"),
+            ITEM_NAME,
             AS_OF,
             Column(
                 "value",
@@ -346,6 +348,7 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
         "task_progress",
         (
             Column("item_code", "任务编码", required=True, help="对应计划“重点任务”表的任务编码", example="K0301"),
+            ITEM_NAME,
             AS_OF,
             Column("value", "完成量", ColumnType.NUMBER, help="量化任务填写，单位同年度目标量", example="12.5"),
             CUMULATIVE,
@@ -359,6 +362,7 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
         "project_progress",
         (
             Column("item_code", "项目编码", required=True, help="对应计划“重大项目”表的项目编码", example="P2025-001"),
+            ITEM_NAME,
             AS_OF,
             Column(
                 "value", "本年完成投资（万元）", ColumnType.NUMBER, help="本年度完成投资，不能为负数", example="16500"
@@ -381,6 +385,7 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
         "livelihood_progress",
         (
             Column("item_code", "实事编码", required=True, help="对应计划“民生实事”表的实事编码", example="M01"),
+            ITEM_NAME,
             AS_OF,
             Column("value", "完成量", ColumnType.NUMBER, required=True, help="单位同年度目标量", example="28"),
             CUMULATIVE,

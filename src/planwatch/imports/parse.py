@@ -25,6 +25,7 @@ from planwatch.imports.columns import (
     Sheet,
 )
 from planwatch.imports.issues import ImportFailed, Issue
+from planwatch.imports.reader import is_blank
 from planwatch.plan.model import (
     ItemKind,
     KeyTask,
@@ -50,6 +51,8 @@ from planwatch.plan.model import (
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 FindIndicator = Callable[[str], object | None]  # name → an object with ``.code``, or None
 
+#: Progress cells a pre-filled template carries; a row with only these is not a report.
+LABEL_KEYS = frozenset({"item_code", "item_name"})
 KIND_OF_PROGRESS_SHEET = {name: ItemKind(kind) for kind, name in PROGRESS_SHEET_OF_KIND.items()}
 
 
@@ -98,15 +101,22 @@ def row_number(row: Mapping[str, object], index: int) -> int:
 
 
 def read_sheet(
-    tables: Tables, sheet: Sheet, issues: Collector, defaults: Mapping[str, object] | None = None
+    tables: Tables,
+    sheet: Sheet,
+    issues: Collector,
+    defaults: Mapping[str, object] | None = None,
+    label_keys: frozenset[str] = frozenset(),
 ) -> list[Record] | None:
     """Return the typed rows of ``sheet``, or None when the file does not have the sheet.
 
     A sheet missing a required column yields no rows (and one issue per missing column);
     a bad cell yields an issue and leaves the column out of that row. ``defaults`` fill
-    blank cells by column key (``--as-of`` fills blank 截至日期 cells this way).
+    blank cells by column key (``--as-of`` fills blank 截至日期 cells this way). A row
+    with nothing but ``label_keys`` cells filled (a pre-filled code and name nobody
+    reported on) is skipped.
     """
     defaults = defaults or {}
+    content = [c.header for c in sheet.columns if c.key not in label_keys] if label_keys else []
     table = tables.get(sheet.name)
     if table is None:
         return None
@@ -123,10 +133,12 @@ def read_sheet(
         return []
     records = []
     for index, row in enumerate(table):
+        if content and all(is_blank(row.get(header)) for header in content):
+            continue
         record = Record(sheet, row_number(row, index))
         for column in sheet.columns:
             raw = row.get(column.header)
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if is_blank(raw):
                 if column.key in defaults:
                     record.values[column.key] = defaults[column.key]
                 elif column.required:
@@ -522,7 +534,7 @@ def collect_progress(tables: Tables, plan: PlanData, issues: Collector, as_of: d
     fill = {"as_of": as_of} if as_of is not None else {}
     for sheet in PROGRESS_SHEETS:
         sheet_kind = KIND_OF_PROGRESS_SHEET[sheet.name]
-        for record in read_sheet(tables, sheet, issues, defaults=fill) or []:
+        for record in read_sheet(tables, sheet, issues, defaults=fill, label_keys=LABEL_KEYS) or []:
             in_year(record, "as_of", year, issues)
             in_year(record, "period_start", year, issues)
             start, end = record.get("period_start"), record.get("as_of")

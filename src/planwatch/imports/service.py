@@ -38,6 +38,8 @@ class ImportResult:
         what = "计划" if self.kind == "plan" else "进展"
         total = sum(self.rows.values())
         head = f"已导入{what}文件 {self.path}（计划 {self.plan_code}，{len(self.rows)}张表，{total}行）"
+        if not self.summary.counts:
+            return f"{head}\n文件中没有需要导入的数据（进展行只填了编码和名称的视为未报送）"
         return f"{head}\n{self.summary.describe()}"
 
 

@@ -11,7 +11,7 @@ same functions, so an export can be edited and imported again.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from openpyxl import Workbook
@@ -214,12 +214,21 @@ def template_kind_of(path: str | os.PathLike[str]) -> TemplateKind | None:
     return None
 
 
-def write_template(kind: TemplateKind, path: str | os.PathLike[str]) -> None:
-    """Write a blank ``kind`` workbook to ``path`` (atomically: temp file, then rename)."""
+def write_template(
+    kind: TemplateKind,
+    path: str | os.PathLike[str],
+    *,
+    rows: Mapping[str, Iterable[Sequence[object]]] | None = None,
+) -> None:
+    """Write a blank ``kind`` workbook to ``path`` (atomically: temp file, then rename).
+
+    ``rows`` pre-fills sheets, e.g. the codes and names of the items a unit reports on
+    (see :func:`planwatch.exports.tables.blank_progress_rows`).
+    """
     if kind not in SHEETS_OF_KIND:
         raise ValueError(f"模板类型只能是 plan 或 progress，不是“{kind}”")
     workbook = build_workbook(kind)
     for sheet in SHEETS_OF_KIND[kind]:
-        add_data_sheet(workbook, sheet)
+        add_data_sheet(workbook, sheet, (rows or {}).get(sheet.name, ()))
     with atomic_file(path) as tmp:
         workbook.save(tmp)
