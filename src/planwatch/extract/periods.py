@@ -35,7 +35,8 @@ _BASELINE_YEAR = re.compile(rf"(?:比|较|与){_Y}年$")
 _NOT_A_PERIOD_AFTER = ("目标", "任务", "计划", "的目标", "预算")
 _TARGET = re.compile(alternation(pv.TARGET_CUES))
 _PAST_TARGET = re.compile(
-    "".join(f"(?<!{w})" for w in pv.NOT_TARGET_BEFORE) + "(?:" + alternation(pv.PAST_SECTION_TARGET_CUES) + ")"
+    "".join(f"(?<!{w})" for w in pv.NOT_TARGET_BEFORE)
+    + "(?:" + "|".join(w if "(" in w else re.escape(w) for w in pv.PAST_SECTION_TARGET_CUES) + ")"
 )
 _STOCK = re.compile(alternation(pv.STOCK_NOUNS))
 _FLOW_RATE = re.compile(alternation(pv.FLOW_RATE_NOUNS))

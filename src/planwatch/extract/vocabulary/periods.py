@@ -6,7 +6,7 @@ from __future__ import annotations
 YEAR_PARTS: dict[str, tuple[int, int]] = {
     "上半年": (1, 6), "下半年": (7, 12), "一季度": (1, 3), "第一季度": (1, 3), "二季度": (4, 6),
     "第二季度": (4, 6), "三季度": (7, 9), "第三季度": (7, 9), "四季度": (10, 12), "第四季度": (10, 12),
-    "前三季度": (1, 9), "前两季度": (1, 6), "全年": (1, 12), "年度": (1, 12), "一年来": (1, 12),
+    "前三季度": (1, 9), "前两季度": (1, 6), "全年": (1, 12), "一年来": (1, 12),
     "过去一年": (1, 12), "过去的一年": (1, 12), "今年以来": (1, 12),
 }
 # words that end a period at a stock date: 6月末, 年底
@@ -60,7 +60,8 @@ PLAN_CUES: tuple[str, ...] = (
 PARAGRAPH_TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为")
 # in a past section, only these make a number a target or a plan (read in the sentence before it)
 PAST_SECTION_TARGET_CUES: tuple[str, ...] = (
-    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "争取", "确保", "努力实现", "力求", "预期",
+    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "确保", "努力实现", "力求", "预期",
+    "争取(?!到|了|中央|上级|国家|省级|省里|超长期|专项|资金|政策|项目|债券|支持)",
 )
 # “好于预期”, “超预期” speak of the past: not a target
 NOT_TARGET_BEFORE: tuple[str, ...] = ("好于", "超", "超出", "高于", "低于", "符合", "不及", "稳定")
