@@ -38,6 +38,8 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
         return True
     if c.unit in ("年", "日") and not before.endswith("连续"):
         return True
+    if c.unit in uv.DURATION_UNITS and before.endswith(("前", "头", "后", "近")) and not before.endswith("连续"):
+        return True  # 前5个月, 头两个月: a period, not a quantity
     if c.unit and c.unit_text and c.unit in uv.DURATION_UNITS and not before.endswith(("连续", "从", "由")) \
             and _names_a_thing(after):
         return True

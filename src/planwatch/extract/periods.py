@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from planwatch.extract.context import DocumentContext, Lead, interval, month_end
 from planwatch.extract.lexicon import alternation, ending_with, starting_with
+from planwatch.extract.numbers import parse_chinese
 from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import periods as pv
 
@@ -17,6 +18,7 @@ _FIRST_CHARS = "".join(sorted({w[0] for w in (*pv.YEAR_PARTS, *pv.MULTI_YEAR_FRA
 _EXPLICIT = re.compile(
     rf"(?=[0-9０-９{re.escape(_FIRST_CHARS)}])(?:"
     rf"(?P<ym>(?P<ym_y>{_Y})年(?P<ym_a>{_D}{{1,2}})[—–\-－~～至到](?P<ym_b>{_D}{{1,2}})月)"
+    rf"|(?P<first>前(?P<first_n>{_D}{{1,2}}|[一二两三四五六七八九十]{{1,2}})个月)"
     rf"|(?P<m>(?P<m_a>{_D}{{1,2}})[—–\-－~～至到](?P<m_b>{_D}{{1,2}})月)"
     rf"|(?P<end>(?:(?P<end_y>{_Y})年)?(?P<end_m>{_D}{{1,2}})月(?:末|底))"
     rf"|(?P<yy>(?P<yy_a>{_Y})[—–\-－~～至到](?P<yy_b>{_Y})年)"
@@ -101,6 +103,9 @@ def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bo
     g = found.group
     if g("ym"):
         return interval(int(g("ym_y")), int(g("ym_a")), int(g("ym_b"))), False
+    if g("first"):
+        n = int(g("first_n")) if g("first_n").isdigit() else int(parse_chinese(g("first_n")) or 0)
+        return (interval(y, 1, n) if y and 1 <= n <= 12 else None), False
     if g("m"):
         return (interval(y, int(g("m_a")), int(g("m_b"))) if y else None), False
     if g("end"):
