@@ -156,3 +156,20 @@ def test_the_filtered_item_list_downloads_as_csv_that_excel_reads(web):
     assert len(lines) == 1 + 2  # header and the two 临江区 projects
     assert "P01" in lines[1] + lines[2] and "P03" in lines[1] + lines[2]
     assert "灯" in lines[0]
+
+
+def test_the_item_page_shows_who_entered_and_who_corrected_a_figure(fresh_web):
+    web, _store = fresh_web
+    # the fixture's 市交通运输局 reported 22,000 for 30 June; the commission corrects it
+    corrected = {"unit": "市发展改革委", "as_of": "2025-06-30", "value": "23500", "cumulative": "1"}
+    corrected["narrative"] = "码头主体结构施工"
+    assert web.post("/items/P01/progress", params=AT, data=corrected).status_code == 303
+    page = soup(web.get("/items/P01", params=AT))
+    rows = [texts(row, "td")[1:] for row in page.select("table.changes tbody tr")]
+    change = "数值 22,000 → 23,500；报送单位 市交通运输局 → 市发展改革委"
+    assert rows[0] == ["市发展改革委", "修改", "2025-06-30 进度", change]
+    assert sorted(tuple(r[:3]) for r in rows[1:]) == [
+        ("测试", "新增", "2025-05-31 进度"),
+        ("测试", "新增", "2025-06-30 进度"),
+        ("测试", "新增", "事项定义"),
+    ]

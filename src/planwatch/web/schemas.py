@@ -7,7 +7,7 @@ percentage points.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
@@ -134,8 +134,18 @@ class ProgressOut(BaseModel):
     source: str
 
 
+class AuditOut(BaseModel):
+    """One change to an item or its progress, from the audit log: who, when, what."""
+
+    at: datetime
+    user: str
+    action: str = Field(description="新增 / 修改 / 删除")
+    record: str = Field(description="事项定义，或某日的进度记录")
+    change: str = Field(description="变化的字段与前后数值")
+
+
 class ItemDetailOut(BaseModel):
-    """An item's definition, status explanation and progress history."""
+    """An item's definition, status explanation, progress history and change log."""
 
     plan: PlanOut
     as_of: date
@@ -143,6 +153,7 @@ class ItemDetailOut(BaseModel):
     definition: list[DefinitionField]
     milestones: list[MilestoneOut]
     progress: list[ProgressOut]
+    changes: list[AuditOut] = Field(default_factory=list)
 
 
 class ProgressEntryResult(BaseModel):

@@ -26,6 +26,7 @@ from planwatch.plan.model import (
 )
 from planwatch.web import labels
 from planwatch.web.schemas import (
+    AuditOut,
     DefinitionField,
     ItemDetailOut,
     ItemStatusOut,
@@ -49,6 +50,79 @@ class NotFound(LookupError):
 def load_history(store, plan_code: str, as_of: date) -> PlanData:
     """Return the plan's data with every progress record up to ``as_of``."""
     return store.load_plan_data(plan_code, as_of=as_of)
+
+
+ACTIONS = {"insert": "新增", "update": "修改", "delete": "删除"}
+
+#: fields of an audit row's before/after that a reader cares about, with their labels.
+AUDIT_FIELDS = {
+    "value": "数值",
+    "cumulative": "累计口径",
+    "narrative": "情况说明",
+    "source_unit": "报送单位",
+    "stage": "阶段",
+    "name": "名称",
+    "owner_unit": "责任单位",
+    "annual_planned_investment": "年度计划投资",
+    "annual_quantity": "年度目标",
+    "goal_quantity": "年度目标",
+    "value_high": "目标上限",
+}
+
+
+def audit_keys(plan_code: str, item_code: str, records: Iterable[ProgressRecord]) -> list[str]:
+    """Return the audit-log keys of an item and its progress records, as the store writes them.
+
+    An item is ``PLAN/ITEM``; a progress record ``PLAN/ITEM/AS_OF`` (``/MILESTONE`` added).
+    """
+    keys = [f"{plan_code}/{item_code}"]
+    for record in records:
+        key = f"{plan_code}/{item_code}/{record.as_of.isoformat()}"
+        keys.append(f"{key}/{record.milestone_key}" if record.milestone_key else key)
+    return list(dict.fromkeys(keys))
+
+
+def describe_change(before: dict | None, after: dict | None) -> str:
+    """Return the fields an audit row changed, 数值 12 → 15, in the order of ``AUDIT_FIELDS``."""
+    before, after = before or {}, after or {}
+    parts = []
+    for key, label in AUDIT_FIELDS.items():
+        old, new = before.get(key), after.get(key)
+        if old == new or (key not in before and key not in after):
+            continue
+        if not before:
+            parts.append(f"{label} {_audit_value(new)}")
+        elif not after:
+            parts.append(f"{label} {_audit_value(old)}")
+        else:
+            parts.append(f"{label} {_audit_value(old)} → {_audit_value(new)}")
+    return "；".join(parts) or "—"
+
+
+def _audit_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float):
+        return format_number(value)
+    return str(value) if value not in (None, "") else "空"
+
+
+def item_changes(store, plan_code: str, item_code: str, records: Iterable[ProgressRecord], limit: int = 20):
+    """Return the newest audit entries of an item and its progress records (newest first)."""
+    entries = []
+    for key in audit_keys(plan_code, item_code, records):
+        entries.extend(store.audit_log(limit=limit, key=key))
+    entries.sort(key=lambda e: e.id, reverse=True)
+    return [
+        AuditOut(
+            at=entry.at,
+            user=entry.user,
+            action=ACTIONS.get(entry.action, entry.action),
+            record="事项定义" if entry.key.count("/") == 1 else f"{entry.key.split('/')[2]} 进度",
+            change=describe_change(entry.before, entry.after),
+        )
+        for entry in entries[:limit]
+    ]
 
 
 def choose_plan(plans: list[Plan], code: str | None) -> Plan:

@@ -115,8 +115,12 @@ def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
     if status is None:
         services.find_item(sel.data, code)  # raises NotFound in Chinese
         raise services.NotFound(f"事项「{code}」没有状态。")
-    history = services.load_history(get_store(request), sel.plan.code, sel.as_of)
-    return services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of)
+    store = get_store(request)
+    history = services.load_history(store, sel.plan.code, sel.as_of)
+    detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of)
+    records = [record for record in history.progress if record.item_code == code]
+    detail.changes = services.item_changes(store, sel.plan.code, code, records)
+    return detail
 
 
 def _render_detail(request: Request, sel: Selection, code: str, *, form_error: str = "", status_code: int = 200):
