@@ -43,8 +43,8 @@ class Fact:
 
 
 def _plain(value: float) -> float | int:
-    """Write 174万辆 as 1740000, not 1740000.0; keep decimals as they are."""
-    rounded = round(value, 6)
+    """Write 174万辆 as 1740000 and 1,286.4亿元 as 128640000000 (not 128640000000.00002)."""
+    rounded = float(f"{value:.12g}")
     if rounded == int(rounded) and abs(rounded) < 1e18:
         return int(rounded)
     return rounded

@@ -50,7 +50,9 @@ def _cell(key: str, value: Any) -> str:
     if key == "qualifier":
         return QUALIFIER_NAMES.get(value, value)
     if key == "value" and isinstance(value, float):
-        return f"{value:g}"
+        return f"{value:,.6f}".rstrip("0").rstrip(".")
+    if key == "value" and isinstance(value, int):
+        return f"{value:,}"
     return str(value)
 
 

@@ -323,7 +323,7 @@ def _to_fact(r: Reading, text: str) -> Fact:
         text=text[s:e],
         subject=r.subject or None,
         measure=r.measure,
-        value=r.value,
+        value=float(f"{r.value:.12g}"),
         unit=r.unit,
         period=r.period,
         modality=r.modality,

@@ -1,0 +1,59 @@
+"""``planwatch extract`` as a user runs it: formats, several files, -o, and unreadable input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planwatch.cli.main import cli
+
+REPORT = "江川市2025年1—6月经济运行情况\n一、1—6月执行情况\n全市地区生产总值1,286.4亿元，同比增长5.6%，居全省第3位。\n"
+
+
+def _report(tmp_path: Path, name: str = "jc.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(REPORT, encoding="utf-8")
+    return path
+
+
+def test_jsonl_output_has_exactly_the_schema_fields(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(_report(tmp_path))])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["text"] for r in rows] == ["1,286.4亿元", "5.6%", "第3位"]
+    assert list(rows[0]) == ["span", "text", "subject", "measure", "value", "unit", "period", "modality",
+                             "qualifier", "baseline"]
+    assert rows[0]["value"] == 128640000000 and rows[0]["unit"] == "元"
+
+
+def test_several_files_name_their_document(tmp_path: Path) -> None:
+    a, b = _report(tmp_path, "a.txt"), _report(tmp_path, "b.txt")
+    result = CliRunner().invoke(cli, ["extract", str(a), str(b), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("doc,span,text,subject")
+    assert sum(1 for line in lines if line.startswith(str(b))) == 3
+
+
+def test_table_output_is_a_readable_chinese_table(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(_report(tmp_path)), "--format", "table"])
+    assert result.exit_code == 0
+    assert "指标" in result.output and "地区生产总值" in result.output and "共 3 条" in result.output
+
+
+def test_output_file_is_written_whole(tmp_path: Path) -> None:
+    out = tmp_path / "facts.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(_report(tmp_path)), "-o", str(out)])
+    assert result.exit_code == 0 and result.output == ""
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".planwatch-")] == []
+
+
+def test_an_unreadable_file_gives_one_line_and_exit_status_two(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = CliRunner().invoke(cli, ["extract", str(missing)])
+    assert result.exit_code == 2
+    assert str(missing) in result.output
+    assert "Traceback" not in result.output
