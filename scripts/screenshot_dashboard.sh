@@ -65,5 +65,5 @@ print(urllib.parse.quote(pick["code"]) if pick else "")
 PY
 )"
 if [[ -n "$FIRST_ALERT" ]]; then
-  shoot docs/item.png 1400 1100 "/items/$FIRST_ALERT?plan=$PLAN_CODE&as_of=$AS_OF"
+  shoot docs/item.png 1400 1320 "/items/$FIRST_ALERT?plan=$PLAN_CODE&as_of=$AS_OF"
 fi

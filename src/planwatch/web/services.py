@@ -83,19 +83,17 @@ def audit_keys(plan_code: str, item_code: str, records: Iterable[ProgressRecord]
 
 
 def describe_change(before: dict | None, after: dict | None) -> str:
-    """Return the fields an audit row changed, 数值 12 → 15, in the order of ``AUDIT_FIELDS``."""
-    before, after = before or {}, after or {}
-    parts = []
-    for key, label in AUDIT_FIELDS.items():
-        old, new = before.get(key), after.get(key)
-        if old == new or (key not in before and key not in after):
-            continue
-        if not before:
-            parts.append(f"{label} {_audit_value(new)}")
-        elif not after:
-            parts.append(f"{label} {_audit_value(old)}")
-        else:
-            parts.append(f"{label} {_audit_value(old)} → {_audit_value(new)}")
+    """Return what an audit row changed: 数值 12 → 15 for an update, the figure for a new record."""
+    if not before or not after:
+        row = after or before or {}
+        if "value" in row:
+            return f"数值 {_audit_value(row['value'])}" if row["value"] is not None else "节点或阶段"
+        return "建立事项" if after else "删除事项"
+    parts = [
+        f"{label} {_audit_value(before.get(key))} → {_audit_value(after.get(key))}"
+        for key, label in AUDIT_FIELDS.items()
+        if before.get(key) != after.get(key)
+    ]
     return "；".join(parts) or "—"
 
 
@@ -107,7 +105,7 @@ def _audit_value(value: object) -> str:
     return str(value) if value not in (None, "") else "空"
 
 
-def item_changes(store, plan_code: str, item_code: str, records: Iterable[ProgressRecord], limit: int = 20):
+def item_changes(store, plan_code: str, item_code: str, records: Iterable[ProgressRecord], limit: int = 10):
     """Return the newest audit entries of an item and its progress records (newest first)."""
     entries = []
     for key in audit_keys(plan_code, item_code, records):
