@@ -193,7 +193,9 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
         if whole_lead_year and modality == "actual" and lead.interval != period:
             # “遴选2025年…项目10个” in a 1—6月 report: the year names the programme, the count is of the period
             return lead.end_date if stock else lead.interval
-        if period and not is_date and stock and "/" in period and modality == "actual":
+        in_clause = found is not None and found.start() >= ctx.clause_start(start)
+        flow_word = found is not None and found.group("part") and in_clause  # 全年出生人口: a flow
+        if period and not is_date and stock and "/" in period and modality == "actual" and not flow_word:
             year, month = period.split("/")[1].split("-")
             return month_end(int(year), int(month))
         return period

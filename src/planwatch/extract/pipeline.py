@@ -150,7 +150,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         r.measure = prev.measure
         if prev.measure != "ratio" and prev.value < 0 < r.value:
             r.value = -r.value
-    elif r.measure == "level" and r.unit in ("%", "pp", cues.MULTIPLE_UNIT, cues.TENTH_UNIT):
+    elif r.measure == "level" and r.unit in ("%", "‰", "pp", cues.MULTIPLE_UNIT, cues.TENTH_UNIT):
         elliptic = (r.unit == "pp" and prev is not None and prev.measure == "change_pp"
                     and not subjects.clean_left(segment)[0]
                     and ctx.sentence_start(prev.c.start) == ctx.sentence_start(c.start))

@@ -25,7 +25,7 @@ def _alternation(words: object) -> str:
 
 
 _UNIT_WORDS = (
-    *uv.PERCENT_SIGNS, *uv.PERCENTAGE_POINTS, *uv.CURRENCIES, *uv.SCALED_UNITS, *uv.MEASURE_WORDS,
+    *uv.PERCENT_SIGNS, *uv.PERMILLE_SIGNS, *uv.PERCENTAGE_POINTS, *uv.CURRENCIES, *uv.SCALED_UNITS, *uv.MEASURE_WORDS,
     cues.MULTIPLE_UNIT, cues.TENTH_UNIT,
 )
 _UNIT = f"(?:{_alternation(_UNIT_WORDS)})"

@@ -24,10 +24,9 @@ _RIGHT_STOP = re.compile(
 _TRAIL_WORDS = tuple(
     sorted({*cues.LINK_VERBS, *cues.QUALIFIERS_BEFORE, *sv.TRAILING_FILLERS, "分别", "的"}, key=len, reverse=True)
 )
+_BASELINE_REF = r"(?:上年|去年|同期|上年同期|去年同期|年初|一季度|前三季度|上半年|[0-9]{1,2}[—–\-－~～][0-9]{1,2}月)"
 _BASELINE_TAIL = re.compile(
-    r"(?:比|较|与)(?:(?:19|20)[0-9]{2}年)?"
-    r"(?:上年|去年|同期|上年同期|去年同期|年初|一季度|前三季度|上半年|[0-9]{1,2}[—–\-－~～][0-9]{1,2}月)?"
-    r"(?:全年|底|末|同期)?(?:比重)?$"
+    rf"(?:比|较|与)(?:(?:19|20)[0-9]{{2}}年{_BASELINE_REF}?|{_BASELINE_REF})(?:全年|底|末|同期)?(?:比重)?$"
 )
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 

@@ -14,6 +14,7 @@ from planwatch.extract.vocabulary import units as vocab
 _BASE: dict[str, str] = {w: w for w in vocab.MEASURE_WORDS}
 _BASE.update(vocab.CURRENCIES)
 _BASE.update({p: "%" for p in vocab.PERCENT_SIGNS})
+_BASE.update({p: "‰" for p in vocab.PERMILLE_SIGNS})
 _BASE.update({p: "pp" for p in vocab.PERCENTAGE_POINTS})
 _BASE.update({"pp": "pp", "位": "位", "倍": "倍"})
 

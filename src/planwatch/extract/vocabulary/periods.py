@@ -43,7 +43,8 @@ STOCK_NOUNS: tuple[str, ...] = (
 STATE_REACH_VERBS: tuple[str, ...] = ("达到", "达", "增至", "突破", "提高到", "提高至", "提升至", "提升到", "保持在")
 # state rates (率 at a date) versus rates of a flow
 FLOW_RATE_NOUNS: tuple[str, ...] = (
-    "完成率", "整改率", "增长率", "贡献率", "利率", "失业率", "比重", "占比", "比例", "任务", "发生率", "转化率",
+    "完成率", "整改率", "增长率", "贡献率", "利率", "失业率", "出生率", "死亡率", "发病率", "自然增长率",
+    "比重", "占比", "比例", "任务", "发生率", "转化率",
 )
 STATE_RATE_NOUNS: tuple[str, ...] = ("率", "活跃度", "覆盖面", "占比超", "化率")
 # verbs that reach a state: 增至, 提高到, 达到 (a rate after them is a state at the period's end)

@@ -26,6 +26,7 @@ ARABIC_MAGNITUDES: tuple[str, ...] = ("万亿", "千亿", "百亿", "十亿", "�
 ARABIC_MAGNITUDE_FACTORS: dict[str, float] = {**MAGNITUDES, "千": 1e3}
 
 PERCENT_SIGNS: tuple[str, ...] = ("%", "％")
+PERMILLE_SIGNS: tuple[str, ...] = ("‰",)
 PERCENTAGE_POINTS: tuple[str, ...] = ("个百分点", "百分点")
 
 # money: written unit -> base unit
