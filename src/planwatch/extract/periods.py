@@ -167,6 +167,8 @@ def is_stock(measure: str, subject: str | None, segment: str) -> bool:
     The subject's last noun decides (电力总装机, 养老床位 are stocks; 综合保税区进出口总额 is a flow).
     """
     subject = subject or ""
+    if measure in ("level", "growth") and ending_with(("总数", "总量", "余额", "保有量"), subject):
+        return True
     if subject.startswith(_FLOW_STARTS) or starting_with(cues.ACTION_VERBS, subject):
         return False
     if measure == "ratio":
@@ -180,7 +182,7 @@ def is_stock(measure: str, subject: str | None, segment: str) -> bool:
 
 
 def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str, subject: str | None,
-              segment: str, modality: str) -> str | None:
+              segment: str, modality: str, money: bool = False) -> str | None:
     """The ISO period of a fact starting at ``start``."""
     section = ctx.section_at(start)
     lead = ctx.lead_at(start)
@@ -201,8 +203,8 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
         return period
     if modality != "actual":
         has_year = section is not None and pv_year_in(section.title)
-        if modality == "target" and lead.year and (stock or ending_with(pv.STATE_REACH_VERBS, segment.rstrip())
-                                                   or _reaches(segment)) and measure == "level":
+        reaches = ending_with(pv.STATE_REACH_VERBS, segment.rstrip()) or _reaches(segment)
+        if modality == "target" and lead.year and measure == "level" and (stock or (reaches and not money)):
             return f"{lead.year}-12-31"
         return lead.interval if has_year else None
     if stock:

@@ -168,7 +168,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if segment.rstrip(" 　").endswith(("从", "由")):
         r.period = periods.start_of_frame(ctx, marks, c.start)
     else:
-        r.period = periods.period_of(ctx, marks, c.start, r.measure, r.subject, segment, r.modality)
+        r.period = periods.period_of(ctx, marks, c.start, r.measure, r.subject, segment, r.modality,
+                                     money=r.unit in ("元", "美元"))
         r.period = periods.widen_to_baseline(r.period, r.baseline)
         prev = done[-1] if done else None
         if r.measure == "rank" and prev is not None and prev.subject == r.subject:
