@@ -245,3 +245,29 @@ def test_a_unit_fills_its_prefilled_progress_template_and_unreported_rows_are_sk
     runner.invoke(cli, [*args])
     untouched = runner.invoke(cli, ["import", str(template), "--db", db])
     assert untouched.exit_code == 0 and "进度记录" not in untouched.output
+
+
+def test_a_file_of_one_sheet_updates_the_stored_plan_without_the_other_sheets(loaded: Store, tmp_path: Path) -> None:
+    rows = plan_rows()["重大项目"]
+    rows[0]["项目阶段"] = "竣工"
+    rows.append(rows[1] | {"项目编码": "P003", "项目名称": "东湖污水处理厂扩建", "所在区县编码": "JC-01"})
+    result = import_file(loaded, write_csv(tmp_path / "重大项目.csv", "重大项目", rows, encoding="gbk"), user="规划处")
+    project = result.summary["project"]
+    assert (project.inserted, project.updated, project.unchanged) == (1, 1, 1)
+    data = loaded.load_plan_data("JC2025")
+    assert [p.code for p in data.projects] == ["P001", "P002", "P003"]
+    assert len(data.targets) == 3 and len(data.tasks) == 2  # the rest of the plan is untouched
+
+
+def test_a_one_sheet_file_may_not_reuse_a_stored_code_for_another_kind(loaded: Store, tmp_path: Path) -> None:
+    rows = plan_rows()["民生实事"]
+    rows[0]["实事编码"] = "P001"
+    issues = failing_import(loaded, write_csv(tmp_path / "民生实事.csv", "民生实事", rows))
+    assert issues == ["民生实事.csv 工作表“民生实事”第2行“实事编码”：编码“P001”在计划中已用于重大项目"]
+
+
+def test_a_milestone_sheet_alone_replaces_the_milestones_of_a_stored_task(loaded: Store, tmp_path: Path) -> None:
+    rows = [{"任务编码": "K01", "节点序号": "1", "节点内容": "确定中心选址", "完成时限": date(2025, 4, 30)}]
+    import_file(loaded, write_csv(tmp_path / "任务节点.csv", "任务节点", rows), user="科技局")
+    (task,) = [t for t in loaded.load_plan_data("JC2025").tasks if t.code == "K01"]
+    assert [(m.key, m.due) for m in task.milestones] == [("1", date(2025, 4, 30))]

@@ -9,15 +9,14 @@ raised together in one :class:`ImportFailed`, so a clerk fixes the file in one p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planwatch.catalog import load_catalog
 from planwatch.extract.units import normalise_unit
 from planwatch.imports.cells import CellError, read_cell, shown
 from planwatch.imports.columns import (
-    ALL_SHEETS,
     KIND_LABELS,
     PLAN_SHEETS,
     PROGRESS_SHEET_OF_KIND,
@@ -249,7 +248,8 @@ def parse_plan_record(records: list[Record] | None, issues: Collector) -> Plan |
     )
 
 
-def parse_regions(records: list[Record], issues: Collector) -> list[Region]:
+def parse_regions(records: list[Record], issues: Collector, known: Collection[str] = ()) -> list[Region]:
+    """Return the regions of the 地区 sheet; a parent must be in the sheet or in ``known``."""
     codes = CodeBook(issues)
     regions = []
     for record in records:
@@ -259,7 +259,7 @@ def parse_regions(records: list[Record], issues: Collector) -> list[Region]:
         level = record.get("level") or ("city" if parent is None else "district")
         regions.append(Region(str(record.values["code"]), str(record.values["name"]), parent, str(level)))
     for region, record in zip(regions, (codes.first[r.code] for r in regions), strict=True):
-        if region.parent_code is not None and region.parent_code not in codes.first:
+        if region.parent_code is not None and region.parent_code not in codes.first and region.parent_code not in known:
             issues.at(record, "parent_code", f"上级地区编码“{region.parent_code}”不在“地区”表中")
     return regions
 
@@ -392,9 +392,20 @@ def parse_livelihood(record: Record, issues: Collector) -> LivelihoodItem | None
     )
 
 
-def attach_milestones(records: list[Record], tasks: dict[str, KeyTask], year: int | None, issues: Collector) -> None:
-    """Add the 任务节点 rows to their tasks, checking task codes, keys and due dates."""
+def attach_milestones(
+    records: list[Record],
+    tasks: dict[str, KeyTask],
+    year: int | None,
+    issues: Collector,
+    stored: Mapping[str, KeyTask] | None = None,
+) -> None:
+    """Add the 任务节点 rows to their tasks, checking task codes, keys and due dates.
+
+    A row for a task that is not in the file but in ``stored`` (the plan in the store)
+    brings that task into ``tasks`` with the file's milestones replacing its stored ones.
+    """
     seen: dict[tuple[str, str], Record] = {}
+    stored = stored or {}
     for record in records:
         task_code, key = record.get("task_code"), record.get("key")
         if year is not None:
@@ -402,6 +413,8 @@ def attach_milestones(records: list[Record], tasks: dict[str, KeyTask], year: in
         if task_code is None or key is None:
             continue
         task = tasks.get(str(task_code))
+        if task is None and str(task_code) in stored:
+            task = tasks[str(task_code)] = replace(stored[str(task_code)], milestones=[])
         if task is None:
             issues.at(record, "task_code", f"任务编码“{task_code}”不在“重点任务”表中")
             continue
@@ -427,22 +440,30 @@ def parse_plan_tables(
     source: str,
     find_indicator: FindIndicator | None = None,
     as_of: date | None = None,
+    base: PlanData | None = None,
 ) -> PlanData:
     """Return the plan in ``tables`` (the sheets of a plan workbook), progress sheets included.
 
     Raises :class:`ImportFailed` with every issue found. ``find_indicator`` maps an
     indicator name or alias to an indicator (default: the catalog); ``as_of`` fills blank
-    截至日期 cells of progress sheets in the same file.
+    截至日期 cells of progress sheets in the same file. ``base`` is the stored plan a
+    partial file updates (a file of only 重大项目, say): the 计划 sheet may then be left
+    out, and codes of regions, work areas and tasks may refer to what is stored.
     """
     issues = Collector(source)
     find = find_indicator or default_find_indicator()
     read = {sheet.name: read_sheet(tables, sheet, issues) for sheet in PLAN_SHEETS}
-    plan = parse_plan_record(read["计划"], issues)
-    regions = parse_regions(read["地区"] or [], issues)
-    region_codes = {r.code for r in regions}
-    if plan is not None and plan.region_code not in region_codes:
-        issues.at(read["计划"][0], "region_code", f"地区编码“{plan.region_code}”不在“地区”表中")  # type: ignore[index]
+    if base is not None and read["计划"] is None:
+        plan: Plan | None = base.plan
+    else:
+        plan = parse_plan_record(read["计划"], issues)
+    stored_regions = {r.code for r in base.regions} if base else set()
+    regions = parse_regions(read["地区"] or [], issues, stored_regions)
+    region_codes = {r.code for r in regions} | stored_regions
+    if plan is not None and read["计划"] and plan.region_code not in region_codes:
+        issues.at(read["计划"][0], "region_code", f"地区编码“{plan.region_code}”不在“地区”表中")
     areas = parse_work_areas(read["工作领域"] or [], issues)
+    stored_items = base.item_index() if base else {}
 
     codes = CodeBook(issues)
     placed: list[tuple[Record, PlanItem]] = []
@@ -454,14 +475,16 @@ def parse_plan_tables(
     }
     for sheet_name, parser in parsers.items():
         for record in read[sheet_name] or []:
-            unique = codes.claim(record)
+            unique = codes.claim(record) and not used_for_other_kind(record, sheet_name, stored_items, issues)
             item = parser(record)
             if item is not None and unique:
                 placed.append((record, item))
-    check_work_areas(placed, {a.code for a in areas}, issues)
+    stored_areas = {a.code for a in base.work_areas} if base else set()
+    check_work_areas(placed, {a.code for a in areas} | stored_areas, issues)
     items = [item for _, item in placed]
     tasks = {item.code: item for item in items if isinstance(item, KeyTask)}
-    attach_milestones(read["任务节点"] or [], tasks, plan.year if plan else None, issues)
+    stored_tasks = {t.code: t for t in base.tasks} if base else {}
+    attach_milestones(read["任务节点"] or [], tasks, plan.year if plan else None, issues, stored_tasks)
 
     data = PlanData(
         plan=plan or Plan("", "", 0, ""),
@@ -473,9 +496,34 @@ def parse_plan_tables(
         livelihood_items=[i for i in items if isinstance(i, LivelihoodItem)],
     )
     if plan is not None and any(name in tables for name in KIND_OF_PROGRESS_SHEET):
-        data.progress = collect_progress(tables, data, issues, as_of)
+        data.progress = collect_progress(tables, merged(base, data), issues, as_of)
     issues.raise_if_any()
     return data
+
+
+def used_for_other_kind(record: Record, sheet_name: str, stored: Mapping[str, PlanItem], issues: Collector) -> bool:
+    """Report (and return True for) a code the stored plan already uses for another kind of item."""
+    item = stored.get(str(record.get("code")))
+    if item is None or KIND_LABELS[item_kind(item)] == sheet_name:
+        return False
+    issues.at(record, "code", f"编码“{record.get('code')}”在计划中已用于{KIND_LABELS[item_kind(item)]}")
+    return True
+
+
+def merged(base: PlanData | None, update: PlanData) -> PlanData:
+    """Return the stored plan with the file's items in place of stored ones of the same code."""
+    if base is None:
+        return update
+    new = update.item_index()
+    keep = [item for item in base.items() if item.code not in new]
+    items = [*keep, *update.items()]
+    return PlanData(
+        plan=update.plan,
+        targets=[i for i in items if isinstance(i, Target)],
+        tasks=[i for i in items if isinstance(i, KeyTask)],
+        projects=[i for i in items if isinstance(i, Project)],
+        livelihood_items=[i for i in items if isinstance(i, LivelihoodItem)],
+    )
 
 
 def parse_source(record: Record, issues: Collector) -> Source:
@@ -617,7 +665,6 @@ def workbook_kind(tables: Tables) -> str | None:
 
 
 __all__ = [
-    "ALL_SHEETS",
     "ImportFailed",
     "Issue",
     "parse_plan_tables",

@@ -73,7 +73,8 @@ def import_file(
     """Import a plan or progress workbook (xlsx, csv, or a folder/zip of csv) into ``store``.
 
     A plan workbook (it has plan sheets such as 计划, 重大项目) replaces the plan's items
-    by code, together with any progress sheets it carries; a progress workbook (only
+    by code, together with any progress sheets it carries — without a 计划 sheet it
+    updates ``plan_code`` (or the store's only plan) with just the items it lists; a progress workbook (only
     progress sheets) adds progress to ``plan_code`` or to the store's only plan.
     ``as_of`` fills blank 截至日期 cells. Raises :class:`ImportFailed` with every issue;
     nothing is written then.
@@ -91,7 +92,11 @@ def import_file(
         raise fail(source, "没有可识别的工作表：计划文件应有“计划”等工作表，进展文件应有“项目进展”等工作表")
     try:
         if kind == "plan":
-            data = parse_plan_tables(tables, source=source, as_of=as_of)
+            base = None
+            if "计划" not in tables and (plan_code is not None or store.list_plans()):
+                # a partial file (only 重大项目, say) updates a stored plan
+                base = store.load_plan_data(choose_plan(store, plan_code, source), latest_only=True)
+            data = parse_plan_tables(tables, source=source, as_of=as_of, base=base)
             if plan_code is not None and data.plan.code != plan_code:
                 raise fail(source, f"文件中的计划编码是“{data.plan.code}”，与 --plan {plan_code} 不符")
             summary = store.save_plan_data(data, user=user)
