@@ -15,11 +15,12 @@ NOT_A_NOUN_START: tuple[str, ...] = (
 _BRACKETS = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _PERIOD_WORDS = re.compile(
     r"^(?:(?:19|20)[0-9]{2}年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)?|"
-    r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末)"
+    r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末|"
+    r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
 _FRONT = re.compile(f"^(?:{alternation((*cues.SCOPE_WORDS, *sv.LEADING_FILLERS))})")
 _RIGHT_STOP = re.compile(
-    r"[，,。；;：:！？!?、\n“”\"（(0-9０-９]|分别|同比|增长|下降|实现|达到|完成|均|比|超(?=[0-9])|近(?=[0-9])|中的"
+    r"[，,。；;：:！？!?、\n“”\"（(0-9０-９]|分别|同比|增长|下降|实现|达到|完成|累计|均|比|超(?=[0-9])|近(?=[0-9])|中的"
 )
 _TRAIL_WORDS = tuple(
     sorted({*cues.LINK_VERBS, *cues.QUALIFIERS_BEFORE, *sv.TRAILING_FILLERS, "分别", "的"}, key=len, reverse=True)
@@ -61,7 +62,9 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
         if not m or not m.group(0):
             break
         s = s[m.end():]
-    s = s.strip(" 　、，,“”\"")
+    s = s.strip(" 　、，,\"")
+    if s.count("“") != s.count("”"):
+        s = s.replace("“", "").replace("”", "")
     return s, change_verb
 
 

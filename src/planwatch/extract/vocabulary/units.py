@@ -51,7 +51,7 @@ MEASURE_WORDS: tuple[str, ...] = (
     "家次", "户次", "课时", "学时", "床", "盏", "羽", "尾", "顶", "扇", "把", "面", "孔", "例", "宗次", "人年",
     "台套", "吨公里", "人公里", "车公里", "万人次",
     # time spans (durations reported as quantities; streaks)
-    "小时", "分钟", "秒", "天", "个月", "周", "年",
+    "小时", "分钟", "秒", "天", "个月", "周", "年", "个工作日", "工作日",
     # length, area, volume, mass
     "公里", "千米", "米", "厘米", "平方公里", "平方千米", "平方米", "亩", "公顷", "立方米", "立方",
     "吨", "千克", "公斤", "斤", "克", "微克", "毫克", "升", "毫升", "毫米", "标箱", "标准箱", "TEU",
@@ -84,7 +84,7 @@ CHINESE_LABEL_UNITS: tuple[str, ...] = (
 CHINESE_BACK_REFERENCES: tuple[str, ...] = ("上述", "这", "那", "前述", "以下", "下列", "如下", "各", "每")
 
 # units of a duration: a duration followed directly by a noun names a thing (240小时过境免签)
-DURATION_UNITS: tuple[str, ...] = ("小时", "分钟", "秒", "天", "日", "个月", "周", "年")
+DURATION_UNITS: tuple[str, ...] = ("小时", "分钟", "秒", "天", "日", "个月", "周", "年", "个工作日", "工作日")
 
 # nouns after a 万/亿 number with no measure word that make it a count of people
 PEOPLE_NOUNS: tuple[str, ...] = (
