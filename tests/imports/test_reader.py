@@ -144,3 +144,15 @@ def test_a_csv_record_spanning_two_lines_is_still_one_excel_row(tmp_path: Path) 
     rows[1]["总投资（万元）"] = "不详"
     path = write_csv(tmp_path / "重大项目.csv", "重大项目", rows)
     assert [r.number for r in read_tables(path)["重大项目"]] == [2, 3]
+
+
+def test_a_title_row_above_the_header_is_skipped(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = write_xlsx(tmp_path / "plan.xlsx", plan_rows())
+    workbook = load_workbook(path)
+    workbook["重大项目"].insert_rows(1)
+    workbook["重大项目"]["A1"] = "江川市2025年重大项目计划表"
+    workbook.save(path)
+    rows = read_tables(path)["重大项目"]
+    assert [(r["项目编码"], r.number) for r in rows] == [("P001", 3), ("P002", 4)]

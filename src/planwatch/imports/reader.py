@@ -24,6 +24,8 @@ from pathlib import Path
 from planwatch.imports.columns import ALL_SHEETS, Sheet
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+HEADER_SEARCH_ROWS = 5
+KNOWN_HEADERS = frozenset(header for sheet in ALL_SHEETS.values() for header in sheet.headers)
 
 
 class ReadError(Exception):
@@ -71,10 +73,16 @@ def is_blank(value: object) -> bool:
 
 
 def rows_to_table(name: str, source: str, raw_rows: list[tuple[int, list[object]]]) -> Table:
-    """Build a table from (row number, cell values) pairs whose first non-blank row is the header."""
-    header_at = next((i for i, (_, cells) in enumerate(raw_rows) if not all(is_blank(c) for c in cells)), None)
-    if header_at is None:
+    """Build a table from (row number, cell values) pairs: a header row, then the data rows."""
+    filled = [i for i, (_, cells) in enumerate(raw_rows) if not all(is_blank(c) for c in cells)]
+    if not filled:
         return Table(name, source, [])
+    # a title row above the header ("江川市2025年重大项目表") is skipped: the header is the
+    # first of the top rows that holds a known column header
+    header_at = next(
+        (i for i in filled[:HEADER_SEARCH_ROWS] if KNOWN_HEADERS.intersection(map(clean_header, raw_rows[i][1]))),
+        filled[0],
+    )
     headers = [clean_header(c) for c in raw_rows[header_at][1]]
     while headers and not headers[-1]:
         headers.pop()
