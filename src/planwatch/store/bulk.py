@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Table
+from sqlalchemy import Boolean, Date, Table
 from sqlalchemy.engine import Connection
 
 #: Rows per executemany call.
@@ -32,6 +32,8 @@ def _processors(
         processor = column_type._cached_bind_processor(conn.dialect)
         if processor is not None and conn.dialect.name == "sqlite" and column_type._type_affinity is Date:
             processor = date.isoformat  # what SQLAlchemy's SQLite DATE stores, without its per-value dict
+        if column_type._type_affinity is Boolean:
+            processor = None  # both drivers take Python bools as they are
         if processor is not None:
             out.append((index, processor))
     return out
