@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -45,3 +45,25 @@ def starting_with(words: Iterable[str], text: str) -> str | None:
     """The longest word of ``words`` that ``text`` starts with."""
     m = _patterns(words)[0].match(text)
     return m.group(0) if m else None
+
+
+def prefix_matcher(words: Iterable[str]) -> Callable[[str], str | None]:
+    """A function giving the longest word of ``words`` that a text starts with (compiled once)."""
+    match = _patterns(words)[0].match
+
+    def longest_prefix(text: str) -> str | None:
+        m = match(text)
+        return m.group(0) if m else None
+
+    return longest_prefix
+
+
+def suffix_matcher(words: Iterable[str]) -> Callable[[str], str | None]:
+    """A function giving the longest word of ``words`` that a text ends with (compiled once)."""
+    match = _patterns(words)[1].match
+
+    def longest_suffix(text: str) -> str | None:
+        m = match(text[::-1][:24])
+        return m.group(0)[::-1] if m else None
+
+    return longest_suffix

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from planwatch.extract.lexicon import ending_with, starting_with
+from planwatch.extract.lexicon import prefix_matcher, suffix_matcher
 from planwatch.extract.scanner import Candidate
 from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import not_facts as nf
 from planwatch.extract.vocabulary import units as uv
 
+_S_NF_LABEL_BEFORE = suffix_matcher(nf.LABEL_BEFORE)
+_S_UV_CHINESE_BACK_REFERENCES = suffix_matcher(uv.CHINESE_BACK_REFERENCES)
+_P_CUES_QUALIFIERS_AFTER = prefix_matcher(cues.QUALIFIERS_AFTER)
+_P_NF_CHINESE_CI_NOT_AFTER = prefix_matcher(nf.CHINESE_CI_NOT_AFTER)
+_P_NF_CHINESE_WORD_AFTER = prefix_matcher(nf.CHINESE_WORD_AFTER)
+_P_NF_LABEL_AFTER = prefix_matcher(nf.LABEL_AFTER)
+_P_NF_THRESHOLD_AFTER = prefix_matcher(nf.THRESHOLD_AFTER)
 _PUNCT = set("，,。；;、：:！？!?）)】」』”’\n ")
 
 
@@ -20,7 +27,7 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
         return False  # ranks are checked against their clause later
     if c.kind in ("arabic", "frac") and before[-1:] and (before[-1] in "0123456789０１２３４５６７８９.．"):
         return True
-    if ending_with(nf.LABEL_BEFORE, before):
+    if _S_NF_LABEL_BEFORE(before):
         return True
     if "年产" in before[-4:] or "日产" in before[-4:]:
         return True
@@ -30,11 +37,11 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
         return True
     if not c.unit_text and after_num[:1] and after_num[0] in nf.CODE_NEIGHBOUR_CHARS:
         return True
-    if starting_with(nf.LABEL_AFTER, after_num) and not c.unit_text and not c.has_magnitude:
+    if _P_NF_LABEL_AFTER(after_num) and not c.unit_text and not c.has_magnitude:
         return True
-    if c.unit_text and starting_with(("周年", "届"), text[c.num_end:c.num_end + 2]):
+    if c.unit_text and text.startswith(("周年", "届"), c.num_end):
         return True
-    if starting_with(nf.LABEL_AFTER, after) and after[:1] in ("+", "＋", "·", "•", "级", "强", "佳", "方"):
+    if _P_NF_LABEL_AFTER(after) and after[:1] in ("+", "＋", "·", "•", "级", "强", "佳", "方"):
         return True
     if c.unit in ("年", "日") and not before.endswith("连续"):
         return True
@@ -54,11 +61,11 @@ def _is_threshold(c: Candidate, before: str, after: str) -> bool:
     """亿元以上项目, 超5亿元的强镇, 10蒸吨及以下锅炉: a number that defines a category."""
     if c.unit in ("%", cues.TENTH_UNIT):
         return False  # 九成以上行政村, 80%以上的企业: a share, still a fact
-    if starting_with(nf.THRESHOLD_AFTER, after):
+    if _P_NF_THRESHOLD_AFTER(after):
         return True
     if after.startswith(("以上", "以下")) and len(after) > 2 and after[2] not in _PUNCT and after[2] not in "的":
         return True
-    return bool(after.startswith("的") and ending_with(("超", "超过", "以上"), before) and c.unit_text)
+    return bool(after.startswith("的") and before.endswith(("超", "超过", "以上")) and c.unit_text)
 
 
 def _chinese_is_amount(c: Candidate, before: str, after: str) -> bool:
@@ -69,15 +76,15 @@ def _chinese_is_amount(c: Candidate, before: str, after: str) -> bool:
     """
     if not c.unit_text:
         return False
-    if starting_with(nf.CHINESE_WORD_AFTER, after):
+    if _P_NF_CHINESE_WORD_AFTER(after):
         return False
     if before.endswith("连续"):
         return True
     if c.unit_text in uv.CHINESE_NUMERAL_UNITS:
         if c.unit_text == "次":
-            return c.number >= 2 and not starting_with(nf.CHINESE_CI_NOT_AFTER, after)
+            return c.number >= 2 and not _P_NF_CHINESE_CI_NOT_AFTER(after)
         return True
-    if c.unit_text in uv.CHINESE_LABEL_UNITS or ending_with(uv.CHINESE_BACK_REFERENCES, before):
+    if c.unit_text in uv.CHINESE_LABEL_UNITS or _S_UV_CHINESE_BACK_REFERENCES(before):
         return False
     if c.unit_text in uv.DURATION_UNITS and c.number != 0.5 and _names_a_thing(after):
         return False
@@ -86,5 +93,5 @@ def _chinese_is_amount(c: Candidate, before: str, after: str) -> bool:
 
 def _names_a_thing(after: str) -> bool:
     """A duration followed straight by a noun is part of a name (240小时过境免签, 100天行动)."""
-    return bool(after[:1]) and after[0] not in _PUNCT and not starting_with(cues.QUALIFIERS_AFTER, after) \
-        and not starting_with(("内", "之内", "以内", "的"), after)
+    return bool(after[:1]) and after[0] not in _PUNCT and not _P_CUES_QUALIFIERS_AFTER(after) \
+        and not after.startswith(("内", "之内", "以内", "的"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planwatch.extract.lexicon import alternation, ending_with, starting_with
 from planwatch.extract.vocabulary import cues
@@ -32,6 +33,7 @@ _BASELINE_TAIL = re.compile(
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 
 
+@lru_cache(maxsize=8192)
 def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
     """Strip periods, scopes and linking verbs from the words before a number.
 
@@ -68,6 +70,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
     return s, change_verb
 
 
+@lru_cache(maxsize=8192)
 def is_only_action(phrase: str) -> bool:
     """True when a phrase is only a verb of doing (新增, 深入实施), so the subject follows the number."""
     if not phrase:
