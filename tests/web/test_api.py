@@ -60,6 +60,13 @@ def test_the_status_api_filters_its_items_but_counts_the_whole_plan(web):
     assert sum(body["counts"].values()) == 8
 
 
+def test_the_status_api_can_list_only_the_worst_alerts(web):
+    body = web.get("/api/status", params={**AT, "alerts": 1}).json()
+    board = evaluate(jiangchuan_plan(), AS_OF)
+    assert [a["code"] for a in body["alerts"]] == [board.alerts()[0].code]
+    assert body["alert_count"] == len(board.alerts())
+
+
 def test_the_api_page_lists_the_endpoints_with_a_working_example(web):
     page = web.get("/api")
     assert page.status_code == 200

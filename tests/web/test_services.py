@@ -20,7 +20,7 @@ from planwatch.web.services import describe_change, format_number, format_percen
             {"value": 30.0, "narrative": ""},
             {"value": 42.0, "narrative": "新开工12个"},
             "数值 30 → 42；情况说明 空 → 新开工12个",
-        ),  # noqa: E501
+        ),
         ({"value": 5.0, "cumulative": True}, {"value": 5.0, "cumulative": False}, "累计口径 是 → 否"),
         ({"value": 5.0}, {"value": 5.0}, "—"),
     ],

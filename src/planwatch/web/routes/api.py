@@ -40,6 +40,7 @@ def status(
     unit: str = Query("", description="责任单位名称"),
     district: str = Query("", description="区县编号"),
     q: str = Query("", description="编号、名称、单位或说明中的词"),
+    alerts: int | None = Query(None, ge=0, description="预警事项最多列出几项（缺省全部）"),
 ) -> Response:
     """Return a plan's status board as of a date: counts, roll-ups, alerts, and the items.
 
@@ -47,7 +48,7 @@ def status(
     """
     filters = {"kind": kind, "light": light, "area": area, "unit": unit, "district": district, "q": q}
     items = services.filter_items(sel.board.items, **filters) if any(filters.values()) else sel.board.items
-    view = services.status_view(sel.data, sel.board, with_items=False)
+    view = services.status_view(sel.data, sel.board, with_items=False, alert_limit=alerts)
     view.items = [services.item_status_out(item, sel.board) for item in items]
     # Serialised once here: letting FastAPI re-validate 100,000 items would double the work.
     return Response(view.model_dump_json(), media_type="application/json")
