@@ -177,6 +177,7 @@ def add_instructions_sheet(workbook: Workbook, kind: TemplateKind, sheets: Itera
     ]
     if kind == "progress":
         general.append("7. 进展表中的编码须是已导入计划中的编码；截至日期须在计划年度内。")
+        general.append("8. 只有编码和事项名称、没有填写任何进展的行视为本期未报送，导入时跳过。")
     for line in general:
         ws.append([line])
     for sheet in sheets:
