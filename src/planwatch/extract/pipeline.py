@@ -112,6 +112,11 @@ def _link_runs(cands: list[Candidate], text: str) -> Runs:
 
 def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, ctx: DocumentContext,
           marks: periods.PeriodMarks, done: list[Reading]) -> Reading | None:
+    """Read candidate ``i`` into a fact, or None when its context shows it is not one.
+
+    ``segment`` is the run-up to the number since the clause start or the previous fact; the
+    subject, measure cues and qualifiers are read there, periods and modality in the sentence.
+    """
     prev_end = done[-1].c.end if done else 0
     clause_start = max(ctx.clause_start(c.start), prev_end if prev_end <= c.start else 0)
     segment = text[clause_start:c.start]
@@ -137,7 +142,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
             return None
         r = Reading(c, "%", number, "ratio")
     elif not c.unit_text:
-        r = _read_bare(c, i, cands, runs, text, segment, full_clause)
+        r = _read_bare(c, i, cands, runs, text, segment)
         if r is None:
             return None
     else:
@@ -155,7 +160,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
                     and not subjects.clean_left(segment)[0]
                     and ctx.sentence_start(prev.c.start) == ctx.sentence_start(c.start))
         # “降幅比同期收窄2.6个百分点，比去年全年收窄4个百分点”: the second reads with the first's noun
-        _set_percent_measure(r, prev.segment + segment if elliptic and prev else segment, full_clause, after, c)
+        _set_percent_measure(r, prev.segment + segment if elliptic and prev else segment, full_clause, after)
     r.segment = segment
     r.run = runs.run_of[i]
     before = text[max(0, c.start - 4):c.start]
@@ -177,8 +182,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     return r
 
 
-def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, segment: str,
-               clause: str) -> Reading | None:
+def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, segment: str) -> Reading | None:
     """A number written without a unit: a list member, a structure ratio, an index or a head count."""
     run = runs.run_of[i]
     if runs.chain.get(run):
@@ -203,7 +207,8 @@ def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: s
     return None
 
 
-def _set_percent_measure(r: Reading, segment: str, clause: str, after: str, c: Candidate) -> None:
+def _set_percent_measure(r: Reading, segment: str, clause: str, after: str) -> None:
+    """Percentages, points, 倍 and 成: growth or ratio, with the sign the cue words give."""
     window = segment if segment.strip(" 、") else clause
     if r.unit == "pp":
         r.measure = "change_pp"
