@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:12} " + " ".join(f"{k.replace('_agree', '')}={scores[k]:.3f}" for k in KEYS)
               + f" gold={scores['gold']} pred={scores['pred']}")
         if errors:
-            print(errors.split("\n", 9)[-1] if False else "\n".join(errors.splitlines()[13:]))
+            print("\n".join(line for line in errors.splitlines() if line.startswith(("--", "   "))))
     return 0
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from planwatch.extract.lexicon import prefix_matcher, suffix_matcher
+import re
+
+from planwatch.extract.lexicon import alternation, prefix_matcher, suffix_matcher
 from planwatch.extract.scanner import Candidate
 from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import not_facts as nf
@@ -15,6 +17,7 @@ _P_NF_CHINESE_CI_NOT_AFTER = prefix_matcher(nf.CHINESE_CI_NOT_AFTER)
 _P_NF_CHINESE_WORD_AFTER = prefix_matcher(nf.CHINESE_WORD_AFTER)
 _P_NF_LABEL_AFTER = prefix_matcher(nf.LABEL_AFTER)
 _P_NF_THRESHOLD_AFTER = prefix_matcher(nf.THRESHOLD_AFTER)
+_S_CUES_ACTION_VERBS = suffix_matcher(cues.ACTION_VERBS)
 _PUNCT = set("，,。；;、：:！？!?）)】」』”’\n ")
 
 
@@ -53,6 +56,8 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
     if before[-1:] and before[-1] in nf.OPEN_QUOTES and c.unit_text:
         return True
     if _is_threshold(c, before, after):
+        return True
+    if c.unit in nf.CAPACITY_UNITS and _inside_a_name(text, c):
         return True
     return bool(c.kind == "chinese" and not _chinese_is_amount(c, before, after))
 
@@ -95,3 +100,20 @@ def _names_a_thing(after: str) -> bool:
     """A duration followed straight by a noun is part of a name (240小时过境免签, 100天行动)."""
     return bool(after[:1]) and after[0] not in _PUNCT and not _P_CUES_QUALIFIERS_AFTER(after) \
         and not after.startswith(("内", "之内", "以内", "的"))
+
+
+_FACILITY = re.compile(alternation(nf.FACILITY_WORDS))
+_NAME_STOP = re.compile(r"[，,。；;：:、！？!?\n（(“”]|建设|投入|建成|开工|完工|竣工|实现|完成")
+
+
+def _inside_a_name(text: str, c: Candidate) -> bool:
+    """A capacity between a proper name and a facility word (奋斗镇4000平方米保鲜库投入使用)."""
+    before = text[max(0, c.start - 4):c.start]
+    if not before or not ("\u4e00" <= before[-1] <= "\u9fff") or before.endswith("等"):
+        return False
+    if _S_CUES_ACTION_VERBS(before) or before.endswith(("了", "达", "为", "超", "约", "近", "共", "新", "的")):
+        return False
+    window = text[c.end:c.end + 16]
+    stop = _NAME_STOP.search(window)
+    head = window[: stop.start()] if stop else window
+    return bool(head) and _FACILITY.search(head) is not None

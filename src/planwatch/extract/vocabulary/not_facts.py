@@ -33,3 +33,9 @@ CHINESE_CI_NOT_AFTER: tuple[str, ...] = ("会", "全", "产", "代", "序", "元
 RANGE_SEPARATORS = "—–-－~～至到"
 LIST_SEPARATORS = "、和及与"
 RATIO_SEPARATORS = "：:"
+# a capacity written inside a facility's name (奋斗镇4000平方米保鲜库, 某农机3000台…生产线项目): a spec
+CAPACITY_UNITS: tuple[str, ...] = ("平方米", "台", "吨", "千瓦", "立方米", "张", "床", "米", "千伏安", "兆瓦", "标箱")
+FACILITY_WORDS: tuple[str, ...] = (
+    "保鲜库", "冷库", "仓库", "储备库", "生产线", "项目", "厂房", "车间", "电站", "变电站", "基地", "中心", "馆",
+    "医院", "学校", "园区", "工厂", "仓", "站",
+)
