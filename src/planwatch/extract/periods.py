@@ -25,7 +25,7 @@ _EXPLICIT = re.compile(
     rf"|(?P<ye>(?P<ye_y>{_Y})年(?:末|底))"
     r"|(?P<yend>年底|年末)"
     r"|(?P<part>" + alternation(pv.YEAR_PARTS) + r")"
-    rf"|(?P<y>(?P<y_y>{_Y})年(?:度)?)"
+    rf"|(?P<y>(?P<y_y>{_Y})[ 　]?年(?:度)?)"
     r"|(?P<frame>" + alternation(pv.MULTI_YEAR_FRAMES) + r")"
     r"|(?P<back>" + alternation(pv.YEARS_BACK_WORDS) + r")"
     r"|(?P<same>同期为|上年同期为|去年同期为)"

@@ -233,7 +233,7 @@ def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: 
     if phrase.startswith("占") and prev is not None and same_sentence:
         r.subject = (prev.subject or "") + phrase
         return
-    if r.measure == "level" and _premodifies(text, r.c.end):
+    if r.measure == "level" and r.unit not in uv.DURATION_UNITS and _premodifies(text, r.c.end):
         right = subjects.right_phrase(text, r.c.end)
         if right:
             r.subject = right
@@ -259,6 +259,9 @@ def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: 
         r.subject = _base_subject(prev.subject) + change_verb  # 余额…，较年初增加412亿元
         return
     right = subjects.right_phrase(text, r.c.end)
+    if not right and not phrase and prev is not None and same_sentence:
+        r.subject = prev.subject
+        return
     if right:
         r.subject = right
     elif phrase:

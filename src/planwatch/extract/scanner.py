@@ -50,7 +50,7 @@ SCANNER = re.compile(
             f"(?P<sign>(?<=[为是至到：:（(，, ])[-−－])?"
             f"(?P<arabic>[{_DIGIT}]+(?:,[0-9]{{3}}(?![0-9]))*(?:[.．][{_DIGIT}]+)?)"
             f"(?P<a_approx1>{_APPROX})?(?P<a_mag>{_MAG})?(?P<a_approx2>{_APPROX})?"
-            f"(?P<a_unit>{_UNIT}{_PAREN}?{_PER}?)?",
+            f"(?:[ 　]?(?P<a_unit>{_UNIT}{_PAREN}?{_PER}?))?",
             # Chinese numerals: 五批次, 两千家, 一倍
             f"(?P<chinese>[{_CN_DIGIT}十][{_CN_ANY}]{{0,11}}|半)(?P<c_approx>{_APPROX})?"
             f"(?P<c_unit>{_UNIT}{_PAREN}?)?",

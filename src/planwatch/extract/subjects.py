@@ -15,7 +15,7 @@ NOT_A_NOUN_START: tuple[str, ...] = (
 )
 _BRACKETS = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _PERIOD_WORDS = re.compile(
-    r"^(?:(?:19|20)[0-9]{2}年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)?|"
+    r"^(?:(?:19|20)[0-9]{2}[ 　]?年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)?|"
     r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末|"
     r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
@@ -93,6 +93,9 @@ def right_phrase(text: str, end: int, limit: int = 24) -> str:
     """The noun phrase right after a number's span (13家企业入选… → 企业入选…)."""
     window = text[end:end + limit]
     window = window.lstrip("的“\"")
+    lead = starting_with(cues.QUALIFIERS_AFTER, window)
+    if lead:
+        return ""  # 60万吨以上: nothing after the number names it
     m = _RIGHT_STOP.search(window)
     phrase = window[: m.start()] if m else window
     return phrase.strip("”\"")

@@ -48,5 +48,5 @@ ADVERBS: tuple[str, ...] = (
 # words right after a number's span that do not start the noun it counts (so the subject is before it)
 NOT_A_NOUN_START: tuple[str, ...] = (
     "以上", "以下", "左右", "以内", "之内", "上下", "多", "余", "的", "和", "及", "与", "或", "至", "到", "等", "次",
-    "增长", "同比", "比", "较", "占", "居", "位", "分别", "，",
+    "增长", "同比", "比", "较", "占", "居", "位", "分别", "，", "大关", "台阶", "关口", "水平", "规模",
 )
