@@ -240,8 +240,13 @@ def _first_heading_titles(text: str, count: int = 1) -> list[str]:
     return titles
 
 
-def read_metadata(text: str) -> DocumentMetadata:
-    """Return the title, issuer, date, year and period that ``text`` states about itself."""
+def read_metadata(text: str, *, fallback_year: int | None = None) -> DocumentMetadata:
+    """Return the title, issuer, date, year and period that ``text`` states about itself.
+
+    ``fallback_year`` is used only when the text names no year of its own (a statistics
+    bureau's 上半年经济运行分析 often does not): callers pass what they know from outside the
+    text, such as a year in the file name.
+    """
     head = _head_lines(text)
     tail = _tail_lines(text)
     title = _title(head)
@@ -249,6 +254,8 @@ def read_metadata(text: str) -> DocumentMetadata:
     year_hint = date.year if date else None
     if year_hint is None and title and (match := re.search(r"((?:19|20)[0-9]{2})年", title)):
         year_hint = int(match.group(1))
+    if year_hint is None:
+        year_hint = fallback_year
     opening = "\n".join(head)[: vocab.OPENING_WINDOW]
     passages = [title or "", opening, *_first_heading_titles(text)]
     period = next((found for p in passages if (found := _period_in(p, year_hint))), None)

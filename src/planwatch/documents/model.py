@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,4 +46,17 @@ class Document:
         """Title, issuer, date, year and period as the text states them, read on first use."""
         from planwatch.documents.metadata import read_metadata
 
-        return read_metadata(self.text)
+        return read_metadata(self.text, fallback_year=year_in_file_name(self.path))
+
+
+_FILE_NAME_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])")
+
+
+def year_in_file_name(path: str) -> int | None:
+    """Return a year written in a file's name (``…-analysis-2016.txt`` → 2016), if exactly one.
+
+    Downloaded reports are usually named after their year even when their text only says
+    今年 or 上半年; two different years in a name tell nothing.
+    """
+    years = {int(y) for y in _FILE_NAME_YEAR.findall(PurePath(path).stem)}
+    return years.pop() if len(years) == 1 else None
