@@ -46,6 +46,7 @@ _STATE_RATE = re.compile(alternation(pv.STATE_RATE_NOUNS))
 _FLOW_STARTS = ("新增", "新建", "新开工", "完成", "实现", "新签约", "新认定", "新培育")
 _PLAN = re.compile(pv.PAST_SECTION_PLAN_PATTERN)
 _REACH = re.compile(alternation(pv.STATE_REACH_VERBS))
+_STATE_TO = re.compile(pv.STATE_TO_PATTERN)
 _PARAGRAPH_TARGET = re.compile(alternation(pv.PARAGRAPH_TARGET_CUES))
 
 
@@ -176,6 +177,10 @@ def is_stock(measure: str, subject: str | None, segment: str) -> bool:
             body = subject[: -2] if subject.endswith(("占比", "比重")) else ""
             return bool(body) and ending_with(pv.STOCK_NOUNS, body) is not None
         return bool(_STATE_RATE.search(subject)) or "增至" in segment
+    if measure == "level" and _STATE_TO.search(segment.rstrip(" 　约近超")):
+        return True
+    if "新增" in subject:
+        return False  # 新增装机: the flow of a stock
     if measure in ("level", "growth"):
         return ending_with(pv.STOCK_NOUNS, subject) is not None or "增至" in segment or "余额" in subject
     return False

@@ -37,8 +37,10 @@ PAST_SECTION_WORDS: tuple[str, ...] = ("回顾", "执行情况", "完成情况",
 STOCK_NOUNS: tuple[str, ...] = (
     "总量", "规模", "余额", "装机", "总装机", "总数", "头数", "保有量", "存量", "储备库", "床位", "场所", "食堂",
     "互助点", "服务站", "总部", "保税区", "试验区", "区县", "强镇", "人口", "总面积", "编目", "归集", "共享", "语料",
-    "库存", "存款", "贷款", "家底", "应用", "总人口", "户籍人口", "常住人口", "资产", "园区", "基地",
+    "库存", "存款", "贷款", "家底", "应用", "总人口", "户籍人口", "常住人口", "资产", "园区", "基地", "储备",
 )
+# a level reached by a change (缩减到130项, 延长至240小时, 增至32家) is a state at the period's end
+STATE_TO_PATTERN = r"(?:增|减|缩减|延长|缩短|压缩|提高|提升|上升|下降|降|扩大|缩小|增加|减少|调整)(?:到|至)$"
 # verbs in the words before a number that make it a state reached (a target to reach one: 力争…达1万家)
 STATE_REACH_VERBS: tuple[str, ...] = ("达到", "达", "增至", "突破", "提高到", "提高至", "提升至", "提升到", "保持在")
 # state rates (率 at a date) versus rates of a flow
