@@ -235,6 +235,6 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str) ->
         return "plan"
     if _PAST_TARGET.search(sentence):
         return "target"
-    if _PLAN.search(clause):
+    if _PLAN.search(ctx.text[ctx.clause_start(start):start + 1]):  # one char on: 将17项 is not a plan
         return "plan"
     return "actual"
