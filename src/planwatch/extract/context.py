@@ -12,15 +12,13 @@ from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from dataclasses import dataclass, field
 
+from planwatch.documents.metadata import DocumentMetadata, read_metadata
+from planwatch.documents.outline import build_outline
 from planwatch.extract.vocabulary import periods as pv
 
 _CLAUSE_MARKS = re.compile(r"[，,；;。！？!?\n：:]")
 _SENTENCE_MARKS = re.compile(r"[。；;！？!?\n]")
 _STOP_MARKS = re.compile(r"[。！？!?\n]")
-_HEADING = re.compile(
-    r"^[ \t　]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\n]{0,60}", re.M
-)
-_TOP_HEADING = re.compile(r"^[ \t　]*[一二三四五六七八九十]{1,3}、")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _MONTHS = re.compile(r"([0-9]{1,2})[—–\-－~～至到]([0-9]{1,2})月")
 
@@ -130,24 +128,15 @@ def _lead_from(text: str, year: int | None) -> Lead | None:
 
 
 def _headings(text: str) -> list[tuple[int, str]]:
-    """Top-level headings (一、…) as (start, label + title); from ``planwatch.documents.outline`` when present."""
-    try:
-        from planwatch.documents.outline import build_outline
-    except ImportError:
-        return [(m.start(), m.group(0).strip()) for m in _HEADING.finditer(text) if _TOP_HEADING.match(m.group(0))]
+    """Top-level headings (一、…) as (start, label + title)."""
     outline = build_outline(text)
     return [(h.span[0], f"{h.label}{h.title}") for h in outline.headings if h.level == 1]
 
 
-def _stated_lead(text: str) -> Lead | None:
+def _stated_lead(text: str, metadata: DocumentMetadata | None) -> Lead | None:
     """The period the document says it reports on (metadata), e.g. 2025-01/2025-06."""
-    try:
-        from planwatch.documents.metadata import read_metadata
-    except ImportError:
-        return None
-    meta = read_metadata(text)
-    period = getattr(meta, "period", None)
-    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})/([0-9]{4})-([0-9]{2})", period or "")
+    meta = metadata if metadata is not None else read_metadata(text)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})/([0-9]{4})-([0-9]{2})", meta.period or "")
     if m and m.group(1) == m.group(3):
         return Lead(int(m.group(1)), int(m.group(2)), int(m.group(4)))
     return None
@@ -161,15 +150,19 @@ def _is_future(title: str) -> bool | None:
     return None
 
 
-def build_context(text: str) -> DocumentContext:
-    """Compute the document context of ``text`` once (linear time)."""
+def build_context(text: str, metadata: DocumentMetadata | None = None) -> DocumentContext:
+    """Compute the document context of ``text`` once (linear time).
+
+    ``metadata`` is what the reader learnt about the document beyond its text (a year from
+    the file name); without it the metadata is read from the text alone.
+    """
     head = text[:400]
     year_match = _YEAR.search(head)
     year = int(year_match.group(1)) if year_match else None
     title = next((line for line in head.splitlines() if line.strip()), "")[:200]
     lead = _lead_from(title, year) or Lead(year)
     if lead.year is None or (lead.first, lead.last) == (1, 12):
-        lead = _stated_lead(text) or lead
+        lead = _stated_lead(text, metadata) or lead
     headings = _headings(text)
     leads = [(_lead_from(title, lead.year) or lead) for _, title in headings]
     if headings and leads[0].year and year and leads[0].year < year and not _is_future(headings[0][1]):

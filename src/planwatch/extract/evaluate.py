@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from planwatch.documents import read
 from planwatch.extract.pipeline import extract_facts
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -28,9 +29,9 @@ KEYS = ("f1", "precision", "recall", "period_agree", "modality_agree", "qualifie
 
 def score_file(gold: Path, text_path: Path, shared: Path = SHARED, show_errors: int = 0) -> tuple[dict, str]:
     """Extract facts from ``text_path`` and score them against ``gold`` with the official scorer."""
-    text = text_path.read_text(encoding="utf-8")
+    document = read(str(text_path))
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
-        for fact in extract_facts(text):
+        for fact in extract_facts(document):
             f.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
         pred = f.name
     scorer = shared / "tools" / "score_facts.py"

@@ -52,7 +52,7 @@ def extract_facts(source: object) -> list[Fact]:
     text = source if isinstance(source, str) else getattr(source, "text", None)
     if not isinstance(text, str):
         raise TypeError("extract_facts needs a str or a Document with .text")
-    ctx = build_context(text)
+    ctx = build_context(text, getattr(source, "metadata", None))
     marks = periods.PeriodMarks(text)
     cands = [c for c in scan(text) if not is_not_a_fact(c, text)]
     runs = _link_runs(cands, text)
