@@ -78,12 +78,15 @@ class Collector:
         self.source = source
         self.issues: list[Issue] = []
         self.sources: dict[str, str] = {}  # sheet → file, when sheets come from several CSV files
+        self.bad_cells: dict[tuple[str | None, int | None], set[str]] = {}  # (sheet, row) → headers
 
     def file_of(self, sheet: str | None) -> str:
         return self.sources.get(sheet or "", self.source)
 
     def add(self, message: str, sheet: str | None = None, row: int | None = None, column: str | None = None) -> None:
         self.issues.append(Issue(self.file_of(sheet), message, sheet, row, column))
+        if column is not None:
+            self.bad_cells.setdefault((sheet, row), set()).add(column)
 
     def at(self, record: Record, key: str | None, message: str) -> None:
         """Add an issue at ``record``'s row, in the column ``key`` (None: the whole row)."""
@@ -569,7 +572,7 @@ def check_progress_value(record: Record, item: PlanItem, issues: Collector) -> N
 
 def record_bad_columns(record: Record, issues: Collector) -> set[str]:
     """Return the keys of ``record``'s cells already reported as unreadable."""
-    headers = {i.column for i in issues.issues if i.sheet == record.sheet.name and i.row == record.row}
+    headers = issues.bad_cells.get((record.sheet.name, record.row), set())
     return {c.key for c in record.sheet.columns if c.header in headers}
 
 
