@@ -172,7 +172,7 @@ def test_a_percent_formatted_cell_is_read_as_the_percentage_shown(tmp_path: Path
 
     path = write_xlsx(tmp_path / "progress.xlsx", progress_rows())
     workbook = load_workbook(path)
-    cell = workbook["指标进展"]["D2"]
+    cell = workbook["指标进展"]["C2"]
     cell.value, cell.number_format = 0.056, "0.0%"
     workbook.save(path)
     records = parse_progress_tables(read_tables(path), plan, source=path.name)

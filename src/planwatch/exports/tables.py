@@ -52,7 +52,7 @@ def cell_of(value: object, column: Column) -> Cell:
 
 
 def row_of(sheet: Sheet, values: dict[str, object]) -> list[Cell]:
-    return [cell_of(values.get(c.key), c) for c in sheet.columns]
+    return [cell_of(values.get(c.key), c) for c in sheet.layout]
 
 
 def fields(obj: object) -> dict[str, object]:

@@ -31,7 +31,7 @@ STATUS_TYPES: dict[str, ColumnType] = dict.fromkeys(STATUS_HEADERS, ColumnType.T
 
 
 def headers_of(name: str) -> list[str]:
-    return STATUS_HEADERS if name == STATUS_SHEET else ALL_SHEETS[name].headers
+    return STATUS_HEADERS if name == STATUS_SHEET else [c.header for c in ALL_SHEETS[name].layout]
 
 
 def write_xlsx(rows: SheetRows, path: str | os.PathLike[str]) -> None:
@@ -90,7 +90,7 @@ def write_parquet(rows: SheetRows, path: str | os.PathLike[str]) -> None:
             types = (
                 [STATUS_TYPES[h] for h in headers]
                 if name == STATUS_SHEET
-                else [c.type for c in ALL_SHEETS[name].columns]
+                else [c.type for c in ALL_SHEETS[name].layout]
             )
             columns = []
             for index, column_type in enumerate(types):

@@ -46,11 +46,19 @@ class Sheet:
     kind: str
     columns: tuple[Column, ...]
     help: str = ""
+    #: Columns templates and exports write after the first one to help a reader (the item's
+    #: name beside its code); the importer never reads them and CSV files may leave them out.
+    reading_aids: tuple[Column, ...] = ()
 
     @property
     def headers(self) -> list[str]:
-        """Return the header row."""
+        """Return the header row of the data columns (what a file must be able to hold)."""
         return [c.header for c in self.columns]
+
+    @property
+    def layout(self) -> tuple[Column, ...]:
+        """Return the columns as templates and exports write them: reading aids after the first."""
+        return (self.columns[0], *self.reading_aids, *self.columns[1:])
 
 
 YES_NO = {"是": "true", "否": "false"}
@@ -327,7 +335,6 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
         "target_progress",
         (
             Column("item_code", "目标编码", required=True, help="对应计划“指标目标”表的目标编码", example="T01"),
-            ITEM_NAME,
             AS_OF,
             Column(
                 "value",
@@ -342,13 +349,13 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
             *PROGRESS_SOURCE,
         ),
         help="主要指标年初至今的实际数，一次报送一行。",
+        reading_aids=(ITEM_NAME,),
     ),
     Sheet(
         "任务进展",
         "task_progress",
         (
             Column("item_code", "任务编码", required=True, help="对应计划“重点任务”表的任务编码", example="K0301"),
-            ITEM_NAME,
             AS_OF,
             Column("value", "完成量", ColumnType.NUMBER, help="量化任务填写，单位同年度目标量", example="12.5"),
             CUMULATIVE,
@@ -356,13 +363,13 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
             *PROGRESS_SOURCE,
         ),
         help="重点任务进展：量化任务填完成量，节点任务填完成的节点序号（每完成一个节点一行）。",
+        reading_aids=(ITEM_NAME,),
     ),
     Sheet(
         "项目进展",
         "project_progress",
         (
             Column("item_code", "项目编码", required=True, help="对应计划“重大项目”表的项目编码", example="P2025-001"),
-            ITEM_NAME,
             AS_OF,
             Column(
                 "value", "本年完成投资（万元）", ColumnType.NUMBER, help="本年度完成投资，不能为负数", example="16500"
@@ -379,19 +386,20 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
             *PROGRESS_SOURCE,
         ),
         help="重大项目投资完成情况和阶段变化；完成投资和项目阶段至少填一项。",
+        reading_aids=(ITEM_NAME,),
     ),
     Sheet(
         "民生实事进展",
         "livelihood_progress",
         (
             Column("item_code", "实事编码", required=True, help="对应计划“民生实事”表的实事编码", example="M01"),
-            ITEM_NAME,
             AS_OF,
             Column("value", "完成量", ColumnType.NUMBER, required=True, help="单位同年度目标量", example="28"),
             CUMULATIVE,
             *PROGRESS_SOURCE,
         ),
         help="民生实事完成量。",
+        reading_aids=(ITEM_NAME,),
     ),
 )
 

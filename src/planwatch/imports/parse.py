@@ -50,8 +50,9 @@ from planwatch.plan.model import (
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 FindIndicator = Callable[[str], object | None]  # name → an object with ``.code``, or None
 
-#: Progress cells a pre-filled template carries; a row with only these is not a report.
-LABEL_KEYS = frozenset({"item_code", "item_name"})
+#: Progress cells a pre-filled template carries (with the 事项名称 reading aid, which is
+#: never read); a row with only these is not a report.
+LABEL_KEYS = frozenset({"item_code"})
 KIND_OF_PROGRESS_SHEET = {name: ItemKind(kind) for kind, name in PROGRESS_SHEET_OF_KIND.items()}
 
 

@@ -125,7 +125,7 @@ def add_data_sheet(workbook: Workbook, sheet: Sheet, rows: Iterable[Sequence[obj
     """Append a sheet with ``sheet``'s header row, widths, notes and validation, then ``rows``."""
     ws = workbook.create_sheet(sheet.name)
     header = []
-    for index, column in enumerate(sheet.columns, start=1):
+    for index, column in enumerate(sheet.layout, start=1):
         letter = get_column_letter(index)
         cell = styled(ws, column.header, REQUIRED_FONT if column.required else HEADER_FONT, HEADER_FILL)
         note = ("必填。" if column.required else "") + column_format(column)
@@ -184,7 +184,7 @@ def add_instructions_sheet(workbook: Workbook, kind: TemplateKind, sheets: Itera
         ws.append([])
         ws.append([styled(ws, f"工作表“{sheet.name}”", HEADER_FONT), sheet.help])
         ws.append([styled(ws, h, HEADER_FONT, HEADER_FILL) for h in ("列名", "是否必填", "格式", "说明", "示例")])
-        for column in sheet.columns:
+        for column in sheet.layout:
             name = styled(ws, column.header, Font(color="C00000") if column.required else None)
             cells = ["必填" if column.required else "", column_format(column), column.help, column.example]
             ws.append([name, *(styled_wrap(ws, c) for c in cells)])
