@@ -60,7 +60,10 @@ def template_command(
         if chosen != "progress":
             raise click.UsageError("--plan 只用于进展模板（--kind progress）")
         rows = prefilled_rows(url, plan_code, owner_unit)
-    write_template(chosen, path, rows=rows)  # type: ignore[arg-type]
+    try:
+        write_template(chosen, path, rows=rows)  # type: ignore[arg-type]
+    except OSError as exc:
+        raise click.ClickException(f"{path}：无法写入（{exc.strerror or exc}）") from exc
     what = "计划" if chosen == "plan" else "进展"
     listed = f"，已列出{sum(len(r) for r in rows.values())}个事项" if rows is not None else ""
     click.echo(f"已生成{what}填报模板：{path}{listed}")
@@ -144,4 +147,6 @@ def export_command(plan_code: str, fmt: str, path: str, as_of: date | None, url:
             result = export_plan(store, plan_code, fmt, path, as_of=as_of)  # type: ignore[arg-type]
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            raise click.ClickException(f"{path}：无法写入（{exc.strerror or exc}）") from exc
     click.echo(result.describe())

@@ -45,7 +45,7 @@ def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
         old = None
         if target.exists():
             if not target.is_dir():
-                raise FileExistsError(f"{target}：已存在同名文件，不是文件夹")
+                raise FileExistsError(17, "已存在同名文件，不是文件夹", str(target))
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
             os.replace(target, old / "previous")
         os.replace(tmp, target)

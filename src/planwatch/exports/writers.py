@@ -37,12 +37,12 @@ def headers_of(name: str) -> list[str]:
 def write_xlsx(rows: SheetRows, path: str | os.PathLike[str]) -> None:
     """Write the sheets as a workbook laid out like the templates, so it can be imported again."""
     sheets = [ALL_SHEETS[name] for name in rows if name in ALL_SHEETS]
-    workbook = build_workbook("plan", sheets)
-    for sheet in sheets:
-        add_data_sheet(workbook, sheet, rows[sheet.name])
-    if STATUS_SHEET in rows:
-        add_table_sheet(workbook, STATUS_SHEET, STATUS_HEADERS, rows[STATUS_SHEET], {"B": 30, "H": 14, "Q": 80})
-    with atomic_file(path) as tmp:
+    with atomic_file(path) as tmp:  # first, so an unwritable folder fails before any sheet is built
+        workbook = build_workbook("plan", sheets)
+        for sheet in sheets:
+            add_data_sheet(workbook, sheet, rows[sheet.name])
+        if STATUS_SHEET in rows:
+            add_table_sheet(workbook, STATUS_SHEET, STATUS_HEADERS, rows[STATUS_SHEET], {"B": 30, "H": 14, "Q": 80})
         workbook.save(tmp)
 
 

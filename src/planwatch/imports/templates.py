@@ -228,8 +228,8 @@ def write_template(
     """
     if kind not in SHEETS_OF_KIND:
         raise ValueError(f"模板类型只能是 plan 或 progress，不是“{kind}”")
-    workbook = build_workbook(kind)
-    for sheet in SHEETS_OF_KIND[kind]:
-        add_data_sheet(workbook, sheet, (rows or {}).get(sheet.name, ()))
-    with atomic_file(path) as tmp:
+    with atomic_file(path) as tmp:  # first, so an unwritable folder fails before any sheet is built
+        workbook = build_workbook(kind)
+        for sheet in SHEETS_OF_KIND[kind]:
+            add_data_sheet(workbook, sheet, (rows or {}).get(sheet.name, ()))
         workbook.save(tmp)
