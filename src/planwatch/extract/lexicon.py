@@ -24,9 +24,9 @@ _TABLES: dict[int, tuple[re.Pattern[str], re.Pattern[str], object]] = {}
 
 def _patterns(words: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str], object]:
     """Prefix and (reversed) suffix matchers for a table, built once (tables are module constants)."""
-    key = id(words)
-    found = _TABLES.get(key)
+    found = _TABLES.get(id(words))
     if found is None or found[2] is not words:
+        key = id(words)
         table = [w for w in words if w]
         prefix = re.compile(alternation(table) or "(?!)")
         suffix = re.compile(alternation([w[::-1] for w in table]) or "(?!)")
@@ -37,7 +37,7 @@ def _patterns(words: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str], o
 
 def ending_with(words: Iterable[str], text: str) -> str | None:
     """The longest word of ``words`` that ``text`` ends with."""
-    m = _patterns(words)[1].match(text[::-1][:24])
+    m = _patterns(words)[1].match(text[:-25:-1])
     return m.group(0)[::-1] if m else None
 
 
@@ -63,7 +63,7 @@ def suffix_matcher(words: Iterable[str]) -> Callable[[str], str | None]:
     match = _patterns(words)[1].match
 
     def longest_suffix(text: str) -> str | None:
-        m = match(text[::-1][:24])
+        m = match(text[:-25:-1])
         return m.group(0)[::-1] if m else None
 
     return longest_suffix

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planwatch.extract.lexicon import alternation, ending_with, last_match, starting_with
+from planwatch.extract.lexicon import alternation, last_match, prefix_matcher, suffix_matcher
 from planwatch.extract.vocabulary import cues
 
 _CHANGE = re.compile(alternation([*cues.CHANGE_CUES, *cues.RATIO_NOUNS, *cues.GROWTH_NOUNS]))
@@ -14,6 +14,10 @@ _RANK_VERB = re.compile(alternation(cues.RANK_VERBS))
 _YEAR_REF = re.compile(r"(?:比|较|与)((?:19|20)[0-9]{2})年(?:全年)?(底|末)?")
 _AVG_ANNUAL = re.compile(cues.AVG_ANNUAL_PATTERN)
 _MONTHS_REF = re.compile(r"(?:比|较|与)([0-9]{1,2})[—–\-－~～]([0-9]{1,2})月")
+_GROWTH_AFTER = prefix_matcher(cues.GROWTH_AFTER)
+_QUALIFIER_BEFORE = suffix_matcher(cues.QUALIFIERS_BEFORE)
+_QUALIFIER_AFTER = prefix_matcher(cues.QUALIFIERS_AFTER)
+_QUALIFIER_LEADING = prefix_matcher(cues.QUALIFIERS_LEADING)
 _SHARE_QUALIFIER = re.compile("(?:" + alternation(cues.QUALIFIERS_BEFORE) + ")(?=占)")
 
 
@@ -33,7 +37,7 @@ def change_sign(segment: str) -> int | None:
 
 def percent_measure(segment: str, after: str) -> tuple[str, int]:
     """``("growth", sign)`` or ``("ratio", 1)`` for a percentage, from its clause and what follows."""
-    if starting_with(cues.GROWTH_AFTER, after):
+    if _GROWTH_AFTER(after):
         return "growth", -1 if "负" in after[:4] else 1
     m = last_match(_CHANGE, segment)
     if m is None:
@@ -70,15 +74,15 @@ def qualifier(before: str, after: str, inside: bool, clause: str = "") -> str | 
 
     A qualifier that opens the clause (至少新增…1000个) counts too.
     """
-    word = ending_with(cues.QUALIFIERS_BEFORE, before)
+    word = _QUALIFIER_BEFORE(before)
     if word is not None:
         return cues.QUALIFIERS_BEFORE[word]
-    word = starting_with(cues.QUALIFIERS_AFTER, after)
+    word = _QUALIFIER_AFTER(after)
     if word is not None and word != "多":
         return cues.QUALIFIERS_AFTER[word]
     if inside:
         return "over"
-    lead = starting_with(cues.QUALIFIERS_LEADING, clause.lstrip(" 　"))
+    lead = _QUALIFIER_LEADING(clause.lstrip(" 　"))
     if lead is not None:
         return cues.QUALIFIERS_LEADING[lead]
     share = last_match(_SHARE_QUALIFIER, clause)

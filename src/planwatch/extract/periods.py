@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from planwatch.extract.context import DocumentContext, Lead, interval, month_end
-from planwatch.extract.lexicon import alternation, ending_with, starting_with
+from planwatch.extract.lexicon import alternation, prefix_matcher, suffix_matcher
 from planwatch.extract.numbers import parse_chinese
 from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import periods as pv
@@ -47,6 +47,10 @@ _FLOW_STARTS = ("新增", "新建", "新开工", "完成", "实现", "新签约"
 _PLAN = re.compile(pv.PAST_SECTION_PLAN_PATTERN)
 _REACH = re.compile(alternation(pv.STATE_REACH_VERBS))
 _STATE_TO = re.compile(pv.STATE_TO_PATTERN)
+_TOTAL_NOUN = suffix_matcher(("总数", "总量", "余额", "保有量"))
+_ACTION_START = prefix_matcher(cues.ACTION_VERBS)
+_STOCK_END = suffix_matcher(pv.STOCK_NOUNS)
+_REACH_END = suffix_matcher(pv.STATE_REACH_VERBS)
 _PARAGRAPH_TARGET = re.compile(alternation(pv.PARAGRAPH_TARGET_CUES))
 
 
@@ -168,31 +172,42 @@ def is_stock(measure: str, subject: str | None, segment: str) -> bool:
     The subject's last noun decides (电力总装机, 养老床位 are stocks; 综合保税区进出口总额 is a flow).
     """
     subject = subject or ""
-    if measure in ("level", "growth") and ending_with(("总数", "总量", "余额", "保有量"), subject):
+    if measure in ("level", "growth") and _TOTAL_NOUN(subject):
         return True
-    if subject.startswith(_FLOW_STARTS) or starting_with(cues.ACTION_VERBS, subject):
+    if subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
         return False
     if measure == "ratio":
         if _FLOW_RATE.search(subject):
             body = subject[: -2] if subject.endswith(("占比", "比重")) else ""
-            return bool(body) and ending_with(pv.STOCK_NOUNS, body) is not None
+            return bool(body) and _STOCK_END(body) is not None
         return bool(_STATE_RATE.search(subject)) or "增至" in segment
     if measure == "level" and _STATE_TO.search(segment.rstrip(" 　约近超")):
         return True
     if "新增" in subject:
         return False  # 新增装机: the flow of a stock
     if measure in ("level", "growth"):
-        return ending_with(pv.STOCK_NOUNS, subject) is not None or "增至" in segment or "余额" in subject
+        return _STOCK_END(subject) is not None or "增至" in segment or "余额" in subject
     return False
 
 
+_UNSET: object = object()
+
+
 def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str, subject: str | None,
-              segment: str, modality: str, money: bool = False) -> str | None:
-    """The ISO period of a fact starting at ``start``."""
-    section = ctx.section_at(start)
-    lead = ctx.lead_at(start)
+              segment: str, modality: str, money: bool = False, section: object = _UNSET,
+              clause_lo: int | None = None) -> str | None:
+    """The ISO period of a fact starting at ``start``.
+
+    ``section`` and ``clause_lo`` (``ctx.section_at(start)``, ``ctx.clause_start(start)``) may be
+    passed by a caller that has them already.
+    """
+    if section is _UNSET:
+        section = ctx.section_at(start)
+    if clause_lo is None:
+        clause_lo = ctx.clause_start(start)
+    lead = section.lead if section is not None else ctx.lead  # type: ignore[attr-defined]
     stock = is_stock(measure, subject, segment)
-    found = marks.last_between(ctx.full_sentence_start(start), start, ctx.clause_start(start))
+    found = marks.last_between(ctx.full_sentence_start(start), start, clause_lo)
     stated = read_period(found, lead)
     if stated is not None:
         period, is_date = stated
@@ -200,15 +215,15 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
         if whole_lead_year and modality == "actual" and lead.interval != period:
             # “遴选2025年…项目10个” in a 1—6月 report: the year names the programme, the count is of the period
             return lead.end_date if stock else lead.interval
-        in_clause = found is not None and found.start() >= ctx.clause_start(start)
+        in_clause = found is not None and found.start() >= clause_lo
         flow_word = found is not None and found.group("part") and in_clause  # 全年出生人口: a flow
         if period and not is_date and stock and "/" in period and modality == "actual" and not flow_word:
             year, month = period.split("/")[1].split("-")
             return month_end(int(year), int(month))
         return period
     if modality != "actual":
-        has_year = section is not None and pv_year_in(section.title)
-        reaches = ending_with(pv.STATE_REACH_VERBS, segment.rstrip()) or _reaches(segment)
+        has_year = section is not None and pv_year_in(section.title)  # type: ignore[attr-defined]
+        reaches = _REACH_END(segment.rstrip()) or _reaches(segment)
         if modality == "target" and lead.year and measure == "level" and (stock or (reaches and not money)):
             return f"{lead.year}-12-31"
         return lead.interval if has_year else None
@@ -221,9 +236,11 @@ def pv_year_in(title: str) -> bool:
     return re.search(r"(?:19|20)[0-9]{2}年", title) is not None
 
 
-def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str) -> str:
+def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str, section: object = _UNSET,
+                clause_lo: int | None = None) -> str:
     """``actual``, ``target`` or ``plan`` from the section and the cue words before the number."""
-    section = ctx.section_at(start)
+    if section is _UNSET:
+        section = ctx.section_at(start)
     if section is not None and section.future:
         if _TARGET.search(sentence):
             return "target"
@@ -235,6 +252,8 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str) ->
         return "plan"
     if _PAST_TARGET.search(sentence):
         return "target"
-    if _PLAN.search(ctx.text[ctx.clause_start(start):start + 1]):  # one char on: 将17项 is not a plan
+    if clause_lo is None:
+        clause_lo = ctx.clause_start(start)
+    if _PLAN.search(ctx.text[clause_lo:start + 1]):  # one char on: 将17项 is not a plan
         return "plan"
     return "actual"

@@ -8,6 +8,7 @@ it and from the document context computed once (``context``).
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ _LINK = re.compile(r"^[ 　]?(?:[、和及与—–\-－~～至到]|以及)[ 　
 _CHAIN = re.compile(r"^[：:]$")
 _INDEX_BEFORE = ("指数为", "指数是", "指数达", "指数达到", "指数")
 _PEOPLE_AFTER = tuple(sorted(uv.PEOPLE_NOUNS, key=len, reverse=True))
+_NOT_RANK_AFTER = frozenset("个批次家届轮期名")  # 第4个, 首批: ordinals, not ranks
+_CHANGES = ("growth", "change_pp")
 _RATIO_OF_TWO = ("比为", "比是", "之比为", "比缩小到", "比缩小至", "比下降到", "比降至", "比为1：")
 
 
@@ -41,6 +44,7 @@ class Reading:
     modality: str = "actual"
     run: int = -1  # index of the list run it belongs to
     segment: str = ""
+    sentence_start: int = 0  # start of the sentence holding the number (ctx.sentence_start)
 
 
 def extract_facts(source: object) -> list[Fact]:
@@ -52,7 +56,19 @@ def extract_facts(source: object) -> list[Fact]:
     text = source if isinstance(source, str) else getattr(source, "text", None)
     if not isinstance(text, str):
         raise TypeError("extract_facts needs a str or a Document with .text")
-    ctx = build_context(text, getattr(source, "metadata", None))
+    # Extraction allocates many small acyclic objects and frees them by reference counting; the
+    # cyclic collector would only re-walk them (a few to 25 % of the time on long texts).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(text, getattr(source, "metadata", None))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract(text: str, metadata: object) -> list[Fact]:
+    ctx = build_context(text, metadata)  # type: ignore[arg-type]
     marks = periods.PeriodMarks(text)
     cands = [c for c in scan(text) if not is_not_a_fact(c, text)]
     runs = _link_runs(cands, text)
@@ -81,10 +97,17 @@ class Runs:
 def _link_runs(cands: list[Candidate], text: str) -> Runs:
     n = len(cands)
     run_of = list(range(n))
+    chain_gap = [False] * n  # the gap before candidate i is a ratio colon (A：B)
     size = 1
+    link, chain_link = _LINK.match, _CHAIN.match
     for i in range(1, n):
-        gap = text[cands[i - 1].end:cands[i].start]
-        if (_LINK.match(gap) or _CHAIN.match(gap)) and size < MAX_RUN:
+        lo, hi = cands[i - 1].end, cands[i].start
+        linked = False
+        if hi - lo <= 4:  # a link is at most 以及 between two spaces
+            gap = text[lo:hi]
+            chain_gap[i] = chain_link(gap) is not None
+            linked = chain_gap[i] or link(gap) is not None
+        if linked and size < MAX_RUN:
             run_of[i] = run_of[i - 1]
             size += 1
         else:
@@ -101,7 +124,7 @@ def _link_runs(cands: list[Candidate], text: str) -> Runs:
     total: dict[int, float] = {}
     for i in range(n):
         r = run_of[i]
-        is_chain_link = i == r or bool(_CHAIN.match(text[cands[i - 1].end:cands[i].start]))
+        is_chain_link = i == r or chain_gap[i]
         chain[r] = chain.get(r, True) and is_chain_link and not cands[i].unit_text
         total[r] = total.get(r, 0.0) + cands[i].number
     for i in range(n):
@@ -117,10 +140,13 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     ``segment`` is the run-up to the number since the clause start or the previous fact; the
     subject, measure cues and qualifiers are read there, periods and modality in the sentence.
     """
-    prev_end = done[-1].c.end if done else 0
-    clause_start = max(ctx.clause_start(c.start), prev_end if prev_end <= c.start else 0)
-    segment = text[clause_start:c.start]
-    full_clause = text[ctx.clause_start(c.start):c.start]
+    start = c.start
+    prev = done[-1] if done else None
+    prev_end = prev.c.end if prev is not None else 0
+    own_clause = ctx.clause_start(start)
+    clause_start = max(own_clause, prev_end if prev_end <= start else 0)
+    segment = text[clause_start:start]
+    full_clause = text[own_clause:start]
     after = text[c.end:c.end + 8]
     unit, factor, number = c.unit, c.factor, c.number
     r: Reading | None = None
@@ -128,7 +154,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if c.kind == "rank":
         if not (measures.has_rank_verb(full_clause) or measures.has_rank_verb(segment)):
             return None
-        if c.end < len(text) and text[c.end:c.end + 1] in ("个", "批", "次", "家", "届", "轮", "期", "名"):
+        if after[:1] in _NOT_RANK_AFTER:
             return None
         r = Reading(c, "位", number, "rank")
     elif c.kind == "double":
@@ -148,7 +174,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     else:
         r = Reading(c, unit, number * factor)
 
-    prev = done[-1] if done else None
+    sentence_start = ctx.sentence_start(start)
     own = segment.strip(" 　、和及与—–-－~～至到")
     if (prev is not None and prev.run == runs.run_of[i] and not own and r.unit == prev.unit
             and prev.measure in ("growth", "change_pp", "ratio")):
@@ -158,25 +184,25 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     elif r.measure == "level" and r.unit in ("%", "‰", "pp", cues.MULTIPLE_UNIT, cues.TENTH_UNIT):
         elliptic = (r.unit == "pp" and prev is not None and prev.measure == "change_pp"
                     and not subjects.clean_left(segment)[0]
-                    and ctx.sentence_start(prev.c.start) == ctx.sentence_start(c.start))
+                    and prev.sentence_start == sentence_start)
         # “降幅比同期收窄2.6个百分点，比去年全年收窄4个百分点”: the second reads with the first's noun
         _set_percent_measure(r, prev.segment + segment if elliptic and prev else segment, full_clause, after)
     r.segment = segment
+    r.sentence_start = sentence_start
     r.run = runs.run_of[i]
-    before = text[max(0, c.start - 4):c.start]
-    r.qualifier = measures.qualifier(before, text[c.end:c.end + 3], c.approx_inside, segment)
-    _set_subject(r, text, segment, done, ctx)
-    sentence = text[ctx.sentence_start(c.start):c.start]
-    r.modality = periods.modality_of(ctx, c.start, sentence, full_clause)
-    lead = ctx.lead_at(c.start)
-    r.baseline = measures.baseline(full_clause, r.measure, lead.year)
+    before = text[max(0, start - 4):start]
+    r.qualifier = measures.qualifier(before, after[:3], c.approx_inside, segment)
+    _set_subject(r, text, segment, prev, sentence_start)
+    section = ctx.section_at(start)
+    r.modality = periods.modality_of(ctx, start, text[sentence_start:start], full_clause, section, own_clause)
+    lead = section.lead if section else ctx.lead
+    r.baseline = measures.baseline(full_clause, r.measure, lead.year) if r.measure in _CHANGES else None
     if segment.rstrip(" 　").endswith(("从", "由")):
-        r.period = periods.start_of_frame(ctx, marks, c.start)
+        r.period = periods.start_of_frame(ctx, marks, start)
     else:
-        r.period = periods.period_of(ctx, marks, c.start, r.measure, r.subject, segment, r.modality,
-                                     money=r.unit in ("元", "美元"))
+        r.period = periods.period_of(ctx, marks, start, r.measure, r.subject, segment, r.modality,
+                                     money=r.unit in ("元", "美元"), section=section, clause_lo=own_clause)
         r.period = periods.widen_to_baseline(r.period, r.baseline)
-        prev = done[-1] if done else None
         if r.measure == "rank" and prev is not None and prev.subject == r.subject:
             r.period = prev.period  # a rank of a figure refers to the figure's own time
     return r
@@ -226,10 +252,9 @@ def _set_percent_measure(r: Reading, segment: str, clause: str, after: str) -> N
     r.value = r.value * sign
 
 
-def _set_subject(r: Reading, text: str, segment: str, done: list[Reading], ctx: DocumentContext) -> None:
+def _set_subject(r: Reading, text: str, segment: str, prev: Reading | None, sentence_start: int) -> None:
     phrase, change_verb = subjects.clean_left(segment, rank=r.measure == "rank")
-    prev = done[-1] if done else None
-    same_sentence = prev is not None and ctx.sentence_start(prev.c.start) == ctx.sentence_start(r.c.start)
+    same_sentence = prev is not None and prev.sentence_start == sentence_start
     if phrase.startswith("占") and prev is not None and same_sentence:
         r.subject = (prev.subject or "") + phrase
         return

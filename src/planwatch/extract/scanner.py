@@ -80,6 +80,9 @@ class Candidate:
         return self.number * self.factor
 
 
+_NO_MAGNITUDE = frozenset(_CN_ANY + "半") - frozenset("十百千万亿")
+
+
 def _unit_of(text: str | None) -> tuple[str | None, float]:
     if not text:
         return None, 1.0
@@ -89,33 +92,50 @@ def _unit_of(text: str | None) -> tuple[str | None, float]:
     return found
 
 
+def _branch_of_group() -> list[str]:
+    """Group index → the scanner branch it belongs to, so a match is dispatched on ``lastindex``."""
+    branch = {"rank": "rank", "double": "double", "pct": "pct", "frac": "frac", "sign": "arabic",
+              "arabic": "arabic", "a_approx1": "arabic", "a_mag": "arabic", "a_approx2": "arabic",
+              "a_unit": "arabic", "chinese": "chinese", "c_approx": "chinese", "c_unit": "chinese"}
+    out = [""] * (SCANNER.groups + 1)
+    for name, index in SCANNER.groupindex.items():
+        out[index] = branch[name]
+    return out
+
+
+_BRANCH = _branch_of_group()
+
+
 def scan(text: str) -> list[Candidate]:
     """Return every number candidate of ``text`` in order, with magnitude and unit applied."""
     out: list[Candidate] = []
+    append = out.append
+    branch_of = _BRANCH
     for m in SCANNER.finditer(text):
-        if m.group("rank") is not None:
-            out.append(_rank(m))
-        elif m.group("double") is not None:
-            n = parse_chinese(m.group("double")[1])
-            if n:
-                out.append(Candidate(m.start(), m.end(), m.end(), "double", (2**n - 1) * 100, "%", "%", 1.0,
-                                     False, False))
-        elif m.group("pct") is not None:
-            value = parse_chinese(m.group("pct")[3:].replace("点", ""))
-            if value is not None and "点" not in m.group("pct"):
-                out.append(Candidate(m.start(), m.end(), m.end(), "pct", value, "%", "%", 1.0, False, False))
-        elif m.group("frac") is not None:
-            value = parse_fraction(m.group("frac"))
-            if value is not None:
-                out.append(Candidate(m.start(), m.end(), m.end(), "frac", value * 100, None, "%", 1.0, False, False))
-        elif m.group("arabic") is not None:
+        branch = branch_of[m.lastindex or 0]
+        if branch == "arabic":
             cand = _arabic(m)
             if cand is not None:
-                out.append(cand)
-        elif m.group("chinese") is not None:
+                append(cand)
+        elif branch == "chinese":
             cand = _chinese(m)
             if cand is not None:
-                out.append(cand)
+                append(cand)
+        elif branch == "rank":
+            append(_rank(m))
+        elif branch == "double":
+            n = parse_chinese(m.group("double")[1])
+            if n:
+                append(Candidate(m.start(), m.end(), m.end(), "double", (2**n - 1) * 100, "%", "%", 1.0,
+                                 False, False))
+        elif branch == "pct":
+            value = parse_chinese(m.group("pct")[3:].replace("点", ""))
+            if value is not None and "点" not in m.group("pct"):
+                append(Candidate(m.start(), m.end(), m.end(), "pct", value, "%", "%", 1.0, False, False))
+        elif branch == "frac":
+            value = parse_fraction(m.group("frac"))
+            if value is not None:
+                append(Candidate(m.start(), m.end(), m.end(), "frac", value * 100, None, "%", 1.0, False, False))
     return out
 
 
@@ -130,39 +150,39 @@ def _rank(m: re.Match[str]) -> Candidate:
 
 
 def _arabic(m: re.Match[str]) -> Candidate | None:
-    digits = m.group("arabic")
+    digits, approx1, magnitude, approx2, unit_text, sign = m.group(
+        "arabic", "a_approx1", "a_mag", "a_approx2", "a_unit", "sign")
     if len(digits) > 18:
         return None
     number = parse_arabic(digits)
     if number is None:
         return None
-    magnitude = m.group("a_mag")
+    factor_of_magnitude = 1.0
     if magnitude:
-        number *= uv.ARABIC_MAGNITUDE_FACTORS[magnitude]
-    if m.group("sign"):
+        factor_of_magnitude = uv.ARABIC_MAGNITUDE_FACTORS[magnitude]
+        number *= factor_of_magnitude
+    if sign:
         number = -number
-    unit_text = m.group("a_unit")
     unit, factor = _unit_of(unit_text)
-    approx = bool(m.group("a_approx1") or m.group("a_approx2"))
+    approx = bool(approx1 or approx2)
+    start, end = m.span()
     if approx and not unit_text and not magnitude:
         # 多/余 with nothing after is a word (10多个 has a unit; "30多" alone is too loose)
-        return Candidate(m.start(), m.start("a_approx1") if m.group("a_approx1") else m.end(), m.end("arabic"),
+        return Candidate(start, m.start("a_approx1") if approx1 else end, m.end("arabic"),
                          "arabic", number, None, None, 1.0, False, False)
-    num_end = m.start("a_unit") if unit_text else m.end()
-    factor_of_magnitude = uv.ARABIC_MAGNITUDE_FACTORS[magnitude] if magnitude else 1.0
-    return Candidate(m.start(), m.end(), num_end, "arabic", number, unit_text, unit, factor, approx, bool(magnitude),
+    num_end = m.start("a_unit") if unit_text else end
+    return Candidate(start, end, num_end, "arabic", number, unit_text, unit, factor, approx, bool(magnitude),
                      factor_of_magnitude)
 
 
 def _chinese(m: re.Match[str]) -> Candidate | None:
-    written = m.group("chinese")
-    unit_text = m.group("c_unit")
+    written, approx, unit_text = m.group("chinese", "c_approx", "c_unit")
     # 三万亿元: the magnitude is part of the numeral; 五千万 is read whole
     number = parse_chinese(written)
     if number is None:
         return None
     unit, factor = _unit_of(unit_text)
-    has_magnitude = any(ch in written for ch in "十百千万亿")
-    num_end = m.start("c_unit") if unit_text else m.end()
-    return Candidate(m.start(), m.end(), num_end, "chinese", number, unit_text, unit, factor,
-                     bool(m.group("c_approx")), has_magnitude)
+    has_magnitude = not _NO_MAGNITUDE.issuperset(written)
+    start, end = m.span()
+    num_end = m.start("c_unit") if unit_text else end
+    return Candidate(start, end, num_end, "chinese", number, unit_text, unit, factor, bool(approx), has_magnitude)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from planwatch.extract.lexicon import alternation, ending_with, starting_with
+from planwatch.extract.lexicon import alternation, ending_with, prefix_matcher, starting_with, suffix_matcher
 from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import subjects as sv
 
@@ -30,6 +30,10 @@ _BASELINE_REF = r"(?:上年|去年|同期|上年同期|去年同期|年初|一�
 _BASELINE_TAIL = re.compile(
     rf"(?:比|较|与)(?:(?:19|20)[0-9]{{2}}年{_BASELINE_REF}?|{_BASELINE_REF})(?:全年|底|末|同期)?(?:比重)?$"
 )
+_TRAIL_END = suffix_matcher(_TRAIL_WORDS)
+_ACTION_END = suffix_matcher(cues.ACTION_VERBS)
+_ADVERB_END = suffix_matcher(sv.ADVERBS)
+_QUALIFIER_AFTER = prefix_matcher(cues.QUALIFIERS_AFTER)
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 
 
@@ -44,7 +48,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
         s = s.rsplit("”", 1)[1] if s.count("“") < s.count("”") else s
     change_verb = None
     for _ in range(10):
-        word = ending_with(_TRAIL_WORDS, s)
+        word = _TRAIL_END(s)
         if word:
             if change_verb is None and word in sv.ABSOLUTE_CHANGE_VERBS:
                 change_verb = word
@@ -77,15 +81,15 @@ def is_only_action(phrase: str) -> bool:
         return True
     rest = phrase
     for _ in range(4):
-        word = ending_with(cues.ACTION_VERBS, rest)
+        word = _ACTION_END(rest)
         if not word:
             break
         rest = rest[: -len(word)]
         rest = rest.rstrip("并和")
-        adverb = ending_with(sv.ADVERBS, rest)
+        adverb = _ADVERB_END(rest)
         while adverb:
             rest = rest[: -len(adverb)]
-            adverb = ending_with(sv.ADVERBS, rest)
+            adverb = _ADVERB_END(rest)
     return rest == ""
 
 
@@ -93,7 +97,7 @@ def right_phrase(text: str, end: int, limit: int = 24) -> str:
     """The noun phrase right after a number's span (13家企业入选… → 企业入选…)."""
     window = text[end:end + limit]
     window = window.lstrip("的“\"")
-    lead = starting_with(cues.QUALIFIERS_AFTER, window)
+    lead = _QUALIFIER_AFTER(window)
     if lead:
         return ""  # 60万吨以上: nothing after the number names it
     m = _RIGHT_STOP.search(window)
