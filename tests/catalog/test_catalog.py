@@ -162,10 +162,6 @@ def test_a_bad_direction_in_the_catalog_file_names_the_line() -> None:
         read_catalog_rows(text)
 
 
-@pytest.mark.xfail(
-    reason="the extract unit vocabulary does not yet know 吨公里 (货物周转量), 微克 (PM2.5) or 岁 (预期寿命)",
-    strict=False,
-)
 def test_every_catalog_unit_is_known_to_the_unit_vocabulary() -> None:
     units = pytest.importorskip("planwatch.extract.units")
     unknown = [i.unit for i in load_catalog() if units.normalise_unit(i.unit) is None]

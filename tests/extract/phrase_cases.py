@@ -51,6 +51,7 @@ class Want:
     qualifier: object = ANY
     baseline: object = ANY
     subject: str | None = None
+    subject_is: str | None = None  # the whole subject, where the row pins it exactly
     alt: tuple[str, ...] = ()  # other acceptable span texts, only where the span is genuinely open
 
 
@@ -832,6 +833,37 @@ r("三、2026年主要预期目标\n城镇新增就业3.5万人以上、城镇�
 r("全市GDP增长5.3%，CPI上涨0.3%，PPI下降2.1%。",
   gr("5.3%", 5.3, subject="GDP"), gr("0.3%", 0.3, subject="CPI"), gr("2.1%", -2.1, subject="PPI"))
 
+# ---------------------------------------------------------------------------------------------
+# Found by other helpers on the bundled sample report (rows in our own words).
+r = family("periods")
+r("2025年头两个月，全市出口增长4.2%。", gr("4.2%", 4.2, period="2025-01/2025-02", subject_is="出口"))
+r("2025年前10个月，全市完成公路货运量1.8亿吨。", lv("1.8亿吨", 1.8e8, "吨", period="2025-01/2025-10"))
+r("2025年1至4月，全市税收收入增长2.7%。", gr("2.7%", 2.7, period="2025-01/2025-04", subject_is="税收收入"))
+r("2025年前三季度，全市实现地区生产总值4,120亿元。",
+  lv("4,120亿元", 4.12e11, "元", period="2025-01/2025-09", subject_is="地区生产总值"))
+r("2025年1—6月，全市出口增长6.2%，其中前5个月增长5.8%。",
+  gr("6.2%", 6.2, period=H1), gr("5.8%", 5.8, period="2025-01/2025-05"))
+r = family("subjects")
+r("二、2026年主要预期目标\n一般公共预算收入增长4%左右、固定资产投资增长6%。",
+  gr("4%", 4, qualifier="about", subject_is="一般公共预算收入"), gr("6%", 6, subject_is="固定资产投资"))
+r("二、2026年主要预期目标\n进出口总值增长3%以上和实际使用外资增长5%。",
+  gr("3%", 3, qualifier="over", subject_is="进出口总值"), gr("5%", 5, subject_is="实际使用外资"))
+r("二、2026年主要预期目标\n居民消费价格涨幅3%左右，城镇调查失业率5.5%以内。",
+  gr("3%", 3, qualifier="about", subject_is="居民消费价格"),
+  ra("5.5%", 5.5, qualifier="under", subject_is="城镇调查失业率"))
+r("全市居民消费价格同比上涨0.6%。", gr("0.6%", 0.6, baseline="yoy", subject_is="居民消费价格"))
+r("城乡居民人均可支配收入分别增长4.9%和6.6%。",
+  gr("4.9%", 4.9, subject_is="城镇居民人均可支配收入"), gr("6.6%", 6.6, subject_is="农村居民人均可支配收入"))
+r("全市农村居民人均可支配收入达到14,820元，同比增长7.1%。",
+  lv("14,820元", 14820, "元", subject_is="农村居民人均可支配收入"),
+  gr("7.1%", 7.1, subject_is="农村居民人均可支配收入"))
+r("全体居民人均可支配收入增长5.7%。", gr("5.7%", 5.7, subject="居民人均可支配收入"))
+r("社会消费品零售总额增幅达到6.1%。", gr("6.1%", 6.1, subject_is="社会消费品零售总额"))
+r = family("measure_words")
+r("全市完成货物周转量215.6亿吨公里。", lv("215.6亿吨公里", 2.156e10, "吨公里", subject="货物周转量"))
+r("全市人均预期寿命达到80.2岁。", lv("80.2岁", 80.2, "岁", modality="actual", subject="人均预期寿命"))
+r("城区细颗粒物年均浓度降至29微克/立方米。", lv("29微克/立方米", 29, "微克/立方米", subject="细颗粒物"))
+
 
 for _fam in _FAMILIES:
     CASES.extend(_fam.rows)
@@ -1016,6 +1048,10 @@ _nf("labels_inside_fact_sentences", [
     ("2025年前5个月，全市进出口增长9.1%。", "前5个月"),
     ("临江区位居全国百强区第28位。", "百强"),
     ("2025年7月1日起，全市新增城镇就业补贴对象1.2万人。", "2025年7月1日"),
+    ("2025年头两个月，江川市出口增长4.2%。", "两个月"),
+    ("每千人口拥有3岁以下婴幼儿托位4.3个。", "3岁"),
+    ("为全市80岁老人发放高龄津贴1.2亿元。", "80岁"),
+    ("年满18周岁的居民可免费参加体检。", "18周岁"),
 ])
 
 
@@ -1077,6 +1113,8 @@ def case_problems(case: Case, facts: list) -> list[str]:
                 problems.append(f"{want.text!r}: {name} {getattr(found, name)!r}, want {expected!r}")
         if want.subject is not None and (found.subject is None or want.subject not in found.subject):
             problems.append(f"{want.text!r}: subject {found.subject!r} should contain {want.subject!r}")
+        if want.subject_is is not None and found.subject != want.subject_is:
+            problems.append(f"{want.text!r}: subject {found.subject!r}, want exactly {want.subject_is!r}")
     if case.exact:
         for f in facts:
             if tuple(f.span) not in used:

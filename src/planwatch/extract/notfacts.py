@@ -53,6 +53,8 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
     if c.unit and c.unit_text and c.unit in uv.DURATION_UNITS and not before.endswith(("连续", "从", "由")) \
             and _names_a_thing(after):
         return True
+    if c.unit in nf.AGE_UNITS and (before.endswith(nf.AGE_BEFORE) or _names_a_thing(after)):
+        return True
     if before[-1:] and before[-1] in nf.OPEN_QUOTES and c.unit_text:
         return True
     if _is_threshold(c, before, after):

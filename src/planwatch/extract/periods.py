@@ -13,12 +13,13 @@ from planwatch.extract.vocabulary import periods as pv
 
 _D = "[0-9０-９]"
 _Y = "[12１２][0-9０-９]{3}"
-_FIRST_CHARS = "".join(sorted({w[0] for w in (*pv.YEAR_PARTS, *pv.MULTI_YEAR_FRAMES, *pv.YEARS_BACK_WORDS,
-                                                *pv.CUMULATIVE_WORDS, "同期为", "上年", "去年", "年底", "年末")}))
+_FIRST_CHARS = "".join(sorted({w[0] for w in (
+    *pv.YEAR_PARTS, *pv.FIRST_MONTHS_WORDS, *pv.MULTI_YEAR_FRAMES, *pv.YEARS_BACK_WORDS, *pv.CUMULATIVE_WORDS,
+    "同期为", "上年", "去年", "年底", "年末")}))
 _EXPLICIT = re.compile(
     rf"(?=[0-9０-９{re.escape(_FIRST_CHARS)}])(?:"
     rf"(?P<ym>(?P<ym_y>{_Y})年(?P<ym_a>{_D}{{1,2}})[—–\-－~～至到](?P<ym_b>{_D}{{1,2}})月)"
-    rf"|(?P<first>前(?P<first_n>{_D}{{1,2}}|[一二两三四五六七八九十]{{1,2}})个月)"
+    rf"|(?P<first>[前头](?P<first_n>{_D}{{1,2}}|[一二两三四五六七八九十]{{1,2}})个月)"
     rf"|(?P<m>(?P<m_a>{_D}{{1,2}})[—–\-－~～至到](?P<m_b>{_D}{{1,2}})月)"
     rf"|(?P<end>(?:(?P<end_y>{_Y})年)?(?P<end_m>{_D}{{1,2}})月(?:末|底))"
     rf"|(?P<yy>(?P<yy_a>{_Y})[—–\-－~～至到](?P<yy_b>{_Y})年)"

@@ -193,6 +193,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     before = text[max(0, start - 4):start]
     r.qualifier = measures.qualifier(before, after[:3], c.approx_inside, segment)
     _set_subject(r, text, segment, prev, sentence_start)
+    if r.measure == "growth" and r.subject:
+        r.subject = subjects.without_growth_noun(r.subject)
     section = ctx.section_at(start)
     r.modality = periods.modality_of(ctx, start, text[sentence_start:start], full_clause, section, own_clause)
     lead = section.lead if section else ctx.lead

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from planwatch.extract.lexicon import alternation, ending_with, prefix_matcher, starting_with, suffix_matcher
 from planwatch.extract.vocabulary import cues
+from planwatch.extract.vocabulary import periods as pv
 from planwatch.extract.vocabulary import subjects as sv
 
 # words after a number's span that do not start the noun it counts
@@ -17,7 +18,13 @@ _BRACKETS = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _PERIOD_WORDS = re.compile(
     r"^(?:(?:19|20)[0-9]{2}[ 　]?年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)?|"
     r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末|"
+    r"[前头](?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})个月|"
+    + alternation(pv.YEAR_PARTS) + "|"
     r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+# a qualifier of the number before, left at the head of the next list item: 增长6%左右、社会消费品…
+_LEFT_OVER_QUALIFIER = re.compile(
+    "^(?:" + alternation(w for w in cues.QUALIFIERS_AFTER if w != "多") + ")[ 　]?[、，,；;和及与]"
 )
 _FRONT = re.compile(f"^(?:{alternation((*cues.SCOPE_WORDS, *sv.LEADING_FILLERS))})")
 _RIGHT_STOP = re.compile(
@@ -43,7 +50,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
 
     Returns the remaining phrase and the absolute-change verb stripped from its end, if any.
     """
-    s = _BRACKETS.sub("", segment).strip(" 　、，,—–-－~～")
+    s = _LEFT_OVER_QUALIFIER.sub("", _BRACKETS.sub("", segment)).strip(" 　、，,—–-－~～")
     if "”" in s and "“" not in s.split("”")[-1]:
         s = s.rsplit("”", 1)[1] if s.count("“") < s.count("”") else s
     change_verb = None
@@ -103,6 +110,17 @@ def right_phrase(text: str, end: int, limit: int = 24) -> str:
     m = _RIGHT_STOP.search(window)
     phrase = window[: m.start()] if m else window
     return phrase.strip("”\"")
+
+
+_GROWTH_NOUN_END = suffix_matcher(cues.GROWTH_NOUNS)
+
+
+def without_growth_noun(subject: str) -> str:
+    """居民消费价格涨幅 → 居民消费价格: a growth's subject names the thing, not its rate of change."""
+    noun = _GROWTH_NOUN_END(subject)
+    if noun and len(subject) > len(noun) + 1:
+        return subject[: -len(noun)].rstrip("的")
+    return subject
 
 
 def is_generic(phrase: str) -> bool:

@@ -33,6 +33,9 @@ CHINESE_CI_NOT_AFTER: tuple[str, ...] = ("会", "全", "产", "代", "序", "元
 RANGE_SEPARATORS = "—–-－~～至到"
 LIST_SEPARATORS = "、和及与"
 RATIO_SEPARATORS = "：:"
+# an age that names a group (3岁以下婴幼儿, 80岁老人, 年满16周岁) is not a quantity; 预期寿命79.5岁 is
+AGE_UNITS: tuple[str, ...] = ("岁", "周岁")
+AGE_BEFORE: tuple[str, ...] = ("满", "年满", "未满", "不满")
 # a capacity written inside a facility's name (奋斗镇4000平方米保鲜库, 某农机3000台…生产线项目): a spec
 CAPACITY_UNITS: tuple[str, ...] = ("平方米", "台", "吨", "千瓦", "立方米", "张", "床", "米", "千伏安", "兆瓦", "标箱")
 FACILITY_WORDS: tuple[str, ...] = (

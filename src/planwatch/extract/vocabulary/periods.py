@@ -9,6 +9,8 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "前三季度": (1, 9), "前两季度": (1, 6), "全年": (1, 12), "一年来": (1, 12),
     "过去一年": (1, 12), "过去的一年": (1, 12), "今年以来": (1, 12),
 }
+# words before “N个月” that make it the first N months of the year: 前5个月, 头两个月
+FIRST_MONTHS_WORDS: tuple[str, ...] = ("前", "头")
 # words that end a period at a stock date: 6月末, 年底
 END_WORDS: tuple[str, ...] = ("末", "底")
 # multi-year frames: word -> (first year, last year), or years back from the report year
@@ -63,7 +65,7 @@ PLAN_CUES: tuple[str, ...] = (
 PARAGRAPH_TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为")
 # in a past section, only these make a number a target or a plan (read in the sentence before it)
 PAST_SECTION_TARGET_CUES: tuple[str, ...] = (
-    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "确保", "努力实现", "力求", "预期",
+    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "确保", "努力实现", "力求", "预期(?!寿命)",
     "争取(?!到|了|中央|上级|国家|省级|省里|超长期|专项|资金|政策|项目|债券|支持)",
 )
 # “好于预期”, “超预期” speak of the past: not a target

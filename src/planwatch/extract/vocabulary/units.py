@@ -58,6 +58,8 @@ MEASURE_WORDS: tuple[str, ...] = (
     "吨标准煤", "吨标煤", "标煤",
     # energy and computing
     "千瓦", "千瓦时", "度", "兆瓦", "吉瓦", "瓦", "伏", "蒸吨", "P", "PFlops", "EFlops", "GB", "TB",
+    # ages (人均预期寿命79.5岁)
+    "岁", "周岁",
     # index numbers (上年 = 100)
     "指数",
 )
