@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -45,6 +46,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     admin = request.getfixturevalue("postgres_admin_url")
     if admin is None:
+        if os.environ.get("PLANWATCH_TEST_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required here (PLANWATCH_TEST_REQUIRE_POSTGRES): {postgres_server.skip_reason}")
         pytest.skip(postgres_server.skip_reason)
     with fresh_postgres_database(admin) as url:
         yield url
