@@ -41,6 +41,11 @@ _TRAIL_END = suffix_matcher(_TRAIL_WORDS)
 _ACTION_END = suffix_matcher(cues.ACTION_VERBS)
 _ADVERB_END = suffix_matcher(sv.ADVERBS)
 _QUALIFIER_AFTER = prefix_matcher(cues.QUALIFIERS_AFTER)
+# a period written between the subject and its verb: 单位地区生产总值能耗一季度下降1.6% (比一季度 is a baseline)
+_PERIOD_TAIL = re.compile(
+    r"(?<![比较与同于])(?:" + alternation(pv.YEAR_PARTS)
+    + r"|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)|(?:19|20)[0-9]{2}年(?:末|底)?)$"
+)
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 
 
@@ -61,7 +66,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
                 change_verb = word
             s = s[: -len(word)]
             continue
-        m = _BASELINE_TAIL.search(s) or (_RANK_TAIL.search(s) if rank else None)
+        m = _BASELINE_TAIL.search(s) or _PERIOD_TAIL.search(s) or (_RANK_TAIL.search(s) if rank else None)
         if m and m.group(0):
             s = s[: m.start()]
             continue
