@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from planwatch.imports.columns import CHOICE_ALIASES, Column, ColumnType
@@ -150,3 +151,69 @@ def read_cell(value: object, column: Column) -> object:
         case ColumnType.LIST:
             return read_list(value)
     raise AssertionError(column.type)
+
+
+#: Distinct raw texts remembered per column: dates, 是/否 and drop-down labels repeat
+#: across a big file, codes and amounts do not (past this many, nothing more is kept).
+CACHE_LIMIT = 4096
+
+
+def converter(column: Column) -> Callable[[object], object]:
+    """Return ``read_cell`` for ``column`` as one function, for reading many cells of a column.
+
+    Same values and the same errors as :func:`read_cell`; the type dispatch is done once,
+    a plain number is tried with ``float`` first, and typed values of repeated texts (dates,
+    choices, 是/否 — immutable results only) are remembered, which is most of the cost of
+    reading a million progress rows.
+    """
+    kind = column.type
+    if kind is ColumnType.TEXT:
+        return read_text
+    if kind is ColumnType.LIST:
+        return read_list
+    if kind is ColumnType.NUMBER:
+        signed = column.signed
+
+        def number(value: object) -> float:
+            if value.__class__ is str:
+                try:
+                    result = float(value)  # type: ignore[arg-type]
+                except ValueError:
+                    result = read_number(value)
+                else:
+                    if result != result or result in (math.inf, -math.inf):
+                        result = read_number(value)  # raises the usual message
+            else:
+                result = read_number(value)
+            if result < 0 and not signed:
+                raise CellError(f"不能为负数（{shown(result)}）")
+            return result
+
+        return number
+    if kind is ColumnType.INT:
+        slow: Callable[[object], object] = read_int
+    elif kind is ColumnType.DATE:
+        slow = read_date
+    elif kind is ColumnType.BOOL:
+
+        def slow(value: object) -> object:
+            return read_choice(value, column) == "true"
+
+    else:
+
+        def slow(value: object) -> object:
+            return read_choice(value, column)
+
+    cache: dict[str, object] = {}
+
+    def cached(value: object) -> object:
+        if value.__class__ is not str:
+            return slow(value)
+        result = cache.get(value)  # type: ignore[call-overload]
+        if result is None:
+            result = slow(value)
+            if len(cache) < CACHE_LIMIT:
+                cache[value] = result  # type: ignore[index]
+        return result
+
+    return cached

@@ -9,13 +9,13 @@ raised together in one :class:`ImportFailed`, so a clerk fixes the file in one p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planwatch.catalog import load_catalog
 from planwatch.extract.units import normalise_unit
-from planwatch.imports.cells import CellError, read_cell, shown
+from planwatch.imports.cells import CellError, converter, shown
 from planwatch.imports.columns import (
     KIND_LABELS,
     PLAN_SHEETS,
@@ -118,8 +118,22 @@ def read_sheet(
     with nothing but ``label_keys`` cells filled (a pre-filled code and name nobody
     reported on) is skipped.
     """
+    rows = iter_sheet(tables, sheet, issues, defaults, label_keys)
+    return None if rows is None else list(rows)
+
+
+def iter_sheet(
+    tables: Tables,
+    sheet: Sheet,
+    issues: Collector,
+    defaults: Mapping[str, object] | None = None,
+    label_keys: frozenset[str] = frozenset(),
+) -> Iterator[Record] | None:
+    """Like :func:`read_sheet`, but yield the typed rows one by one (a million rows are not held twice).
+
+    The sheet-level checks (a missing required column) are made before this returns.
+    """
     defaults = defaults or {}
-    content = [c.header for c in sheet.columns if c.key not in label_keys] if label_keys else []
     table = tables.get(sheet.name)
     if table is None:
         return None
@@ -133,27 +147,52 @@ def read_sheet(
     for header in missing:
         issues.add(f"缺少必填列“{header}”", sheet.name)
     if missing:
-        return []
-    records = []
+        return iter(())
+    return _typed_rows(table, sheet, issues, defaults, label_keys)
+
+
+def _typed_rows(
+    table: Sequence[Mapping[str, object]],
+    sheet: Sheet,
+    issues: Collector,
+    defaults: Mapping[str, object],
+    label_keys: frozenset[str],
+) -> Iterator[Record]:
+    content = [c.header for c in sheet.columns if c.key not in label_keys] if label_keys else []
+    # Per column, decided once: where to read, how to type, what a blank means.
+    plan = [
+        (
+            column.key,
+            column.header,
+            converter(column),
+            column.key in defaults,
+            defaults.get(column.key),
+            column.required,
+            "（或导入时用 --as-of 指定）" if column.key == "as_of" else "",
+        )
+        for column in sheet.columns
+    ]
+    name = sheet.name
+    add = issues.add
     for index, row in enumerate(table):
-        if content and all(is_blank(row.get(header)) for header in content):
+        get = row.get
+        if content and all(is_blank(get(header)) for header in content):
             continue
         record = Record(sheet, row_number(row, index))
-        for column in sheet.columns:
-            raw = row.get(column.header)
-            if is_blank(raw):
-                if column.key in defaults:
-                    record.values[column.key] = defaults[column.key]
-                elif column.required:
-                    hint = "（或导入时用 --as-of 指定）" if column.key == "as_of" else ""
-                    issues.add(f"必填，不能为空{hint}", sheet.name, record.row, column.header)
+        values = record.values
+        for key, header, convert, has_default, default, required, hint in plan:
+            raw = get(header)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                if has_default:
+                    values[key] = default
+                elif required:
+                    add(f"必填，不能为空{hint}", name, record.row, header)
                 continue
             try:
-                record.values[column.key] = read_cell(raw, column)
+                values[key] = convert(raw)
             except CellError as exc:
-                issues.add(str(exc), sheet.name, record.row, column.header)
-        records.append(record)
-    return records
+                add(str(exc), name, record.row, header)
+        yield record
 
 
 def check_unit(record: Record, key: str, issues: Collector) -> str | None:
@@ -581,18 +620,21 @@ def collect_progress(tables: Tables, plan: PlanData, issues: Collector, as_of: d
     """Read the progress sheets of ``tables`` against ``plan``, adding problems to ``issues``."""
     index = plan.item_index()
     year = plan.plan.year
-    seen: dict[tuple[str, date, str | None], Record] = {}
+    # The first row of each key, as (sheet, row): a million Records are not kept alive.
+    seen: dict[tuple[str, date, str | None], tuple[str, int]] = {}
+    sources: dict[Source, Source] = {}  # one Source object per distinct source, not per row
     records: list[ProgressRecord] = []
     fill = {"as_of": as_of} if as_of is not None else {}
     for sheet in PROGRESS_SHEETS:
         sheet_kind = KIND_OF_PROGRESS_SHEET[sheet.name]
-        for record in read_sheet(tables, sheet, issues, defaults=fill, label_keys=LABEL_KEYS) or []:
+        for record in iter_sheet(tables, sheet, issues, defaults=fill, label_keys=LABEL_KEYS) or ():
             in_year(record, "as_of", year, issues)
             in_year(record, "period_start", year, issues)
             start, end = record.get("period_start"), record.get("as_of")
             if isinstance(start, date) and isinstance(end, date) and start > end:
                 issues.at(record, "period_start", f"起始日期{start.isoformat()}晚于截至日期{end.isoformat()}")
             source = parse_source(record, issues)
+            source = sources.setdefault(source, source)
             code = record.get("item_code")
             if code is None:
                 continue
@@ -614,16 +656,16 @@ def collect_progress(tables: Tables, plan: PlanData, issues: Collector, as_of: d
             milestone_key = text_or_none(record, "milestone_key")
             key = (str(code), end, milestone_key)
             if key in seen:
-                earlier = seen[key]
+                earlier_sheet, earlier_row = seen[key]
                 issues.at(
                     record,
                     "item_code",
-                    f"与工作表“{earlier.sheet.name}”第{earlier.row}行重复（同一事项、同一截至日期"
+                    f"与工作表“{earlier_sheet}”第{earlier_row}行重复（同一事项、同一截至日期"
                     + ("、同一节点" if milestone_key else "")
                     + "只能报一条）",
                 )
                 continue
-            seen[key] = record
+            seen[key] = (sheet.name, record.row)
             stage = record.get("stage")
             records.append(
                 ProgressRecord(
