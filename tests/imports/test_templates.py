@@ -48,7 +48,7 @@ def test_the_plan_template_has_drop_down_lists_and_number_and_date_checks(tmp_pa
     assert checks["F"] == ("list", '"储备,新开工,在建,竣工"')  # 项目阶段
     assert checks["G"] == ("decimal", "0")  # 总投资 ≥ 0
     assert checks["I"][0] == "date"  # 计划开工时间
-    assert checks["L"] == ("list", '"半月报,月报,季报"')
+    assert checks["L"] == ("list", '"半月报,月报,季报,半年报,年报"')
 
 
 def test_the_progress_template_offers_yes_no_for_cumulative(tmp_path: Path) -> None:

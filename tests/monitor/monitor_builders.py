@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from planwatch.monitor import ItemStatus, evaluate
+from planwatch.monitor import ItemStatus, StatusBoard, evaluate
 from planwatch.plan.model import (
     KeyTask,
     LivelihoodItem,
@@ -36,6 +36,11 @@ def done(item: str, day: str, key: str) -> ProgressRecord:
     return ProgressRecord(item, date.fromisoformat(day), milestone_key=key, source=UNIT)
 
 
+def note(item: str, day: str, narrative: str) -> ProgressRecord:
+    """A narrative-only record: how the work stands, with no figure, milestone or stage."""
+    return ProgressRecord(item, date.fromisoformat(day), narrative=narrative, source=UNIT)
+
+
 def staged(item: str, day: str, stage, value: float | None = None) -> ProgressRecord:
     """A record reporting a project's new stage."""
     return ProgressRecord(item, date.fromisoformat(day), value, stage=stage, source=UNIT)
@@ -61,3 +66,8 @@ def status_of(item: PlanItem, records: list[ProgressRecord], as_of: str, year: i
     board = evaluate(plan_of(item, records, year, **thresholds), date.fromisoformat(as_of))
     (status,) = board.items
     return status
+
+
+def board_of(item: PlanItem, records: list[ProgressRecord], as_of: str, year: int = 2025, **thresholds) -> StatusBoard:
+    """The status board of a plan of one item as of a date."""
+    return evaluate(plan_of(item, records, year, **thresholds), date.fromisoformat(as_of))

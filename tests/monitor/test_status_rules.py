@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from monitor_builders import add, cum, done, staged, status_of
+from monitor_builders import add, board_of, cum, done, note, staged, status_of
 
 from planwatch.monitor.wording import LIGHT_LABELS
 from planwatch.plan.model import (
@@ -144,7 +144,7 @@ CUMULATIVE_ROWS = [
         None,
         stale=True,
     ),
-    Row("no progress in the first weeks: grey, not stale", FARMLAND, [], "2025-01-20", "grey", "未报送", None),
+    Row("no progress in the first weeks: grey, not yet due", FARMLAND, [], "2025-01-20", "grey", "未到报送期", None),
     Row(
         "a green item not updated for a month turns yellow",
         FARMLAND,
@@ -384,3 +384,107 @@ LIVELIHOOD_ROWS = [
 @pytest.mark.parametrize("row", LIVELIHOOD_ROWS, ids=ids(LIVELIHOOD_ROWS))
 def test_livelihood_items_must_keep_up_with_time(row: Row) -> None:
     run(row)
+
+
+# ------------------------------------------------------------------ reporting cycles and freshness
+
+GRAIN_YEARLY = Target(
+    "T20", "grain_output", TargetMeasure.LEVEL, 128, "万吨", qualifier=Qualifier.AT_LEAST,
+    reporting_cycle=ReportingCycle.ANNUAL,
+)
+RND_YEARLY = Target(
+    "T21", "rd_intensity", TargetMeasure.RATIO, 2.65, "%", qualifier=Qualifier.OVER,
+    reporting_cycle=ReportingCycle.ANNUAL,
+)
+INCOME_HALF_YEARLY = Target(
+    "T22", "disposable_income", TargetMeasure.GROWTH, 5.8, "%", qualifier=Qualifier.ABOUT,
+    reporting_cycle=ReportingCycle.SEMIANNUAL,
+)
+GRAIN_QUARTERLY = Target(
+    "T23", "grain_output", TargetMeasure.LEVEL, 128, "万吨", qualifier=Qualifier.AT_LEAST,
+    reporting_cycle=ReportingCycle.QUARTERLY,
+)
+TWO_STEPS = KeyTask(
+    "K20", "建设市级数据交易平台", "A04", "江川市数据局",
+    milestones=[Milestone("1", "完成平台招标", date(2025, 3, 31)), Milestone("2", "平台上线试运行", date(2025, 9, 30))],
+)
+MARCH_STEP = done("K20", "2025-03-25", "1")
+
+CYCLE_ROWS = [
+    Row("an annual statistic with no figure in June is not yet due", GRAIN_YEARLY, [], JUN, "grey", "未到报送期"),
+    Row("an annual ratio with no figure in December is still not due", RND_YEARLY, [], "2025-12-31", "grey",
+        "未到报送期"),
+    Row("an annual figure reported in January stays fresh all year", RND_YEARLY, ytd("T21", 2.7, "2025-01-31"),
+        "2025-12-31", "green", "好于目标", 0.05),
+    Row("a half-yearly figure not due at the end of June", INCOME_HALF_YEARLY, [], JUN, "grey", "未到报送期"),
+    Row("a half-yearly figure overdue in mid-July", INCOME_HALF_YEARLY, [], "2025-07-15", "grey", "未报送",
+        stale=True),
+    Row("a half-yearly figure is fresh five months after it came", INCOME_HALF_YEARLY,
+        ytd("T22", 5.9, "2025-06-30"), "2025-11-30", "green", "达到目标", 0.1),
+    Row("a half-yearly figure goes stale after half a year", INCOME_HALF_YEARLY,
+        ytd("T22", 5.9, "2025-03-31"), "2025-10-31", "yellow", "达到目标（数据过期）", 0.1, stale=True),
+    Row("the same statistic on a quarterly cycle is stale in June", GRAIN_QUARTERLY, [], JUN, "grey", "未报送",
+        stale=True),
+    Row("a milestone task with only its March step reported is stale in June", TWO_STEPS, [MARCH_STEP], JUN,
+        "yellow", "按计划推进（数据过期）", stale=True),
+    Row("a monthly narrative keeps a milestone task fresh between steps", TWO_STEPS,
+        [MARCH_STEP, note("K20", "2025-05-31", "完成平台开发80%"), note("K20", JUN, "开展联调测试")], JUN,
+        "green", "按计划推进"),
+    Row("a narrative that stopped in April leaves the task stale", TWO_STEPS,
+        [MARCH_STEP, note("K20", "2025-04-30", "完成需求调研")], JUN, "yellow", "按计划推进（数据过期）",
+        stale=True),
+    Row("a narrative does not mark an overdue step done", task("2025-05-31"),
+        [note("K10", JUN, "招标文件正在审核")], JUN, "red", "节点逾期", overdue=True),
+    Row("a narrative alone on a quantified task keeps it fresh but measures nothing", FARMLAND,
+        [note("K01", JUN, "项目正在招标")], JUN, "grey", "未报送"),
+]
+
+
+@pytest.mark.parametrize("row", CYCLE_ROWS, ids=ids(CYCLE_ROWS))
+def test_freshness_follows_the_reporting_cycle_and_narrative_reports(row: Row) -> None:
+    run(row)
+
+
+def test_an_item_not_yet_due_says_so_and_raises_no_alert() -> None:
+    status = status_of(GRAIN_YEARLY, [], JUN)
+    assert "年报事项，年内首次报送期未到（周期366天），不作预警" in status.explanation
+    assert "尚未报送进展" not in status.explanation
+    board = board_of(GRAIN_YEARLY, [], JUN)
+    assert board.alerts() == []
+
+
+def test_the_latest_narrative_is_quoted_with_its_unit_and_date() -> None:
+    records = [MARCH_STEP, note("K20", "2025-05-31", "完成平台开发80%"), note("K20", JUN, "开展联调测试")]
+    status = status_of(TWO_STEPS, records, JUN)
+    assert "江川市统计局 2025-06-30 报送情况说明：开展联调测试" in status.explanation
+    assert "完成平台开发80%" not in status.explanation
+    assert status.last_report == date(2025, 6, 30)
+
+
+# ------------------------------------------------------------------ 左右 tolerance per plan
+
+TOLERANCE_ROWS = [
+    Row("the default 左右 allows half a point", GDP, ytd("T01", 5.5), JUN, "green", "基本达到目标", -0.5),
+    Row("a plan allowing 0.3 points finds 5.5% short of 6%左右", GDP, ytd("T01", 5.5), JUN, "yellow",
+        "略低于目标", -0.5, thresholds={"about_tolerance_pp": 0.3}),
+    Row("a plan allowing 0.3 points accepts 5.7%", GDP, ytd("T01", 5.7), JUN, "green", "基本达到目标", -0.3,
+        thresholds={"about_tolerance_pp": 0.3}),
+    Row("a plan allowing a full point accepts 5.2%", GDP, ytd("T01", 5.2), JUN, "green", "基本达到目标", -0.8,
+        thresholds={"about_tolerance_pp": 1.0}),
+    Row("a zero tolerance reads 左右 as exact", CPI, ytd("T04", 2.1), JUN, "yellow", "略超控制目标", 0.1,
+        thresholds={"about_tolerance_pp": 0.0}),
+    Row("a wider tolerance also widens the ceiling", CPI, ytd("T04", 2.8), JUN, "green", "基本控制在目标内", 0.8,
+        thresholds={"about_tolerance_pp": 1.0}),
+    Row("the tolerance does not touch targets without 左右", TRADE, ytd("T02", 2.8), JUN, "yellow", "略低于目标",
+        -0.2, thresholds={"about_tolerance_pp": 1.0}),
+]
+
+
+@pytest.mark.parametrize("row", TOLERANCE_ROWS, ids=ids(TOLERANCE_ROWS))
+def test_the_about_tolerance_is_a_plan_setting(row: Row) -> None:
+    run(row)
+
+
+def test_the_explanation_names_the_plans_about_tolerance() -> None:
+    status = status_of(GDP, ytd("T01", 5.8), JUN, about_tolerance_pp=0.3)
+    assert "在“左右”允许的±0.3个百分点范围内" in status.explanation

@@ -65,7 +65,13 @@ YES_NO = {"是": "true", "否": "false"}
 MEASURE_CHOICES = {"增长": "growth", "总量": "level", "比率": "ratio"}
 QUALIFIER_CHOICES = {"左右": "about", "以上": "over", "以内": "under", "不低于": "at_least"}
 STAGE_CHOICES = {"储备": "reserve", "新开工": "new_start", "在建": "under_construction", "竣工": "completed"}
-CYCLE_CHOICES = {"半月报": "biweekly", "月报": "monthly", "季报": "quarterly"}
+CYCLE_CHOICES = {
+    "半月报": "biweekly",
+    "月报": "monthly",
+    "季报": "quarterly",
+    "半年报": "semiannual",
+    "年报": "annual",
+}
 REGION_LEVEL_CHOICES = {"省": "province", "市": "city", "区": "district", "县": "county"}
 
 #: Other words clerks write for a choice: alias -> the label of the drop-down list.
@@ -83,6 +89,9 @@ CHOICE_ALIASES: dict[str, str] = {
     "月度": "月报",
     "季度": "季报",
     "半月": "半月报",
+    "半年": "半年报",
+    "半年度": "半年报",
+    "年度": "年报",
     "Y": "是",
     "N": "否",
     "TRUE": "是",
@@ -90,7 +99,12 @@ CHOICE_ALIASES: dict[str, str] = {
 }
 
 CYCLE = Column(
-    "reporting_cycle", "报送周期", ColumnType.CHOICE, choices=CYCLE_CHOICES, help="留空为月报", example="月报"
+    "reporting_cycle",
+    "报送周期",
+    ColumnType.CHOICE,
+    choices=CYCLE_CHOICES,
+    help="留空为月报；一年只公布一次的统计数（如粮食产量）填年报",
+    example="月报",
 )
 AREA = Column("work_area_code", "领域编码", help="对应“工作领域”表的领域编码", example="A03")
 REPORTER = Column("source_unit", "报送单位", example="市统计局")
@@ -176,6 +190,13 @@ PLAN_SHEETS: tuple[Sheet, ...] = (
                 choices=YES_NO,
                 help="否（默认）：月末按月份计算时序进度；是：一律按天数计算",
                 example="否",
+            ),
+            Column(
+                "about_tolerance_pp",
+                "左右容差（百分点）",
+                ColumnType.NUMBER,
+                help="百分比目标带“左右”时上下允许的偏差，如6%左右容差0.5即5.5%—6.5%，留空为0.5",
+                example="0.5",
             ),
         ),
         help="只填一行：本计划的基本信息和红黄绿灯阈值。",
@@ -362,7 +383,10 @@ PROGRESS_SHEETS: tuple[Sheet, ...] = (
             Column("milestone_key", "完成节点序号", help="本期完成的节点序号（节点任务填写）", example="1"),
             *PROGRESS_SOURCE,
         ),
-        help="重点任务进展：量化任务填完成量，节点任务填完成的节点序号（每完成一个节点一行）。",
+        help=(
+            "重点任务进展：量化任务填完成量，节点任务填完成的节点序号（每完成一个节点一行）；"
+            "两个节点之间按期报送时可只填情况说明。"
+        ),
         reading_aids=(ITEM_NAME,),
     ),
     Sheet(

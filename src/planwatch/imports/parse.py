@@ -250,6 +250,7 @@ def thresholds_of(record: Record) -> StatusThresholds:
             "rate_red_shortfall_pp",
             "milestone_warning_days",
             "time_progress_by_days",
+            "about_tolerance_pp",
         )
     }
     return StatusThresholds(**values)
@@ -599,8 +600,14 @@ def check_progress_value(record: Record, item: PlanItem, issues: Collector) -> N
             issues.at(record, "milestone_key", f"任务“{item.code}”没有序号为“{key}”的节点（已有节点：{have}）")
         if value is not None and item.annual_quantity is None:
             issues.at(record, "value", f"任务“{item.code}”没有年度目标量，不能填写完成量；节点任务请填完成节点序号")
-        if value is None and key is None and not {"value", "milestone_key"} & record_bad_columns(record, issues):
-            issues.at(record, None, "完成量和完成节点序号至少填写一项")
+        # A row with only 情况说明 is a report too: a milestone task between two due dates.
+        if (
+            value is None
+            and key is None
+            and record.get("narrative") is None
+            and not {"value", "milestone_key", "narrative"} & record_bad_columns(record, issues)
+        ):
+            issues.at(record, None, "完成量、完成节点序号和情况说明至少填写一项")
     elif (
         isinstance(item, Project)
         and value is None

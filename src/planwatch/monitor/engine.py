@@ -195,7 +195,9 @@ def finish(
 
     An item whose latest record is older than its reporting cycle is stale and at least
     yellow; an item never reported once its first cycle has passed is stale and grey
-    (unless its dates alone already make it yellow or red).
+    (unless its dates alone already make it yellow or red). An item never reported whose
+    first cycle has not passed (an annual statistic in June) is grey 未到报送期, not a
+    warning. A narrative-only report counts as a report and is quoted.
     """
     light = finding.light
     cycle_days = REPORTING_CYCLE_DAYS[cycle]
@@ -213,18 +215,27 @@ def finish(
                 stale = True
                 light = worst(light, YELLOW)
 
+    not_due = finding.applicable and last is None and not stale and light is GREY
+    note = progress.note if progress.note is not None and progress.note.as_of == last else None
+
     def explain() -> str:
         text = "，".join(finding.words()) + light_word(light)
         if finding.basis:
             text += "；来源：" + describe_sources(finding.basis)
+        if note is not None:
+            text += f"；{describe_sources([note])}情况说明：{note.narrative}"
         if stale and last is None:
             text += f"；年内尚未报送进展（{CYCLE_LABELS[cycle]}，周期{cycle_days}天）"
         elif stale and last is not None:
             text += f"；最近一次报送为{day(last)}，已{silent_days}天未更新，超过{CYCLE_LABELS[cycle]}周期{cycle_days}天"
+        elif not_due:
+            text += f"；{CYCLE_LABELS[cycle]}事项，年内首次报送期未到（周期{cycle_days}天），不作预警"
         return text
 
     state = finding.state
-    if light is not finding.light:
+    if not_due:
+        state = "未到报送期"
+    elif light is not finding.light:
         state = "未报送" if last is None else f"{state}（数据过期）"
     return ItemStatus(
         code=code,

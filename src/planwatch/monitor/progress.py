@@ -31,7 +31,9 @@ class ItemProgress:
     non-cumulative records reported after it (or the sum of all non-cumulative records
     when none is cumulative). ``latest`` is the latest record with a value, the
     year-to-date figure of a rate. ``basis`` lists the records ``total`` rests on, for
-    naming sources.
+    naming sources. ``note`` is the latest narrative-only report (情况说明 with no figure,
+    milestone or stage): it keeps an item fresh between milestones and is quoted in the
+    explanation.
     """
 
     total: float | None = None
@@ -42,6 +44,7 @@ class ItemProgress:
     stage: ProjectStage | None = None
     started: ProgressRecord | None = None
     completed: ProgressRecord | None = None
+    note: ProgressRecord | None = None
 
     @property
     def reported(self) -> bool:
@@ -73,7 +76,7 @@ def summarise(records: list[ProgressRecord] | None) -> ItemProgress:
         # The common case after ``latest_only`` loading: one folded record per item.
         record = records[0]
         if record.value is None:
-            return ItemProgress(last_report=record.as_of)
+            return ItemProgress(last_report=record.as_of, note=record if record.narrative else None)
         return ItemProgress(total=record.value, latest=record, basis=[record], last_report=record.as_of)
     if len(records) > 1:
         # Stable sort: of two records on one day, the one reported later in the list wins.
@@ -85,6 +88,8 @@ def summarise(records: list[ProgressRecord] | None) -> ItemProgress:
             progress.latest = record
             if record.cumulative:
                 last_cumulative = index
+        elif record.milestone_key is None and record.stage is None and record.narrative:
+            progress.note = record
         if record.milestone_key is not None and record.milestone_key not in progress.milestones_done:
             progress.milestones_done[record.milestone_key] = record
         if record.stage is not None:
@@ -124,6 +129,11 @@ def describe_sources(records: list[ProgressRecord], limit: int = 3) -> str:
     if len(phrases) > limit:
         shown += f" 等{len(phrases)}处"
     return shown
+
+
+def is_narrative_only(record: ProgressRecord) -> bool:
+    """Return True for a report that only says how things stand (no figure, milestone or stage)."""
+    return record.value is None and record.milestone_key is None and record.stage is None and bool(record.narrative)
 
 
 def _source_phrase(source: Source, as_of: date, times: int = 1) -> str:

@@ -48,8 +48,8 @@ UNDER = Qualifier.UNDER
 GROWTH = TargetMeasure.GROWTH
 
 
-#: 左右 on a percentage target allows this many points either side (6%左右 → 5.5%…6.5%).
-ABOUT_TOLERANCE_PP = 0.5
+#: 左右 on a percentage target allows ``StatusThresholds.about_tolerance_pp`` points either
+#: side (6%左右 → 5.5%…6.5% by default), a plan setting.
 #: 左右 on a level target allows this share of the target either side.
 ABOUT_TOLERANCE_SHARE = 0.01
 
@@ -205,12 +205,15 @@ def is_percent(unit: str | None) -> bool:
     return (unit or "").strip() in ("%", "％")
 
 
-def tolerance(target: Target) -> float:
-    """Return how far either side of the target 左右 allows, in the target's unit."""
+def tolerance(target: Target, about_pp: float = 0.5) -> float:
+    """Return how far either side of the target 左右 allows, in the target's unit.
+
+    ``about_pp`` is the plan's tolerance for percentage targets, in percentage points.
+    """
     if target.qualifier is not ABOUT:
         return 0.0
     if is_percent(target.unit):
-        return ABOUT_TOLERANCE_PP
+        return about_pp
     return abs(target.value) * ABOUT_TOLERANCE_SHARE
 
 
@@ -261,7 +264,7 @@ def rate_finding(
     actual = record.value
     low, high = target.value, target.value if target.value_high is None else target.value_high
     low, high = min(low, high), max(low, high)
-    tol = tolerance(target)
+    tol = tolerance(target, th.about_tolerance_pp)
     rise = rise_word(indicator)
     if target.measure is GROWTH:
         subject = next((subject[: -len(e)] for e in GROWTH_NAME_ENDINGS if subject.endswith(e)), subject)

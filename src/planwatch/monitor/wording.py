@@ -35,6 +35,8 @@ CYCLE_LABELS: dict[ReportingCycle, str] = {
     ReportingCycle.BIWEEKLY: "半月报",
     ReportingCycle.MONTHLY: "月报",
     ReportingCycle.QUARTERLY: "季报",
+    ReportingCycle.SEMIANNUAL: "半年报",
+    ReportingCycle.ANNUAL: "年报",
 }
 
 

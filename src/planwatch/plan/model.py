@@ -63,12 +63,19 @@ class ReportingCycle(StrEnum):
     BIWEEKLY = "biweekly"  # 半月报
     MONTHLY = "monthly"  # 月报
     QUARTERLY = "quarterly"  # 季报
+    SEMIANNUAL = "semiannual"  # 半年报
+    ANNUAL = "annual"  # 年报: statistics published once a year (粮食产量, 研发经费投入强度)
 
 
+#: The longest a report of each cycle may be apart: a cycle's length plus a day's grace.
+#: An item never reported is not yet due until this many days of the year have passed, so
+#: an annual statistic is never stale within its own year.
 REPORTING_CYCLE_DAYS: dict[ReportingCycle, int] = {
     ReportingCycle.BIWEEKLY: 16,
     ReportingCycle.MONTHLY: 31,
     ReportingCycle.QUARTERLY: 92,
+    ReportingCycle.SEMIANNUAL: 184,
+    ReportingCycle.ANNUAL: 366,
 }
 
 
@@ -106,6 +113,8 @@ class StatusThresholds:
     rate_red_shortfall_pp: float = 1.0
     milestone_warning_days: int = 15
     time_progress_by_days: bool = False  # True: days/365 even at month ends
+    #: How far either side of a percentage target 左右 allows (6%左右 → 5.5%…6.5%).
+    about_tolerance_pp: float = 0.5
 
 
 @dataclass(slots=True)
