@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planwatch.extract.lexicon import alternation, last_match, prefix_matcher, suffix_matcher
 from planwatch.extract.vocabulary import cues
@@ -85,7 +86,7 @@ def qualifier(before: str, after: str, inside: bool, clause: str = "") -> str | 
     lead = _QUALIFIER_LEADING(clause.lstrip(" 　"))
     if lead is not None:
         return cues.QUALIFIERS_LEADING[lead]
-    share = last_match(_SHARE_QUALIFIER, clause)
+    share = last_match(_SHARE_QUALIFIER, clause) if "占" in clause else None
     if share is not None:
         return cues.QUALIFIERS_BEFORE[share.group(0)]
     return None
@@ -104,13 +105,14 @@ def baseline(segment: str, measure: str, year: int | None) -> str | None:
     m = _MONTHS_REF.search(segment)
     if m and year is not None:
         return f"{year}-{int(m.group(1)):02d}/{year}-{int(m.group(2)):02d}"
-    if year is not None:
+    if year is not None and _RELATIVE_REF.search(segment):
         for word, ref in _relative_refs(year):
             if word in segment:
                 return ref
     return "yoy"
 
 
+@lru_cache(maxsize=64)
 def _relative_refs(year: int) -> tuple[tuple[str, str], ...]:
     return (
         ("比一季度", f"{year}-01/{year}-03"), ("较一季度", f"{year}-01/{year}-03"),
@@ -120,3 +122,7 @@ def _relative_refs(year: int) -> tuple[tuple[str, str], ...]:
         ("较上年末", f"{year - 1}-12-31"), ("比上年末", f"{year - 1}-12-31"), ("比年初", f"{year - 1}-12-31"),
         ("较年初", f"{year - 1}-12-31"), ("较去年底", f"{year - 1}-12-31"), ("比去年底", f"{year - 1}-12-31"),
     )
+
+
+# any of the words of ``_relative_refs``: most clauses name none, and then the loop is skipped
+_RELATIVE_REF = re.compile(alternation(word for word, _ in _relative_refs(2000)))

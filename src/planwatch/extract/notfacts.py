@@ -21,45 +21,67 @@ _S_CUES_ACTION_VERBS = suffix_matcher(cues.ACTION_VERBS)
 _PUNCT = set("，,。；;、：:！？!?）)】」』”’\n ")
 
 
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９.．")
+_ASCII_DIGITS = frozenset("0123456789")
+_CODE = frozenset(nf.CODE_NEIGHBOUR_CHARS)
+_OPEN_QUOTES = frozenset(nf.OPEN_QUOTES)
+_DURATION = frozenset(uv.DURATION_UNITS)
+_AGE = frozenset(nf.AGE_UNITS)
+_CAPACITY = frozenset(nf.CAPACITY_UNITS)
+_LABEL_JOINERS = frozenset(("+", "＋", "·", "•", "级", "强", "佳", "方"))  # 5+, 3·15, 5A级 … after a label
+
+
 def is_not_a_fact(c: Candidate, text: str) -> bool:
-    """True when the words around ``c`` show it is not a reported quantity."""
-    before = text[max(0, c.start - 6):c.start]
-    after_num = text[c.num_end:c.num_end + 6]
-    after = text[c.end:c.end + 6]
+    """True when the words around ``c`` show it is not a reported quantity.
+
+    The checks are independent (any one rejects); the cheap character tests come first.
+    """
     if c.kind == "rank":
         return False  # ranks are checked against their clause later
-    if c.kind in ("arabic", "frac") and before[-1:] and (before[-1] in "0123456789０１２３４５６７８９.．"):
+    start, num_end, end = c.start, c.num_end, c.end
+    unit, unit_text = c.unit, c.unit_text
+    before = text[max(0, start - 6):start]
+    b1 = before[-1:]
+    if b1:
+        if b1 in _DIGIT_CHARS and c.kind in ("arabic", "frac"):
+            return True
+        if not unit_text and b1 in _CODE:
+            return True
+        if unit_text and b1 in _OPEN_QUOTES:
+            return True
+    after = text[end:end + 6]
+    a1 = after[:1]
+    if a1 and (a1 in _CODE or (not unit_text and a1 in _ASCII_DIGITS)):
+        return True
+    if not unit_text:
+        after_num = after if num_end == end else text[num_end:num_end + 6]
+        if after_num[:1] in _CODE and after_num[:1]:
+            return True
+        if not c.has_magnitude and _P_NF_LABEL_AFTER(after_num):
+            return True
+    elif text.startswith(("周年", "届"), num_end):
+        return True
+    if a1 in _LABEL_JOINERS and _P_NF_LABEL_AFTER(after):
         return True
     if _S_NF_LABEL_BEFORE(before):
         return True
-    if "年产" in before[-4:] or "日产" in before[-4:]:
+    tail4 = before[-4:]
+    if "年产" in tail4 or "日产" in tail4:
         return True
-    if before[-1:] and before[-1] in nf.CODE_NEIGHBOUR_CHARS and not c.unit_text:
-        return True
-    if after[:1] and (after[0] in nf.CODE_NEIGHBOUR_CHARS or (after[0] in "0123456789" and not c.unit_text)):
-        return True
-    if not c.unit_text and after_num[:1] and after_num[0] in nf.CODE_NEIGHBOUR_CHARS:
-        return True
-    if _P_NF_LABEL_AFTER(after_num) and not c.unit_text and not c.has_magnitude:
-        return True
-    if c.unit_text and text.startswith(("周年", "届"), c.num_end):
-        return True
-    if _P_NF_LABEL_AFTER(after) and after[:1] in ("+", "＋", "·", "•", "级", "强", "佳", "方"):
-        return True
-    if c.unit in ("年", "日") and not before.endswith("连续"):
-        return True
-    if c.unit in uv.DURATION_UNITS and before.endswith(("前", "头", "后", "近")) and not before.endswith("连续"):
-        return True  # 前5个月, 头两个月: a period, not a quantity
-    if c.unit and c.unit_text and c.unit in uv.DURATION_UNITS and not before.endswith(("连续", "从", "由")) \
-            and _names_a_thing(after):
-        return True
-    if c.unit in nf.AGE_UNITS and (before.endswith(nf.AGE_BEFORE) or _names_a_thing(after)):
-        return True
-    if before[-1:] and before[-1] in nf.OPEN_QUOTES and c.unit_text:
-        return True
+    if unit is not None:
+        streak = before.endswith("连续")
+        if (unit == "年" or unit == "日") and not streak:
+            return True
+        if unit in _DURATION and not streak:
+            if before.endswith(("前", "头", "后", "近")):
+                return True  # 前5个月, 头两个月: a period, not a quantity
+            if unit_text and not before.endswith(("从", "由")) and _names_a_thing(after):
+                return True
+        if unit in _AGE and (before.endswith(nf.AGE_BEFORE) or _names_a_thing(after)):
+            return True
     if _is_threshold(c, before, after):
         return True
-    if c.unit in nf.CAPACITY_UNITS and _inside_a_name(text, c):
+    if unit in _CAPACITY and _inside_a_name(text, c):
         return True
     return bool(c.kind == "chinese" and not _chinese_is_amount(c, before, after))
 

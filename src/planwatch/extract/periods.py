@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from planwatch.extract.context import DocumentContext, Lead, interval, month_end
 from planwatch.extract.lexicon import alternation, prefix_matcher, suffix_matcher
@@ -40,6 +41,10 @@ _TARGET = re.compile(alternation(pv.TARGET_CUES))
 _PAST_TARGET = re.compile(
     "".join(f"(?<!{w})" for w in pv.NOT_TARGET_BEFORE)
     + "(?:" + "|".join(w if "(" in w else re.escape(w) for w in pv.PAST_SECTION_TARGET_CUES) + ")"
+)
+# the same cues without the look-behinds: a sentence that has none skips the slower pattern
+_PAST_TARGET_QUICK = re.compile(
+    "|".join(w.split("(", 1)[0] if "(" in w else re.escape(w) for w in pv.PAST_SECTION_TARGET_CUES)
 )
 _STOCK = re.compile(alternation(pv.STOCK_NOUNS))
 _FLOW_RATE = re.compile(alternation(pv.FLOW_RATE_NOUNS))
@@ -233,8 +238,13 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
     return lead.interval
 
 
+_YEAR_IN_TITLE = re.compile(r"(?:19|20)[0-9]{2}年")
+
+
+@lru_cache(maxsize=256)
 def pv_year_in(title: str) -> bool:
-    return re.search(r"(?:19|20)[0-9]{2}年", title) is not None
+    """True when a section title names a year (a document has few titles: cached)."""
+    return _YEAR_IN_TITLE.search(title) is not None
 
 
 def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str, section: object = _UNSET,
@@ -251,7 +261,7 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str, se
         if any(w in section.title for w in pv.TARGET_SECTION_WORDS) and not _PLAN.search(clause):
             return "target"
         return "plan"
-    if _PAST_TARGET.search(sentence):
+    if _PAST_TARGET_QUICK.search(sentence) and _PAST_TARGET.search(sentence):
         return "target"
     if clause_lo is None:
         clause_lo = ctx.clause_start(start)

@@ -354,12 +354,15 @@ def _split_subjects(members: list[Reading], readings: list[Reading], position: d
 
 def _to_fact(r: Reading, text: str) -> Fact:
     s, e = r.c.start, r.c.end
+    value = float(r.value)
+    if not (value.is_integer() and -1e12 < value < 1e12):  # an integer of ≤ 12 digits is already exact
+        value = float(f"{value:.12g}")
     return Fact(
         span=(s, e),
         text=text[s:e],
         subject=r.subject or None,
         measure=r.measure,
-        value=float(f"{r.value:.12g}"),
+        value=value,
         unit=r.unit,
         period=r.period,
         modality=r.modality,

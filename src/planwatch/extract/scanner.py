@@ -154,9 +154,12 @@ def _arabic(m: re.Match[str]) -> Candidate | None:
         "arabic", "a_approx1", "a_mag", "a_approx2", "a_unit", "sign")
     if len(digits) > 18:
         return None
-    number = parse_arabic(digits)
-    if number is None:
-        return None
+    if "," in digits or "．" in digits:
+        number = parse_arabic(digits)
+        if number is None:
+            return None
+    else:
+        number = float(digits)  # ASCII or full-width digits with an ASCII point: float() reads them all
     factor_of_magnitude = 1.0
     if magnitude:
         factor_of_magnitude = uv.ARABIC_MAGNITUDE_FACTORS[magnitude]
