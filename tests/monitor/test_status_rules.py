@@ -456,7 +456,7 @@ def test_an_item_not_yet_due_says_so_and_raises_no_alert() -> None:
 def test_the_latest_narrative_is_quoted_with_its_unit_and_date() -> None:
     records = [MARCH_STEP, note("K20", "2025-05-31", "完成平台开发80%"), note("K20", JUN, "开展联调测试")]
     status = status_of(TWO_STEPS, records, JUN)
-    assert "江川市统计局 2025-06-30 报送情况说明：开展联调测试" in status.explanation
+    assert "情况说明（江川市统计局 2025-06-30 报送）：开展联调测试" in status.explanation
     assert "完成平台开发80%" not in status.explanation
     assert status.last_report == date(2025, 6, 30)
 

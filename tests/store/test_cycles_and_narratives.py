@@ -125,6 +125,6 @@ def test_a_milestone_task_with_monthly_narratives_is_fresh_from_the_reduced_load
     for board in (reduced, full):
         task = next(i for i in board.items if i.code == "K01")
         assert (task.light, task.state, task.stale) == ("green", "按计划推进", False)
-        assert "情况说明：开展联调测试" in task.explanation
+        assert "：开展联调测试" in task.explanation and "情况说明（市数据局" in task.explanation
     grain = next(i for i in reduced.items if i.code == "T13")
     assert (grain.light, grain.state, grain.stale) == ("grey", "未到报送期", False)

@@ -10,10 +10,12 @@ the same files byte for byte::
     python -m planwatch.demo.generate --check  # only print the figures the sample report quotes
 
 The progress is *designed*: the tables ``TARGET_SERIES``, ``TASK_RATIOS``,
-``MILESTONE_EVENTS`` and ``LIVELIHOOD_RATIOS`` fix which items are ahead of the time
-elapsed, on track, behind (yellow and red) or silent since March/April, which milestones
-were done late or not at all, and which livelihood item already exceeds its annual goal,
-so the status board of 30 June shows every case a planning office meets.
+``MILESTONE_EVENTS``, ``SILENT_MILESTONE_TASKS`` and ``LIVELIHOOD_RATIOS`` fix which items
+are ahead of the time elapsed, on track, behind (yellow and red) or silent since
+March/April, which milestones were done late or not at all (milestone tasks send a
+narrative-only report on each reporting date between milestones), and which livelihood
+item already exceeds its annual goal, so the status board of 30 June shows every case a
+planning office meets.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ SEED = 20250630
 # ---------------------------------------------------------------------------------------
 # Headline targets: year-to-date figures as reported (month → value). A month missing at
 # the end of a series means the unit stopped reporting (stale). Quarterly indicators
-# report at quarter ends only; 粮食产量 and 研发经费投入强度 are annual and have nothing yet.
+# report at quarter ends only; 粮食产量 and 研发经费投入强度 are annual (年报) and have
+# nothing yet, which is not stale before their first report is due.
 # ---------------------------------------------------------------------------------------
 TARGET_SERIES: dict[str, dict[int, float]] = {
     "T01": {3: 5.8, 6: 6.1},  # 地区生产总值: ahead of 6%左右
@@ -56,7 +59,7 @@ TARGET_SERIES: dict[str, dict[int, float]] = {
     "T10": {1: 0.6, 2: 0.2, 3: 0.1, 4: 0.2, 5: 0.3, 6: 0.3},  # CPI well under the ceiling
     "T11": {1: 5.4, 2: 5.6, 3: 5.4, 4: 5.3, 5: 5.3, 6: 5.3},  # 调查失业率 average to date
     "T12": {1: 0.62, 2: 1.18, 3: 1.91, 4: 2.6, 5: 3.28, 6: 3.95},  # 新增就业 万人: 60.8%
-    "T14": {3: -1.6},  # 能耗: last reported in March (stale), behind -3%
+    "T14": {3: -1.6},  # 能耗 (quarterly): the first quarter only so far, behind -3%
     "T16": {1: 80.6, 2: 83.1, 3: 84.9, 4: 86.2, 5: 86.8, 6: 87.4},  # 优良天数比例: yellow
     "T17": {1: 94.1, 2: 94.1, 3: 95.0, 4: 95.0, 5: 95.8, 6: 95.8},
     "T18": {1: 4.1, 2: 5.6, 3: 7.7, 4: 8.5, 5: 9.2, 6: 9.6},
@@ -165,6 +168,18 @@ MILESTONE_NOTES: dict[tuple[str, str], str] = {
     ("K0105", "1"): "政策文件会签时间较长，延后印发",
     ("K1006", "1"): "受连续降雨影响，封顶时间推迟",
     ("K0201", "3"): "提前完成上半年考核",
+}
+
+#: Milestone tasks report how the work stands at every reporting date between milestones
+#: (a row with only 情况说明). These units fell silent after the month given (0: never
+#: reported at all), so the board still shows milestone tasks with stale data.
+SILENT_MILESTONE_TASKS: dict[str, int] = {"K0603": 4, "K1005": 3, "K0905": 0}
+
+#: What a unit writes about a step it is late with, in place of the general wording.
+LATE_STEP_NOTES: dict[str, str] = {
+    "K0204": "部分项目用地和施工许可手续未办结，二季度集中开工活动推迟举办",
+    "K0402": "法人登记材料已报市委编办审核，正在按意见补充完善",
+    "K1105": "项目用地报批尚未完成，开工时间推迟，正在加快办理",
 }
 
 # ---------------------------------------------------------------------------------------
@@ -586,18 +601,61 @@ def task_progress(tasks: list[dict[str, str]], milestones: list[dict[str, str]])
             rows.append([code, when.isoformat(), fmt_number(value), "是", None, note, task["牵头单位"]])
     for milestone in milestones:
         code, key = milestone["任务编码"], milestone["节点序号"]
-        due = date.fromisoformat(milestone["完成时限"])
-        if (code, key) in MILESTONE_EVENTS:
-            done_on = MILESTONE_EVENTS[(code, key)]
-        elif due <= AS_OF:
-            done_on = due - timedelta(days=(int(key) * 3) % 7 + 1)
-        else:
-            done_on = None
-        if done_on is None or done_on > AS_OF:
+        done_on = milestone_done_on(milestone)
+        if done_on is None:
             continue
-        note = MILESTONE_NOTES.get((code, key), f"完成{milestone['节点内容']}")
+        title = milestone["节点内容"]
+        note = MILESTONE_NOTES.get((code, key), title if title.startswith("完成") else f"完成{title}")
         rows.append([code, done_on.isoformat(), None, "是", key, note, by_code[code]["牵头单位"]])
+    rows.extend(milestone_task_narratives(by_code, milestones))
     rows.sort(key=lambda r: (str(r[0]), str(r[1])))
+    return rows
+
+
+def milestone_done_on(milestone: dict[str, str]) -> date | None:
+    """Return the day a milestone was reported done (on or before 30 June), or None."""
+    key = (milestone["任务编码"], milestone["节点序号"])
+    due = date.fromisoformat(milestone["完成时限"])
+    if key in MILESTONE_EVENTS:
+        done_on = MILESTONE_EVENTS[key]
+    elif due <= AS_OF:
+        done_on = due - timedelta(days=(int(key[1]) * 3) % 7 + 1)
+    else:
+        done_on = None
+    return done_on if done_on is not None and done_on <= AS_OF else None
+
+
+def standing(code: str, steps: list[dict[str, str]], when: date) -> str:
+    """Return what a unit writes on ``when`` about a milestone task: the next step and how it goes."""
+    open_steps = [m for m in steps if (milestone_done_on(m) or date.max) > when]
+    if not open_steps:
+        return "各节点任务均已完成，持续跟踪实施效果"
+    step = min(open_steps, key=lambda m: m["完成时限"])
+    due = date.fromisoformat(step["完成时限"])
+    if due < when:
+        return LATE_STEP_NOTES.get(code, f"“{step['节点内容']}”尚未完成，正在加快推进")
+    if (due - when).days <= 31:
+        return f"“{step['节点内容']}”进入收尾阶段，预计按期完成"
+    return f"正在推进“{step['节点内容']}”，计划{due.month}月{due.day}日前完成"
+
+
+def milestone_task_narratives(
+    tasks: dict[str, dict[str, str]], milestones: list[dict[str, str]]
+) -> list[list[object]]:
+    """Return the narrative-only rows milestone tasks send on their reporting dates."""
+    steps: dict[str, list[dict[str, str]]] = {}
+    for milestone in milestones:
+        steps.setdefault(milestone["任务编码"], []).append(milestone)
+    rows: list[list[object]] = []
+    for code, task_steps in steps.items():
+        task = tasks[code]
+        last_month = SILENT_MILESTONE_TASKS.get(code, 6)
+        if task["报送周期"] == "季报":
+            dates = [month_end(m) for m in (3, 6) if m <= last_month]
+        else:
+            dates = report_dates(last_month, task["报送周期"] == "半月报")
+        for when in dates:
+            rows.append([code, when.isoformat(), None, None, None, standing(code, task_steps, when), task["牵头单位"]])
     return rows
 
 

@@ -223,7 +223,7 @@ def finish(
         if finding.basis:
             text += "；来源：" + describe_sources(finding.basis)
         if note is not None:
-            text += f"；{describe_sources([note])}情况说明：{note.narrative}"
+            text += f"；情况说明（{describe_sources([note])}）：{note.narrative}"
         if stale and last is None:
             text += f"；年内尚未报送进展（{CYCLE_LABELS[cycle]}，周期{cycle_days}天）"
         elif stale and last is not None:
