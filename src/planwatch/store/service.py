@@ -16,11 +16,12 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, and_, case, delete, func, literal_column, or_, select, update
+from sqlalchemy import Engine, Table, and_, delete, func, literal_column, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from planwatch.plan.model import PlanData, ProgressRecord
 from planwatch.settings import Settings
+from planwatch.store import latest
 from planwatch.store import mapping as m
 from planwatch.store.bulk import insert_rows, update_rows
 from planwatch.store.engine import describe_location, dumps, make_engine
@@ -276,6 +277,7 @@ class _Writer:
                         PROGRESS.c.item_code.in_(codes[start : start + 500]),
                     )
                 )
+        changed_before = (self.summary["progress"].inserted, self.summary["progress"].updated)
         for start in range(0, len(records), CHUNK):
             rows = [m.progress_row(r) for r in records[start : start + CHUNK]]
             self.apply(
@@ -286,6 +288,10 @@ class _Writer:
                 {"plan_id": plan_id},
                 lambda r: _progress_audit_key(plan_code, r),
             )
+        done = self.summary["progress"]
+        if (done.inserted, done.updated) != changed_before:
+            # Keep the per-item summary in step, in the same transaction.
+            latest.refresh(self.conn, plan_id, None if len(codes) > 2_000 else codes)
 
 
 def item_kinds(conn: Connection, plan_id: int) -> dict[str, str]:
@@ -460,6 +466,7 @@ class Store:
             row_id, old = found[key]
             conn.execute(delete(PROGRESS).where(PROGRESS.c.id == row_id))
             writer.log("delete", PROGRESS.name, _progress_audit_key(plan_code, old), old, None)
+            latest.refresh(conn, plan_id, [item_code])
             writer.flush()
             return True
 
@@ -734,34 +741,33 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
         base.append(pr.c.as_of <= as_of)
     plain = pr.c.milestone_key == ""
     has_value = pr.c.value.is_not(None)
-    is_cum = and_(plain, pr.c.cumulative.is_(True), has_value)
     is_nc = and_(plain, pr.c.cumulative.is_(False), has_value)
-    agg = (
-        select(
-            pr.c.plan_id.label("a_plan"),
-            pr.c.item_code.label("a_item"),
-            func.max(case((is_cum, pr.c.as_of))).label("last_cum"),
-            func.max(case((is_nc, pr.c.as_of))).label("last_nc"),
-            func.min(case((is_nc, pr.c.as_of))).label("first_nc"),
-            func.sum(case((is_nc, pr.c.value))).label("sum_nc"),
-            func.count(case((is_nc, 1))).label("n_nc"),
-            func.max(case((pr.c.stage.is_not(None), pr.c.as_of))).label("last_stage"),
-            func.max(pr.c.as_of).label("last_any"),
-        )
-        .where(*base)
-        .group_by(pr.c.plan_id, pr.c.item_code)
-        .subquery("agg")
-    )
+    summary = latest.usable(conn, plan_id, as_of)
+    if summary:
+        # The summary kept by every write: one row per item, no pass over the progress rows.
+        agg: Any = latest.LATEST.alias("agg")
+        other = latest.LATEST.alias("agg2")
+    else:
+        agg = latest.summary_select(*base).subquery("agg")
+        other = agg.alias("agg2")
     # Drive from the per-item dates: both plan and item come from ``agg`` so the database
     # looks rows up by the unique (plan, item, as_of, …) index instead of scanning the plan.
-    query = select(*READ_COLUMNS, agg.c.last_cum, agg.c.last_nc, agg.c.first_nc, agg.c.sum_nc, agg.c.n_nc).join(
-        agg,
-        and_(
-            pr.c.plan_id == agg.c.a_plan,
-            pr.c.item_code == agg.c.a_item,
-            pr.c.as_of.in_([agg.c.last_any, agg.c.last_cum, agg.c.last_nc, agg.c.last_stage]),
-        ),
+    on = and_(
+        pr.c.plan_id == agg.c.plan_id,
+        pr.c.item_code == agg.c.item_code,
+        pr.c.as_of.in_([agg.c.last_any, agg.c.last_cum, agg.c.last_nc, agg.c.last_stage]),
     )
+    query: Any = (
+        select(*READ_COLUMNS, agg.c.last_cum, agg.c.last_nc, agg.c.first_nc, agg.c.sum_nc, agg.c.n_nc)
+        .select_from(agg)
+        .join(pr, on)
+        .where(agg.c.plan_id == plan_id)
+    )
+    if summary and conn.dialect.name == "sqlite":
+        # Without statistics SQLite would walk every progress row of the plan and probe the
+        # summary; CROSS JOIN keeps the summary as the outer loop (one index lookup per item).
+        sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        query = text(sql.replace(" JOIN ", " CROSS JOIN ", 1)).columns(*query.selected_columns)
     rows = conn.execute(query).all()
     milestone_rows = conn.execute(select(*READ_COLUMNS).where(*base, pr.c.milestone_key != literal_column("''"))).all()
     # Items whose non-cumulative records straddle the latest cumulative one need an exact sum.
@@ -774,10 +780,10 @@ def latest_progress(conn: Connection, plan_id: int, as_of: date | None) -> list[
     )
     after_cum: dict[str, tuple[float, int]] = {}
     for start in range(0, len(mixed), 500):
-        sub = agg.alias("agg2")
+        sub = other
         query = (
             select(pr.c.item_code, func.sum(pr.c.value), func.count())
-            .join(sub, sub.c.a_item == pr.c.item_code)
+            .join(sub, and_(sub.c.plan_id == pr.c.plan_id, sub.c.item_code == pr.c.item_code))
             .where(*base, is_nc, pr.c.as_of > sub.c.last_cum, pr.c.item_code.in_(mixed[start : start + 500]))
             .group_by(pr.c.item_code)
         )

@@ -205,6 +205,27 @@ class ProgressRow(Base):
     source_quote: Mapped[str | None] = mapped_column(Text)
 
 
+class ProgressLatestRow(Base):
+    """Per item, the dates and sums a ``latest_only`` load starts from, kept up to date by every progress write.
+
+    It is what one grouped pass over all of an item's progress gives (the latest report,
+    the latest cumulative value, the span and sum of non-cumulative values, the latest
+    stage), so the status of a plan with a million progress rows reads one row per item
+    instead of scanning them all. Valid for loads as of any date on or after ``last_any``.
+    """
+
+    __tablename__ = "progress_latest"
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_any: Mapped[date] = mapped_column(Date)
+    last_cum: Mapped[date | None] = mapped_column(Date)
+    last_nc: Mapped[date | None] = mapped_column(Date)
+    first_nc: Mapped[date | None] = mapped_column(Date)
+    sum_nc: Mapped[float | None] = mapped_column(Float)
+    n_nc: Mapped[int] = mapped_column(Integer)
+    last_stage: Mapped[date | None] = mapped_column(Date)
+
+
 class AuditRow(Base):
     """Who changed what, when: one row per inserted, updated or deleted record."""
 
