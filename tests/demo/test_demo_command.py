@@ -44,6 +44,20 @@ def test_the_demo_board_has_stale_items_and_an_overdue_milestone(board):
     assert any(str(item.kind) == "task" for item in overdue)
 
 
+def test_annual_statistics_without_a_figure_in_june_are_not_yet_due_not_stale(board):
+    annual = {i.code: i for i in board.items if i.code in {"T13", "T15"}}
+    assert {(str(i.light), i.state, i.stale) for i in annual.values()} == {("grey", "未到报送期", False)}
+    assert not set(annual) & {i.code for i in board.alerts()}
+
+
+def test_milestone_tasks_reporting_between_milestones_are_fresh_and_silent_ones_stale(board):
+    milestone_tasks = {"K0104", "K0304", "K0502", "K0603", "K0905", "K1005", "K1206"}
+    stale = {i.code for i in board.items if i.code in milestone_tasks and i.stale}
+    assert stale == {"K0603", "K0905", "K1005"}
+    k0104 = next(i for i in board.items if i.code == "K0104")
+    assert "情况说明（市商务局 2025-06-30 报送）" in k0104.explanation
+
+
 def test_a_livelihood_item_is_already_beyond_its_annual_goal(board):
     done = [i for i in board.items if str(i.kind) == "livelihood" and (i.completion or 0) > 1]
     assert {i.code for i in done} >= {"M07", "M08"}
