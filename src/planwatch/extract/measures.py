@@ -19,6 +19,7 @@ _GROWTH_AFTER = prefix_matcher(cues.GROWTH_AFTER)
 _QUALIFIER_BEFORE = suffix_matcher(cues.QUALIFIERS_BEFORE)
 _QUALIFIER_AFTER = prefix_matcher(cues.QUALIFIERS_AFTER)
 _QUALIFIER_LEADING = prefix_matcher(cues.QUALIFIERS_LEADING)
+_QUALIFIER_OF = re.compile("(" + alternation(cues.QUALIFIERS_BEFORE_OF) + ")[^，,。；;、：:]{1,8}的$")
 _SHARE_QUALIFIER = re.compile("(?:" + alternation(cues.QUALIFIERS_BEFORE) + ")(?=占)")
 
 
@@ -86,6 +87,10 @@ def qualifier(before: str, after: str, inside: bool, clause: str = "") -> str | 
     lead = _QUALIFIER_LEADING(clause.lstrip(" 　"))
     if lead is not None:
         return cues.QUALIFIERS_LEADING[lead]
+    if clause.endswith("的"):
+        of = _QUALIFIER_OF.search(clause)
+        if of is not None:
+            return cues.QUALIFIERS_BEFORE_OF[of.group(1)]
     share = last_match(_SHARE_QUALIFIER, clause) if "占" in clause else None
     if share is not None:
         return cues.QUALIFIERS_BEFORE[share.group(0)]

@@ -37,6 +37,7 @@ _EXPLICIT = re.compile(
 _BASELINE_LEAD = ("比", "较", "与", "同", "于", "上", "去", "到")
 _BASELINE_YEAR = re.compile(rf"(?:比|较|与){_Y}年$")
 _NOT_A_PERIOD_AFTER = ("目标", "任务", "计划", "的目标", "预算")
+_PLAN_AS_VERB = re.compile("计划(?:" + alternation(pv.PLAN_VERB_OBJECTS) + ")")
 _TARGET = re.compile(alternation(pv.TARGET_CUES))
 _PAST_TARGET = re.compile(
     "".join(f"(?<!{w})" for w in pv.NOT_TARGET_BEFORE)
@@ -57,6 +58,8 @@ _TOTAL_NOUN = suffix_matcher(("总数", "总量", "余额", "保有量"))
 _ACTION_START = prefix_matcher(cues.ACTION_VERBS)
 _STOCK_END = suffix_matcher(pv.STOCK_NOUNS)
 _REACH_END = suffix_matcher(pv.STATE_REACH_VERBS)
+_ENTITY_UNITS = frozenset(pv.ENTITY_UNITS)
+_ENTITY_REACHED = suffix_matcher(pv.ENTITY_REACH_VERBS)
 _PARAGRAPH_TARGET = re.compile(alternation(pv.PARAGRAPH_TARGET_CUES))
 
 
@@ -67,7 +70,8 @@ class PeriodMarks:
         self.marks = [m for m in _EXPLICIT.finditer(text)
                       if text[max(0, m.start() - 1):m.start()] not in _BASELINE_LEAD
                       and not _BASELINE_YEAR.search(text, max(0, m.start() - 7), m.start())
-                      and not text.startswith(_NOT_A_PERIOD_AFTER, m.end())
+                      and (not text.startswith(_NOT_A_PERIOD_AFTER, m.end())
+                           or _PLAN_AS_VERB.match(text, m.end()) is not None)
                       and not _inside_title(text, m.start())]
         self.starts = [m.start() for m in self.marks]
 
@@ -172,7 +176,7 @@ def _reaches(segment: str) -> bool:
     return bool(_REACH.search(segment))
 
 
-def is_stock(measure: str, subject: str | None, segment: str) -> bool:
+def is_stock(measure: str, subject: str | None, segment: str, unit: str | None = None) -> bool:
     """True for stocks and states (总量, 余额, 参保率): they take the end date of the lead period.
 
     The subject's last noun decides (电力总装机, 养老床位 are stocks; 综合保税区进出口总额 is a flow).
@@ -189,6 +193,9 @@ def is_stock(measure: str, subject: str | None, segment: str) -> bool:
         return bool(_STATE_RATE.search(subject)) or "增至" in segment
     if measure == "level" and _STATE_TO.search(segment.rstrip(" 　约近超")):
         return True
+    if (measure == "level" and unit in _ENTITY_UNITS and _ENTITY_REACHED(segment.rstrip(" 　约近超"))
+            and not subject.endswith(pv.FLOW_SUBJECT_TAILS)):
+        return True
     if "新增" in subject:
         return False  # 新增装机: the flow of a stock
     if measure in ("level", "growth"):
@@ -201,7 +208,7 @@ _UNSET: object = object()
 
 def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str, subject: str | None,
               segment: str, modality: str, money: bool = False, section: object = _UNSET,
-              clause_lo: int | None = None) -> str | None:
+              clause_lo: int | None = None, unit: str | None = None) -> str | None:
     """The ISO period of a fact starting at ``start``.
 
     ``section`` and ``clause_lo`` (``ctx.section_at(start)``, ``ctx.clause_start(start)``) may be
@@ -212,7 +219,7 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
     if clause_lo is None:
         clause_lo = ctx.clause_start(start)
     lead = section.lead if section is not None else ctx.lead  # type: ignore[attr-defined]
-    stock = is_stock(measure, subject, segment)
+    stock = is_stock(measure, subject, segment, unit)
     found = marks.last_between(ctx.full_sentence_start(start), start, clause_lo)
     stated = read_period(found, lead)
     if stated is not None:
@@ -222,6 +229,9 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
             # “遴选2025年…项目10个” in a 1—6月 report: the year names the programme, the count is of the period
             return lead.end_date if stock else lead.interval
         in_clause = found is not None and found.start() >= clause_lo
+        if is_date and not in_clause and modality == "actual" and (subject or "").startswith(_FLOW_STARTS):
+            # 年末…用户46.2万户，新建基站318个: the date of the stock before does not date a new flow
+            return lead.interval or period
         flow_word = found is not None and found.group("part") and in_clause  # 全年出生人口: a flow
         if period and not is_date and stock and "/" in period and modality == "actual" and not flow_word:
             year, month = period.split("/")[1].split("-")

@@ -170,6 +170,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     elif not c.unit_text:
         r = _read_bare(c, i, cands, runs, text, segment)
         if r is None:
+            r = _change_of_plain_ratio(c, segment, prev, ctx.sentence_start(start))
+        if r is None:
             return None
     else:
         r = Reading(c, unit, number * factor)
@@ -203,7 +205,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         r.period = periods.start_of_frame(ctx, marks, start)
     else:
         r.period = periods.period_of(ctx, marks, start, r.measure, r.subject, segment, r.modality,
-                                     money=r.unit in ("元", "美元"), section=section, clause_lo=own_clause)
+                                     money=r.unit in ("元", "美元"), section=section, clause_lo=own_clause,
+                                     unit=r.unit)
         r.period = periods.widen_to_baseline(r.period, r.baseline)
         if r.measure == "rank" and prev is not None and prev.subject == r.subject:
             r.period = prev.period  # a rank of a figure refers to the figure's own time
@@ -233,6 +236,15 @@ def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: s
     if stripped.endswith(_RATIO_OF_TWO):
         return Reading(c, None, c.number, "ratio")
     return None
+
+
+def _change_of_plain_ratio(c: Candidate, segment: str, prev: Reading | None, sentence_start: int) -> Reading | None:
+    """城乡居民收入比为2.17，比上年缩小0.06: the change of a ratio without unit is an absolute change."""
+    if prev is None or prev.unit is not None or prev.measure != "ratio" or prev.sentence_start != sentence_start:
+        return None
+    if not subjects.ends_with_change_verb(segment.rstrip(" 　")):
+        return None
+    return Reading(c, None, c.number)
 
 
 def _set_percent_measure(r: Reading, segment: str, clause: str, after: str) -> None:
@@ -331,6 +343,12 @@ def _share_list_attributes(readings: list[Reading], text: str) -> None:
         first = members[0]
         if any(m.measure != first.measure for m in members):
             continue
+        if first.measure == "ratio" and all(m.c.unit_text is None for m in members):
+            parts = subjects.split_structure(first.subject or "", len(members))
+            if parts is not None:  # 三次产业结构比为14.4：37.9：47.7 → 第一产业比重 …
+                for m, p in zip(members, parts, strict=True):
+                    m.subject = p
+                continue
         for m in members[1:]:
             if m.measure == "rank" or not subjects.clean_left(m.segment)[0]:
                 m.subject = first.subject

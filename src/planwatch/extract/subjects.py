@@ -46,6 +46,10 @@ _PERIOD_TAIL = re.compile(
     r"(?<![比较与同于])(?:" + alternation(pv.YEAR_PARTS)
     + r"|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)|(?:19|20)[0-9]{2}年(?:末|底)?)$"
 )
+# a qualifier with its reference before the number (不足计划的六成) is not part of the subject
+_QUALIFIER_OF_TAIL = re.compile("(?:" + alternation(cues.QUALIFIERS_BEFORE_OF) + ")[^，,。；;、：:]{1,8}的$")
+# after 累计, a verb of completing an amount: the words before 累计 name what it is of
+_CUMULATIVE_KEEPS_HEAD = re.compile("(?:完成|实现|投入|下达|拨付|支付)")
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 
 
@@ -58,6 +62,9 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
     s = _LEFT_OVER_QUALIFIER.sub("", _BRACKETS.sub("", segment)).strip(" 　、，,—–-－~～")
     if "”" in s and "“" not in s.split("”")[-1]:
         s = s.rsplit("”", 1)[1] if s.count("“") < s.count("”") else s
+    m = _QUALIFIER_OF_TAIL.search(s) if s.endswith("的") else None
+    if m is not None:
+        s = s[: m.start()]
     change_verb = None
     for _ in range(10):
         word = _TRAIL_END(s)
@@ -74,7 +81,9 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
     if "等" in s:
         s = s.rsplit("等", 1)[1]
     if "累计" in s:
-        s = s.rsplit("累计", 1)[1]
+        head, _, tail = s.rpartition("累计")
+        if not (_CUMULATIVE_KEEPS_HEAD.match(tail) and len(_FRONT.sub("", head)) >= 2):
+            s = tail  # 全市累计建成… → 建成…; 二期累计完成投资 keeps the project
     for _ in range(8):
         m = _PERIOD_WORDS.match(s) or _FRONT.match(s)
         if not m or not m.group(0):
@@ -128,9 +137,25 @@ def without_growth_noun(subject: str) -> str:
     return subject
 
 
+_CHANGE_VERB_END = suffix_matcher(sv.ABSOLUTE_CHANGE_VERBS)
+
+
+def ends_with_change_verb(segment: str) -> bool:
+    """True when the words before a number end with a verb of absolute change (增加, 缩小 …)."""
+    return _CHANGE_VERB_END(segment) is not None
+
+
 def is_generic(phrase: str) -> bool:
     """True for 金额, 数量, 整改率 …: a noun that needs the subject before it."""
     return phrase in sv.GENERIC_NOUNS
+
+
+def split_structure(phrase: str, count: int) -> list[str] | None:
+    """The parts of a structure ratio named by a split scope: 三次产业结构比 → 第一产业比重, 第二产业比重 …"""
+    for scope, parts in sv.SPLIT_SCOPES.items():
+        if scope in phrase and len(parts) == count:
+            return [f"{p}比重" for p in parts]
+    return None
 
 
 def split_list(phrase: str, count: int) -> list[str] | None:

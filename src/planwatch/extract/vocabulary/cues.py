@@ -19,6 +19,11 @@ QUALIFIERS_BEFORE: dict[str, str] = {
 }
 # written at the start of the clause, away from the number: 至少新增普惠托位1000个
 QUALIFIERS_LEADING: dict[str, str] = {"至少": "at_least", "不少于": "at_least", "不低于": "at_least"}
+# written before a reference and 的, away from the number: 不足计划的六成, 超过全市的三分之一
+QUALIFIERS_BEFORE_OF: dict[str, str] = {
+    "不足": "under", "不到": "under", "少于": "under", "超过": "over", "逾": "over", "接近": "nearly",
+    "将近": "nearly", "约": "about", "不低于": "at_least", "不少于": "at_least", "至少": "at_least",
+}
 # written right after the unit (outside the span)
 QUALIFIERS_AFTER: dict[str, str] = {
     "以上": "over", "之上": "over", "多": "over",

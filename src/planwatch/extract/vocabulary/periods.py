@@ -11,6 +11,10 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
 }
 # words before “N个月” that make it the first N months of the year: 前5个月, 头两个月
 FIRST_MONTHS_WORDS: tuple[str, ...] = ("前", "头")
+# after a period word, 计划 followed by these is a verb (下半年计划完成…), not a label (下半年计划)
+PLAN_VERB_OBJECTS: tuple[str, ...] = (
+    "完成", "实现", "开展", "新建", "新增", "建成", "开工", "新开工", "投资", "安排", "实施",
+)
 # words that end a period at a stock date: 6月末, 年底
 END_WORDS: tuple[str, ...] = ("末", "底")
 # multi-year frames: word -> (first year, last year), or years back from the report year
@@ -45,6 +49,11 @@ STOCK_NOUNS: tuple[str, ...] = (
 STATE_TO_PATTERN = r"(?:增|减|缩减|延长|缩短|压缩|提高|提升|上升|下降|降|扩大|缩小|增加|减少|调整)(?:到|至)$"
 # verbs in the words before a number that make it a state reached (a target to reach one: 力争…达1万家)
 STATE_REACH_VERBS: tuple[str, ...] = ("达到", "达", "增至", "突破", "提高到", "提高至", "提升至", "提升到", "保持在")
+# a count of standing things reached (高新技术企业达到43家, 畜禽牧场达1184个) is a stock at the period's end;
+# 产量/销售额 … 达到 stay flows
+ENTITY_UNITS: tuple[str, ...] = ("家", "个", "所", "座", "处", "辆", "台", "艘", "张", "户", "条", "支", "套")
+ENTITY_REACH_VERBS: tuple[str, ...] = ("达到", "达", "共有", "拥有", "总数为", "总数达")
+FLOW_SUBJECT_TAILS: tuple[str, ...] = ("量", "额", "次", "产值", "收入")
 # state rates (率 at a date) versus rates of a flow
 FLOW_RATE_NOUNS: tuple[str, ...] = (
     "完成率", "整改率", "增长率", "贡献率", "利率", "失业率", "出生率", "死亡率", "发病率", "自然增长率",

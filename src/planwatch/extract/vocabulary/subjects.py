@@ -21,6 +21,7 @@ SPLIT_SCOPES: dict[str, tuple[str, ...]] = {
 # verbs of an absolute change kept in a level's subject: 出口增加16亿元 → 出口增加
 ABSOLUTE_CHANGE_VERBS: tuple[str, ...] = (
     "增加", "减少", "增收", "减收", "提升", "提高", "下降", "节约", "节省", "调减", "调增", "多增", "少增",
+    "缩小", "扩大",
 )
 # words that open a clause and are not part of a subject
 LEADING_FILLERS: tuple[str, ...] = (
@@ -33,7 +34,7 @@ LEADING_FILLERS: tuple[str, ...] = (
 TRAILING_FILLERS: tuple[str, ...] = (
     "持续", "继续", "保持", "稳定", "进一步", "首次", "已经", "每周", "每年", "每月", "每天", "每日", "仍",
     "基本", "总体", "同比", "分别", "全部", "均", "稳步", "大幅", "较快", "明显", "逐步", "有所", "从", "由",
-    "平均", "实际", "名义", "年均", "年平均",
+    "平均", "实际", "名义", "年均", "年平均", "仅", "仅仅",
 )
 # nouns too general to name a measured thing alone: they borrow the subject before them
 GENERIC_NOUNS: tuple[str, ...] = (
