@@ -107,7 +107,10 @@ _BRANCH = _branch_of_group()
 
 
 def scan(text: str) -> list[Candidate]:
-    """Return every number candidate of ``text`` in order, with magnitude and unit applied."""
+    """Return every number candidate of ``text`` in order, with magnitude and unit applied.
+
+    A Chinese numeral is a candidate only with a measure word after it (三个, 两批次).
+    """
     out: list[Candidate] = []
     append = out.append
     branch_of = _BRANCH
@@ -118,6 +121,8 @@ def scan(text: str) -> list[Candidate]:
             if cand is not None:
                 append(cand)
         elif branch == "chinese":
+            if m.group("c_unit") is None:
+                continue  # a Chinese numeral with no measure word is a word (一是, 进一步), never a fact
             cand = _chinese(m)
             if cand is not None:
                 append(cand)
