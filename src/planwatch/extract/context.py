@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planwatch.documents.metadata import DocumentMetadata, read_metadata
 from planwatch.documents.outline import build_outline
@@ -23,11 +24,13 @@ _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _MONTHS = re.compile(r"([0-9]{1,2})[—–\-－~～至到]([0-9]{1,2})月")
 
 
+@lru_cache(maxsize=1024)
 def interval(year: int, first: int, last: int) -> str:
     """``interval(2025, 1, 6) == "2025-01/2025-06"``."""
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
+@lru_cache(maxsize=1024)
 def month_end(year: int, month: int) -> str:
     """``month_end(2025, 6) == "2025-06-30"``."""
     return f"{year}-{month:02d}-{monthrange(year, month)[1]:02d}"
