@@ -24,7 +24,6 @@ from planwatch.imports.columns import (
     Sheet,
 )
 from planwatch.imports.issues import ImportFailed, Issue
-from planwatch.imports.reader import is_blank
 from planwatch.plan.model import (
     ItemKind,
     KeyTask,
@@ -176,8 +175,13 @@ def _typed_rows(
     add = issues.add
     for index, row in enumerate(table):
         get = row.get
-        if content and all(is_blank(get(header)) for header in content):
-            continue
+        if content:
+            for header in content:
+                raw = get(header)
+                if raw is not None and not (isinstance(raw, str) and not raw.strip()):
+                    break
+            else:
+                continue  # nothing but labels: not a report
         record = Record(sheet, row_number(row, index))
         values = record.values
         for key, header, convert, has_default, default, required, hint in plan:

@@ -19,7 +19,10 @@ import io
 import os
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from planwatch.imports.columns import ALL_SHEETS, Sheet
 
@@ -72,26 +75,46 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def rows_to_table(name: str, source: str, raw_rows: list[tuple[int, list[object]]]) -> Table:
-    """Build a table from (row number, cell values) pairs: a header row, then the data rows."""
-    filled = [i for i, (_, cells) in enumerate(raw_rows) if not all(is_blank(c) for c in cells)]
-    if not filled:
-        return Table(name, source, [])
+def rows_to_table(name: str, source: str, raw_rows: Iterable[tuple[int, list[object]]]) -> Table:
+    """Build a table from (row number, cell values) pairs: a header row, then the data rows.
+
+    The pairs are consumed as they come (only the first few are held while the header is
+    looked for), so a million-row CSV is never held as raw lists and dicts at once.
+    """
+    rows = iter(raw_rows)
     # a title row above the header ("江川市2025年重大项目表") is skipped: the header is the
     # first of the top rows that holds a known column header
+    head: list[tuple[int, list[object]]] = []
+    filled = 0
+    for pair in rows:
+        head.append(pair)
+        if not all(is_blank(c) for c in pair[1]):
+            filled += 1
+            if filled == HEADER_SEARCH_ROWS:
+                break
+    candidates = [i for i, (_, cells) in enumerate(head) if not all(is_blank(c) for c in cells)]
+    if not candidates:
+        return Table(name, source, [])
     header_at = next(
-        (i for i in filled[:HEADER_SEARCH_ROWS] if KNOWN_HEADERS.intersection(map(clean_header, raw_rows[i][1]))),
-        filled[0],
+        (i for i in candidates if KNOWN_HEADERS.intersection(map(clean_header, head[i][1]))),
+        candidates[0],
     )
-    headers = [clean_header(c) for c in raw_rows[header_at][1]]
+    headers = [clean_header(c) for c in head[header_at][1]]
     while headers and not headers[-1]:
         headers.pop()
     table = Table(name, source, headers)
-    for number, cells in raw_rows[header_at + 1 :]:
-        if all(is_blank(c) for c in cells):
+    # later columns of the same header win, as in a dict built left to right
+    positions = list({h: i for i, h in enumerate(headers) if h}.items())
+    width = len(headers)
+    append = table.append
+    for number, cells in chain(head[header_at + 1 :], rows):
+        if len(cells) >= width:
+            values = {h: cells[i] for h, i in positions}
+        else:
+            values = {h: cells[i] if i < len(cells) else None for h, i in positions}
+        if all(is_blank(c) for c in values.values()) and all(is_blank(c) for c in cells):
             continue
-        values = {h: cells[i] if i < len(cells) else None for i, h in enumerate(headers) if h}
-        table.append(Row(values, number))
+        append(Row(values, number))
     return table
 
 
@@ -145,20 +168,47 @@ def sheet_for_headers(headers: list[str], stem: str) -> Sheet | None:
 
 def read_csv_text(text: str, name: str) -> Table:
     """Read one CSV text into the table of the sheet its header row (or file name) names."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    raw: list[tuple[int, list[object]]] = []
-    try:
-        for cells in reader:
-            raw.append((len(raw) + 1, list(cells)))  # Excel shows one row per record, even multi-line
-    except csv.Error as exc:
-        raise ReadError(f"{name}第{reader.line_num}行：CSV格式有误（{exc}）") from exc
-    table = rows_to_table("", name, raw)
+    return read_csv_lines(io.StringIO(text, newline=""), name)
+
+
+def read_csv_lines(lines: Iterable[str], name: str) -> Table:
+    """Read CSV lines (a text file opened with ``newline=""``) into the table its header row names."""
+    table = rows_to_table("", name, _numbered(csv.reader(lines), name))
     stem = os.path.splitext(os.path.basename(name))[0]
     sheet = sheet_for_headers(table.headers, stem)
     if sheet is None:
         raise ReadError(f"{name}：表头与任何一种表格都不符，请使用 planwatch template 生成的模板中的列名")
     table.name = sheet.name
     return table
+
+
+def _numbered(reader: Any, name: str) -> Iterator[tuple[int, list[object]]]:
+    number = 0
+    try:
+        for cells in reader:
+            number += 1  # Excel shows one row per record, even multi-line
+            yield number, cells
+    except csv.Error as exc:
+        raise ReadError(f"{name}第{reader.line_num}行：CSV格式有误（{exc}）") from exc
+
+
+def read_csv_file(path: Path) -> Table:
+    """Read one CSV file, streaming its rows (the text is decoded once to find the encoding)."""
+    data = path.read_bytes()
+    encoding = next((e for e in CSV_ENCODINGS if _decodes(data, e)), None)
+    del data
+    if encoding is None:
+        raise ReadError(f"{path.name}：无法识别文件编码，请另存为UTF-8或GBK编码的CSV")
+    with path.open(encoding=encoding, newline="") as handle:
+        return read_csv_lines(handle, path.name)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def add_table(tables: dict[str, Table], table: Table) -> None:
@@ -210,7 +260,7 @@ def read_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(p)
     if suffix == ".csv":
-        table = read_csv_text(decode_csv(p.read_bytes(), p.name), p.name)
+        table = read_csv_file(p)
         return {table.name: table}
     if suffix == ".zip":
         return read_csv_zip(p)

@@ -97,6 +97,7 @@ def import_file(
                 # a partial file (only 重大项目, say) updates a stored plan
                 base = store.load_plan_data(choose_plan(store, plan_code, source), latest_only=True)
             data = parse_plan_tables(tables, source=source, as_of=as_of, base=base)
+            tables.clear()  # the raw rows are typed now: free them before the store is written
             if plan_code is not None and data.plan.code != plan_code:
                 raise fail(source, f"文件中的计划编码是“{data.plan.code}”，与 --plan {plan_code} 不符")
             summary = store.save_plan_data(data, user=user)
@@ -105,6 +106,8 @@ def import_file(
             code = choose_plan(store, plan_code, source)
             plan = store.load_plan_data(code, latest_only=True)
             records = parse_progress_tables(tables, plan, source=source, as_of=as_of)
+            tables.clear()  # the raw rows are typed now: free them before the store is written
+            del plan
             summary = store.add_progress(code, records, user=user)
     except StoreError as exc:
         raise fail(source, f"数据库拒绝写入，未导入任何数据：{exc}") from exc

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlalchemy import Engine, Table, and_, delete, func, literal_column, or_, select, text, update
@@ -77,13 +78,51 @@ def _duplicates(codes: Iterable[Any]) -> list[Any]:
     return dups
 
 
+float_repr = float.__repr__
+int_repr = int.__repr__
 AUDIT_COLUMNS = ("at", "user", "action", "table_name", "key", "before", "after")
 
 
+#: '"key":' per column name, made once: audit JSON is written for a million rows.
+_JSON_KEYS: dict[str, str] = {}
+
+
 def _audit_json(row: Row | None) -> str | None:
-    """Serialise a row for the audit log, leaving out empty (None) fields to keep it compact."""
+    """Serialise a row for the audit log, leaving out empty (None) fields to keep it compact.
+
+    Rows of plain values (text, finite numbers, booleans, dates) are written directly —
+    the same text ``dumps`` gives, at twice its speed; anything else goes through ``dumps``.
+    """
     if row is None:
         return None
+    parts = []
+    keys = _JSON_KEYS
+    for k, v in row.items():
+        if v is None:
+            continue
+        t = v.__class__
+        if t is str:
+            value = encode_basestring(v)
+        elif t is float:
+            if v - v != 0.0:  # NaN or infinity: leave their spelling to the encoder
+                return _audit_json_slow(row)
+            value = float_repr(v)
+        elif t is bool:
+            value = "true" if v else "false"
+        elif t is int:
+            value = int_repr(v)
+        elif t is date:
+            value = f'"{v.isoformat()}"'
+        else:
+            return _audit_json_slow(row)
+        key = keys.get(k)
+        if key is None:
+            key = keys[k] = f"{encode_basestring(k)}:"
+        parts.append(key + value)
+    return "{" + ",".join(parts) + "}"
+
+
+def _audit_json_slow(row: Row) -> str:
     return dumps({k: (v.isoformat() if v.__class__ is date else v) for k, v in row.items() if v is not None})
 
 
@@ -136,7 +175,7 @@ class _Writer:
         updates: list[tuple[Any, ...]] = []
         unchanged = 0
         log = self.log
-        name = table.name
+        name = str(table.name)  # a plain str: the driver probes str subclasses for adapters on every row
         for key, row in new:
             old = existing.get(key)
             if old is None:
