@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
 from typing import Any
@@ -579,7 +578,7 @@ class Store:
                 .where(projects.c.plan_id == plan_id)
                 .order_by(projects.c.id)
             )
-            data.projects = [m.project_from_values(r) for r in conn.execute(query)]
+            data.projects = [m.project_from_values(r) for r in conn.execute(query).all()]
             data.livelihood_items = [m.livelihood_from(r) for r in rows(ITEM_TABLES["livelihood"])]
             if latest_only:
                 data.progress = latest_progress(conn, plan_id, as_of)
@@ -877,8 +876,9 @@ def _reduce_item(
             total = cum_row[VALUE] + after_cum[0]
         else:
             total = cum_row[VALUE] + a[SUM_NC]
-        record = m.progress_from_values(nc_row[1:VALUES_END], sources)
-        value_record = replace(record, value=total, cumulative=True, period_start=None)
+        value_record = m.progress_from_values(nc_row[1:VALUES_END], sources)
+        # a fresh object: set the folded total in place (cheaper than dataclasses.replace)
+        value_record.value, value_record.cumulative, value_record.period_start = total, True, None
     out: list[ProgressRecord] = []
     seen: set[int] = set()
     for r in rows:
@@ -890,6 +890,6 @@ def _reduce_item(
             continue
         record = m.progress_from_values(r[1:VALUES_END], sources)
         if plain_value(r) and not r[CUMULATIVE]:
-            record = replace(record, value=None)  # kept for its stage or date; its amount is in the fold
+            record.value = None  # kept for its stage or date; its amount is in the fold
         out.append(record)
     return out
