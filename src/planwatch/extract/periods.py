@@ -208,7 +208,7 @@ _UNSET: object = object()
 
 def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str, subject: str | None,
               segment: str, modality: str, money: bool = False, section: object = _UNSET,
-              clause_lo: int | None = None, unit: str | None = None) -> str | None:
+              clause_lo: int | None = None, unit: str | None = None, not_before: int = 0) -> str | None:
     """The ISO period of a fact starting at ``start``.
 
     ``section`` and ``clause_lo`` (``ctx.section_at(start)``, ``ctx.clause_start(start)``) may be
@@ -220,7 +220,7 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
         clause_lo = ctx.clause_start(start)
     lead = section.lead if section is not None else ctx.lead  # type: ignore[attr-defined]
     stock = is_stock(measure, subject, segment, unit)
-    found = marks.last_between(ctx.full_sentence_start(start), start, clause_lo)
+    found = marks.last_between(max(ctx.full_sentence_start(start), not_before), start, clause_lo)
     stated = read_period(found, lead)
     if stated is not None:
         period, is_date = stated

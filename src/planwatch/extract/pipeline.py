@@ -26,6 +26,8 @@ _INDEX_BEFORE = ("指数为", "指数是", "指数达", "指数达到", "指数"
 _PEOPLE_AFTER = tuple(sorted(uv.PEOPLE_NOUNS, key=len, reverse=True))
 _NOT_RANK_AFTER = frozenset("个批次家届轮期名")  # 第4个, 首批: ordinals, not ranks
 _CHANGES = ("growth", "change_pp")
+# the X of 从X提高到Y, with the time written for X: 从38%, 由年初的46家, 从2020年末的8.6万人
+_FROM_PART = re.compile(r"(?:从|由)[ 　]?([^，,。；;从由的]{0,10}?)的?[ 　]?$")
 _RATIO_OF_TWO = ("比为", "比是", "之比为", "比缩小到", "比缩小至", "比下降到", "比降至", "比为1：")
 
 
@@ -45,6 +47,7 @@ class Reading:
     run: int = -1  # index of the list run it belongs to
     segment: str = ""
     sentence_start: int = 0  # start of the sentence holding the number (ctx.sentence_start)
+    from_part: bool = False  # the X of 从X提高到Y
 
 
 def extract_facts(source: object) -> list[Fact]:
@@ -201,12 +204,19 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     r.modality = periods.modality_of(ctx, start, text[sentence_start:start], full_clause, section, own_clause)
     lead = section.lead if section else ctx.lead
     r.baseline = measures.baseline(full_clause, r.measure, lead.year) if r.measure in _CHANGES else None
-    if segment.rstrip(" 　").endswith(("从", "由")):
+    from_part = _FROM_PART.search(segment)
+    r.from_part = from_part is not None
+    when = from_part.group(1) if from_part is not None else ""
+    if from_part is not None and not when:
         r.period = periods.start_of_frame(ctx, marks, start)
+    elif from_part is not None and "年初" in when and lead.year:
+        r.period = f"{lead.year - 1}-12-31"  # 从年初的46家: the state when the year began
     else:
+        # 从2020年末的8.6万人增加到11.2万人: the date written for X does not date Y
+        to_part = prev is not None and prev.from_part and prev.sentence_start == sentence_start
         r.period = periods.period_of(ctx, marks, start, r.measure, r.subject, segment, r.modality,
                                      money=r.unit in ("元", "美元"), section=section, clause_lo=own_clause,
-                                     unit=r.unit)
+                                     unit=r.unit, not_before=prev.c.end if to_part and prev else 0)
         r.period = periods.widen_to_baseline(r.period, r.baseline)
         if r.measure == "rank" and prev is not None and prev.subject == r.subject:
             r.period = prev.period  # a rank of a figure refers to the figure's own time

@@ -35,7 +35,7 @@ _TRAIL_WORDS = tuple(
 )
 _BASELINE_REF = r"(?:上年|去年|同期|上年同期|去年同期|年初|一季度|前三季度|上半年|[0-9]{1,2}[—–\-－~～][0-9]{1,2}月)"
 _BASELINE_TAIL = re.compile(
-    rf"(?:比|较|与)(?:(?:19|20)[0-9]{{2}}年{_BASELINE_REF}?|{_BASELINE_REF})(?:全年|底|末|同期)?(?:比重)?$"
+    rf"(?:比|较|与|从|由)(?:(?:19|20)[0-9]{{2}}年{_BASELINE_REF}?|{_BASELINE_REF})(?:全年|底|末|同期)?(?:比重)?$"
 )
 _TRAIL_END = suffix_matcher(_TRAIL_WORDS)
 _ACTION_END = suffix_matcher(cues.ACTION_VERBS)
