@@ -28,6 +28,8 @@ from planwatch.imports.columns import ALL_SHEETS, Sheet
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 HEADER_SEARCH_ROWS = 5
+#: Distinct texts per column kept as shared objects (past this, cells are kept as read).
+SHARED_TEXTS = 200_000
 KNOWN_HEADERS = frozenset(header for sheet in ALL_SHEETS.values() for header in sheet.headers)
 
 
@@ -105,13 +107,25 @@ def rows_to_table(name: str, source: str, raw_rows: Iterable[tuple[int, list[obj
     table = Table(name, source, headers)
     # later columns of the same header win, as in a dict built left to right
     positions = list({h: i for i, h in enumerate(headers) if h}.items())
-    width = len(headers)
     append = table.append
+    # Text cells repeat down a column (dates, 是/否, a unit's name, an item's code on its
+    # successive reports): keep one string object per distinct text, so a million rows do
+    # not hold a million copies of "2025-06-30".
+    shared: list[dict[object, object]] = [{} for _ in positions]
+    columns = [(h, i, shared[n]) for n, (h, i) in enumerate(positions)]
     for number, cells in chain(head[header_at + 1 :], rows):
-        if len(cells) >= width:
-            values = {h: cells[i] for h, i in positions}
-        else:
-            values = {h: cells[i] if i < len(cells) else None for h, i in positions}
+        size = len(cells)
+        values = {}
+        for h, i, pool in columns:
+            cell = cells[i] if i < size else None
+            if cell.__class__ is str:
+                known = pool.get(cell)
+                if known is None:
+                    if len(pool) < SHARED_TEXTS:
+                        pool[cell] = cell
+                else:
+                    cell = known
+            values[h] = cell
         if all(is_blank(c) for c in values.values()) and all(is_blank(c) for c in cells):
             continue
         append(Row(values, number))

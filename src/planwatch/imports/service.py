@@ -7,6 +7,7 @@ problem raises :class:`ImportFailed` and writes nothing. The write is one store 
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,6 +80,20 @@ def import_file(
     ``as_of`` fills blank 截至日期 cells. Raises :class:`ImportFailed` with every issue;
     nothing is written then.
     """
+    # A big file makes millions of small objects without cycles; the cyclic collector
+    # would rescan them over and over while they pile up.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(store, path, as_of=as_of, user=user, plan_code=plan_code)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(
+    store: Store, path: str | os.PathLike[str], *, as_of: date | None, user: str, plan_code: str | None
+) -> ImportResult:
     from planwatch.store.summary import StoreError
 
     source = Path(path).name
@@ -95,7 +110,7 @@ def import_file(
             base = None
             if "计划" not in tables and (plan_code is not None or store.list_plans()):
                 # a partial file (only 重大项目, say) updates a stored plan
-                base = store.load_plan_data(choose_plan(store, plan_code, source), latest_only=True)
+                base = store.load_plan_data(choose_plan(store, plan_code, source), progress=False)
             data = parse_plan_tables(tables, source=source, as_of=as_of, base=base)
             tables.clear()  # the raw rows are typed now: free them before the store is written
             if plan_code is not None and data.plan.code != plan_code:
@@ -104,7 +119,7 @@ def import_file(
             code = data.plan.code
         else:
             code = choose_plan(store, plan_code, source)
-            plan = store.load_plan_data(code, latest_only=True)
+            plan = store.load_plan_data(code, progress=False)
             records = parse_progress_tables(tables, plan, source=source, as_of=as_of)
             tables.clear()  # the raw rows are typed now: free them before the store is written
             del plan

@@ -526,12 +526,15 @@ class Store:
             rows = conn.execute(select(table).order_by(table.c.year.desc(), table.c.code)).all()
         return [m.plan_from(r) for r in rows]
 
-    def load_plan_data(self, plan_code: str, *, as_of: date | None = None, latest_only: bool = False) -> PlanData:
+    def load_plan_data(
+        self, plan_code: str, *, as_of: date | None = None, latest_only: bool = False, progress: bool = True
+    ) -> PlanData:
         """Load a plan with everything under it; ``as_of`` drops later progress.
 
         ``latest_only`` returns per item only what the status engine needs — the latest
         cumulative value (non-cumulative records after it folded in), every milestone
         record, the latest stage record and the latest report — reduced in SQL.
+        ``progress=False`` leaves progress out (an importer checking codes needs only the items).
         """
         self._ensure()
         # Loading 100,000 items makes a few hundred thousand objects without cycles; the
@@ -539,12 +542,12 @@ class Store:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._load_plan_data(plan_code, as_of, latest_only)
+            return self._load_plan_data(plan_code, as_of, latest_only, progress)
         finally:
             if collecting:
                 gc.enable()
 
-    def _load_plan_data(self, plan_code: str, as_of: date | None, latest_only: bool) -> PlanData:
+    def _load_plan_data(self, plan_code: str, as_of: date | None, latest_only: bool, progress: bool) -> PlanData:
         with self.engine.begin() as conn:
             table: Table = PlanRow.__table__
             plan_row = conn.execute(select(table).where(table.c.code == plan_code)).one_or_none()
@@ -580,7 +583,9 @@ class Store:
             )
             data.projects = [m.project_from_values(r) for r in conn.execute(query).all()]
             data.livelihood_items = [m.livelihood_from(r) for r in rows(ITEM_TABLES["livelihood"])]
-            if latest_only:
+            if not progress:
+                pass
+            elif latest_only:
                 data.progress = latest_progress(conn, plan_id, as_of)
             else:
                 query = select(*READ_COLUMNS[1:]).where(PROGRESS.c.plan_id == plan_id)
