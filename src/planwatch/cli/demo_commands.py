@@ -33,14 +33,14 @@ def demo_command(db_path: str, as_of: str, fmt: str) -> None:
         planwatch demo --db /tmp/demo.sqlite --as-of 2025-05-31
         planwatch demo --format json > board.json
     """
-    from planwatch.cli.monitor_commands import parse_as_of
+    from planwatch.cli.options import parse_date
     from planwatch.demo import build_demo
     from planwatch.imports.issues import ImportFailed
     from planwatch.monitor import evaluate
     from planwatch.monitor.render import render_csv, render_json
     from planwatch.store import Store
 
-    when = parse_as_of(as_of)
+    when = parse_date(as_of)
     if when is None or when.year != DEMO_YEAR:
         raise click.BadParameter(f"演示计划是{DEMO_YEAR}年的计划，截至日期须在{DEMO_YEAR}年内", param_hint="--as-of")
     try:

@@ -6,27 +6,9 @@ from datetime import date
 
 import click
 
+from planwatch.cli.options import DATABASE, USER, as_of_option
+
 ISSUE_LIMIT = 50  # issues printed before “… 另有N处”
-
-DB_OPTION = click.option(
-    "--db",
-    "url",
-    metavar="URL",
-    help="数据库地址（SQLAlchemy URL），默认取 PLANWATCH_DATABASE_URL，否则为当前目录的 planwatch.sqlite",
-)
-
-
-def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """Read a --as-of value written as 2025-06-30, 2025/6/30 or 2025年6月30日."""
-    if value is None:
-        return None
-    from planwatch.imports.cells import CellError, read_date
-
-    try:
-        return read_date(value)
-    except CellError as exc:
-        raise click.BadParameter(str(exc)) from exc
-
 
 @click.command("template")
 @click.argument("path", type=click.Path(dir_okay=False))
@@ -37,7 +19,7 @@ def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | N
 )
 @click.option("--plan", "plan_code", metavar="CODE", help="进展模板：预先填好该计划各事项的编码和名称")
 @click.option("--unit", "owner_unit", metavar="UNIT", help="与 --plan 同用：只列出该单位牵头的事项")
-@DB_OPTION
+@DATABASE
 def template_command(
     path: str, kind: str | None, plan_code: str | None, owner_unit: str | None, url: str | None
 ) -> None:
@@ -88,9 +70,9 @@ def prefilled_rows(url: str | None, plan_code: str, owner_unit: str | None) -> d
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True))
 @click.option("--plan", "plan_code", metavar="CODE", help="进展导入到哪个计划；数据库中只有一个计划时可不填")
-@click.option("--as-of", "as_of", metavar="DATE", callback=parse_date_option, help="截至日期为空的进展行按此日期导入")
-@DB_OPTION
-@click.option("--user", metavar="NAME", help="记入审计日志的操作人，默认取 PLANWATCH_USER")
+@as_of_option(help="截至日期为空的进展行按此日期导入")
+@DATABASE
+@USER
 def import_command(file: str, plan_code: str | None, as_of: date | None, url: str | None, user: str | None) -> None:
     """导入计划或进展文件（.xlsx、.csv，或CSV文件夹、zip）。
 
@@ -129,8 +111,8 @@ def import_command(file: str, plan_code: str | None, as_of: date | None, url: st
     type=click.Path(),
     help="输出位置：xlsx 为文件；csv 为文件夹或 .zip；parquet 为文件夹",
 )
-@click.option("--as-of", "as_of", metavar="DATE", callback=parse_date_option, help="附加“状态”表：各事项截至该日的状态")
-@DB_OPTION
+@as_of_option(help="附加“状态”表：各事项截至该日的状态")
+@DATABASE
 def export_command(plan_code: str, fmt: str, path: str, as_of: date | None, url: str | None) -> None:
     """导出计划及其全部进展（xlsx 可修改后重新导入）。
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import click
 
+from planwatch.cli.options import DATABASE, USER
+
 
 @click.command("ingest")
 @click.argument("report", type=click.Path(exists=True, dir_okay=False))
 @click.option("--plan", "plan_code", metavar="PLAN", help="计划编码；库中只有一个计划时可省略")
-@click.option(
-    "--db",
-    "url",
-    metavar="URL",
-    help="数据库地址（SQLAlchemy URL），默认取 PLANWATCH_DATABASE_URL，否则为当前目录的 planwatch.sqlite",
-)
-@click.option("--user", metavar="NAME", help="记入审计日志的操作人，默认取 PLANWATCH_USER")
+@DATABASE
+@USER
 def ingest_command(report: str, plan_code: str | None, url: str | None, user: str | None) -> None:
     """读取报告，把其中与计划指标对应的数据记为进展（或目标），其余存为可检索的文档数据。
 

@@ -6,40 +6,24 @@ Thin commands: open the store, load what status needs (``latest_only``), call
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import click
 
+from planwatch.cli.options import DATABASE, as_of_option
 from planwatch.plan.model import ItemKind
 
 FORMATS = ("table", "json", "csv")
 KIND_CHOICES = {"指标": "target", "任务": "task", "项目": "project", "民生实事": "livelihood"}
 ROLLUP_CHOICES = {"领域": "work_area", "单位": "owner_unit", "区县": "district"}
 
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-
-
-def parse_as_of(text: str | None) -> date | None:
-    """Return the date of 2025-06-30, 2025/6/30 or 2025年6月30日; None for None."""
-    if text is None:
-        return None
-    match = _DATE.match(text)
-    if match:
-        try:
-            return date(*(int(g) for g in match.groups()))
-        except ValueError:
-            pass
-    raise click.BadParameter(f"“{text}”不是有效日期，请写成 2025-06-30", param_hint="--as-of")
-
-
 def _board_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options status and alerts share."""
     options = [
         click.option("--plan", "plan_code", metavar="PLAN", help="计划编码；库中只有一个计划时可省略"),
-        click.option("--as-of", "as_of", metavar="DATE", help="截至日期，如 2025-06-30；默认今天（限在计划年度内）"),
+        as_of_option(help="截至日期，如 2025-06-30；默认今天（限在计划年度内）"),
         click.option("--area", "areas", multiple=True, metavar="领域", help="只看某工作领域（编码或名称，可重复）"),
         click.option("--unit", "units", multiple=True, metavar="单位", help="只看某责任单位（可重复）"),
         click.option("--district", "districts", multiple=True, metavar="区县", help="只看某区县（编码或名称，可重复）"),
@@ -51,24 +35,18 @@ def _board_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="只看某类事项：指标、任务、项目、民生实事（可重复）",
         ),
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True),
-        click.option(
-            "--db",
-            "url",
-            metavar="URL",
-            help="数据库地址（SQLAlchemy URL），默认取 PLANWATCH_DATABASE_URL，否则为当前目录的 planwatch.sqlite",
-        ),
+        DATABASE,
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def load_board(url: str | None, plan_code: str | None, as_of_text: str | None, filters: dict[str, Any]):
+def load_board(url: str | None, plan_code: str | None, as_of: date | None, filters: dict[str, Any]):
     """Return the (filtered) status board of a plan in the store, or raise a ClickException."""
     from planwatch.monitor import evaluate
     from planwatch.store import Store, StoreError
 
-    as_of = parse_as_of(as_of_text)
     store = Store.open(url)
     try:
         plans = store.list_plans()
@@ -114,7 +92,7 @@ def _choose_plan(plans: list[Any], code: str | None) -> Any:
 )
 def status_command(
     plan_code: str | None,
-    as_of: str | None,
+    as_of: date | None,
     areas: tuple[str, ...],
     units: tuple[str, ...],
     districts: tuple[str, ...],
@@ -148,7 +126,7 @@ def status_command(
 @click.option("--limit", type=click.IntRange(min=1), help="最多列出多少项")
 def alerts_command(
     plan_code: str | None,
-    as_of: str | None,
+    as_of: date | None,
     areas: tuple[str, ...],
     units: tuple[str, ...],
     districts: tuple[str, ...],

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import click
 
+from planwatch.cli.options import DATABASE
+
 
 @click.command("init")
-@click.option(
-    "--db",
-    "url",
-    metavar="URL",
-    help="数据库地址（SQLAlchemy URL），默认取 PLANWATCH_DATABASE_URL，否则为当前目录的 planwatch.sqlite",
-)
+@DATABASE
 def init_command(url: str | None) -> None:
     """创建数据库或升级到最新结构（可重复执行）。
 

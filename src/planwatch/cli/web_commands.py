@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
+
+from planwatch.cli.options import EXISTING_DATABASE
 
 
 @click.command("serve")
-@click.option(
-    "--db",
-    "database_url",
-    default=None,
-    help="数据库 URL（缺省取 PLANWATCH_DATABASE_URL 或 sqlite:///planwatch.sqlite）。",
-)
+@EXISTING_DATABASE
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址；内网共享时用 0.0.0.0。")
 @click.option("--port", default=8000, show_default=True, type=int, help="监听端口。")
-def serve_command(database_url: str | None, host: str, port: int) -> None:
+def serve_command(url: str | None, host: str, port: int) -> None:
     """启动状态看板网页与数据接口。
 
     \b
@@ -29,13 +24,7 @@ def serve_command(database_url: str | None, host: str, port: int) -> None:
     from planwatch.store import Store
     from planwatch.web import create_app
 
-    url = database_url or get_settings().database_url
-    if "://" not in url:  # a plain path names a SQLite file; do not create an empty one by a typo
-        path = Path(url).expanduser().resolve()
-        if not path.is_file():
-            hint = "可先运行 planwatch demo 或 planwatch init"
-            raise click.BadParameter(f"数据库文件不存在：{path}（{hint}）", param_hint="--db")
-        url = f"sqlite:///{path}"
+    url = url or get_settings().database_url
     store = Store.open(url)
     store.init()  # a fresh database gets its tables; an existing one is left as it is
     click.echo(f"planwatch 状态看板：http://{host}:{port}/  （数据库 {url}，按 Ctrl+C 停止）")
