@@ -1,4 +1,7 @@
-"""Atomic file and folder writes: readers see the old file or the new one, never half of one."""
+"""Atomic file and folder writes: readers see the old file or the new one, never half of one.
+
+Every layer that writes files (exports, templates, extract output, demo data) uses these.
+"""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from planwatch.exports.atomic import atomic_file
+from planwatch.atomic import atomic_file
 from planwatch.extract.output import render
 
 

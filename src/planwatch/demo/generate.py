@@ -23,14 +23,13 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
 import random
-import tempfile
 from calendar import monthrange
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
+from planwatch.atomic import atomic_file
 from planwatch.imports.columns import ALL_SHEETS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -407,10 +406,8 @@ def write_csv(path: Path, headers: list[str], rows: Iterable[list[object]]) -> i
         cells = dict(zip(headers, row, strict=False))  # trailing cells may be left out
         writer.writerow(["" if cells.get(h) is None else cells[h] for h in all_headers])
         count += 1
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".csv")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(buffer.getvalue())
-    os.replace(tmp, path)
+    with atomic_file(path) as tmp:
+        tmp.write_text(buffer.getvalue(), encoding="utf-8", newline="")
     return count
 
 

@@ -1,7 +1,6 @@
 """Getting data out: a plan and its progress as xlsx, a folder/zip of CSV, or Parquet files.
 
-``export_plan`` is loaded on first use so that the templates can borrow
-:mod:`planwatch.exports.atomic` without importing the store.
+``export_plan`` is loaded on first use, so importing this package does not import the store.
 """
 
 from __future__ import annotations

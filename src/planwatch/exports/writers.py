@@ -13,7 +13,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from planwatch.exports.atomic import atomic_file, atomic_folder
+from planwatch.atomic import atomic_file, atomic_folder
 from planwatch.exports.tables import STATUS_HEADERS, Cell, SheetRows
 from planwatch.imports.cells import shown
 from planwatch.imports.columns import ALL_SHEETS, STATUS_SHEET, ColumnType

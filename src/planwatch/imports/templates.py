@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planwatch.exports.atomic import atomic_file
+from planwatch.atomic import atomic_file
 from planwatch.imports.columns import (
     INSTRUCTIONS_SHEET,
     PLAN_SHEETS,
