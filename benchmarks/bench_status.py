@@ -263,9 +263,12 @@ def _status_phase(db: str, traced: bool, queue: multiprocessing.Queue) -> None:
     cpu = time.process_time()
     data = store.load_plan_data(PLAN_CODE, as_of=AS_OF, latest_only=True)
     figures["load_s"] = time.perf_counter() - start
+    figures["load_cpu_s"] = time.process_time() - cpu
     mid = time.perf_counter()
+    mid_cpu = time.process_time()
     board = evaluate(data, AS_OF)
     figures["evaluate_s"] = time.perf_counter() - mid
+    figures["evaluate_cpu_s"] = time.process_time() - mid_cpu
     figures["status_s"] = time.perf_counter() - start
     figures["status_cpu_s"] = time.process_time() - cpu
     figures["items"] = len(board.items)
@@ -324,7 +327,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"  写入 {imp['rows']:,.0f} 行 + 审计 {imp['audit_rows']:,.0f} 行："
             f"{imp['rows'] / imp['import_s']:,.0f} 行/秒"
-            f"（目标 ≥ 20,000）"
+            f"（按 CPU 时间 {imp['rows'] / imp['import_cpu_s']:,.0f} 行/秒；目标 ≥ 20,000）"
         )
         print(f"  峰值内存 {imp['peak_rss_mb']:,.0f} MB（ru_maxrss）")
 
@@ -332,7 +335,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"全计划状态（as of {AS_OF}，{status['items']:,} 项，读入 {status['records_loaded']:,} 条精简进展）")
         print(
             f"  读库 {status['load_s']:.2f} s + 评估 {status['evaluate_s']:.2f} s = {status['status_s']:.2f} s"
-            f"（CPU {status['status_cpu_s']:.2f} s；目标 < 2 s）"
+            f"（CPU {status['load_cpu_s']:.2f} + {status['evaluate_cpu_s']:.2f} = "
+            f"{status['status_cpu_s']:.2f} s；目标 < 2 s）"
         )
         print(f"  灯色 {status['lights']}")
         memory = f"  峰值内存 {status['peak_rss_mb']:,.0f} MB（ru_maxrss，目标 < 1 GB）"
