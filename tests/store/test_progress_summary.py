@@ -50,3 +50,12 @@ def test_saving_the_same_progress_again_leaves_the_summary_as_it_was(store: Stor
     before = summary_rows(store)[0]
     store.save_plan_data(data, user="测试")
     assert summary_rows(store)[0] == before
+
+
+def test_a_load_without_progress_gives_the_items_and_no_progress(store: Store) -> None:
+    data = random_plan(8)
+    store.save_plan_data(data, user="测试")
+    bare = store.load_plan_data("R2025", progress=False)
+    assert bare.progress == []
+    assert bare.projects == store.load_plan_data("R2025").projects
+    assert [t.milestones for t in bare.tasks] == [t.milestones for t in data.tasks]
