@@ -88,7 +88,7 @@ def qualifier(before: str, after: str, inside: bool, clause: str = "") -> str | 
     if lead is not None:
         return cues.QUALIFIERS_LEADING[lead]
     if clause.endswith("的"):
-        of = _QUALIFIER_OF.search(clause)
+        of = _QUALIFIER_OF.search(clause, max(0, len(clause) - 16))  # a match is at most 12 characters
         if of is not None:
             return cues.QUALIFIERS_BEFORE_OF[of.group(1)]
     share = last_match(_SHARE_QUALIFIER, clause) if "占" in clause else None

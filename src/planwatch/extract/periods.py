@@ -191,7 +191,8 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
             body = subject[: -2] if subject.endswith(("占比", "比重")) else ""
             return bool(body) and _STOCK_END(body) is not None
         return bool(_STATE_RATE.search(subject)) or "增至" in segment
-    if measure == "level" and _STATE_TO.search(segment.rstrip(" 　约近超")):
+    tail = segment.rstrip(" 　约近超")[-8:]  # 缩减到, 延长至: the pattern ends the segment
+    if measure == "level" and _STATE_TO.search(tail):
         return True
     if (measure == "level" and unit in _ENTITY_UNITS and _ENTITY_REACHED(segment.rstrip(" 　约近超"))
             and not subject.endswith(pv.FLOW_SUBJECT_TAILS)):

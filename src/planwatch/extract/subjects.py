@@ -50,6 +50,7 @@ _PERIOD_TAIL = re.compile(
 _QUALIFIER_OF_TAIL = re.compile("(?:" + alternation(cues.QUALIFIERS_BEFORE_OF) + ")[^，,。；;、：:]{1,8}的$")
 # after 累计, a verb of completing an amount: the words before 累计 name what it is of
 _CUMULATIVE_KEEPS_HEAD = re.compile("(?:完成|实现|投入|下达|拨付|支付)")
+_TAIL_REACH = 24  # longer than any match of _BASELINE_TAIL, _PERIOD_TAIL or _RANK_TAIL
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 
 
@@ -62,7 +63,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
     s = _LEFT_OVER_QUALIFIER.sub("", _BRACKETS.sub("", segment)).strip(" 　、，,—–-－~～")
     if "”" in s and "“" not in s.split("”")[-1]:
         s = s.rsplit("”", 1)[1] if s.count("“") < s.count("”") else s
-    m = _QUALIFIER_OF_TAIL.search(s) if s.endswith("的") else None
+    m = _QUALIFIER_OF_TAIL.search(s, max(0, len(s) - 16)) if s.endswith("的") else None
     if m is not None:
         s = s[: m.start()]
     change_verb = None
@@ -73,7 +74,8 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
                 change_verb = word
             s = s[: -len(word)]
             continue
-        m = _BASELINE_TAIL.search(s) or _PERIOD_TAIL.search(s) or (_RANK_TAIL.search(s) if rank else None)
+        lo = max(0, len(s) - _TAIL_REACH)  # these tails are short: only the end of ``s`` can hold one
+        m = _BASELINE_TAIL.search(s, lo) or _PERIOD_TAIL.search(s, lo) or (_RANK_TAIL.search(s, lo) if rank else None)
         if m and m.group(0):
             s = s[: m.start()]
             continue
