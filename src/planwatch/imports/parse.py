@@ -62,9 +62,11 @@ class Record:
     sheet: Sheet
     row: int
     values: dict[str, object] = field(default_factory=dict)
+    #: ``values.get`` itself (a cell by key, or the default): called millions of times on a big file.
+    get: Callable[..., object] = field(init=False, repr=False, compare=False)
 
-    def get(self, key: str, default: object = None) -> object:
-        return self.values.get(key, default)
+    def __post_init__(self) -> None:
+        self.get = self.values.get
 
     def header(self, key: str) -> str:
         """Return the Chinese header of the column ``key`` (for messages)."""

@@ -30,6 +30,8 @@ CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 HEADER_SEARCH_ROWS = 5
 #: Distinct texts per column kept as shared objects (past this, cells are kept as read).
 SHARED_TEXTS = 200_000
+#: Rows read before deciding which columns repeat enough to share their texts.
+SAMPLE_ROWS = 4096
 KNOWN_HEADERS = frozenset(header for sheet in ALL_SHEETS.values() for header in sheet.headers)
 
 
@@ -111,14 +113,20 @@ def rows_to_table(name: str, source: str, raw_rows: Iterable[tuple[int, list[obj
     # Text cells repeat down a column (dates, 是/否, a unit's name, an item's code on its
     # successive reports): keep one string object per distinct text, so a million rows do
     # not hold a million copies of "2025-06-30".
-    shared: list[dict[object, object]] = [{} for _ in positions]
-    columns = [(h, i, shared[n]) for n, (h, i) in enumerate(positions)]
+    # A column whose first rows are nearly all different (amounts, names) is not pooled.
+    columns: list[tuple[str, int, dict[object, object] | None]] = [(h, i, {}) for h, i in positions]
+    seen = 0
     for number, cells in chain(head[header_at + 1 :], rows):
+        seen += 1
+        if seen == SAMPLE_ROWS:
+            columns = [
+                (h, i, pool if pool is not None and len(pool) < SAMPLE_ROWS // 2 else None) for h, i, pool in columns
+            ]
         size = len(cells)
         values = {}
         for h, i, pool in columns:
             cell = cells[i] if i < size else None
-            if cell.__class__ is str:
+            if pool is not None and cell.__class__ is str:
                 known = pool.get(cell)
                 if known is None:
                     if len(pool) < SHARED_TEXTS:
