@@ -141,8 +141,21 @@ def add_data_sheet(workbook: Workbook, sheet: Sheet, rows: Iterable[Sequence[obj
     ws.freeze_panes = "A2"
     ws.append(header)
     for row in rows:
-        ws.append(row)  # dates get the yyyy-mm-dd format from openpyxl
+        ws.append([as_literal(ws, value) for value in row])  # dates get the yyyy-mm-dd format from openpyxl
     return ws
+
+
+def as_literal(ws: Worksheet, value: object) -> object:
+    """Return ``value`` so that Excel shows it as written: text that starts with ``=`` stays text.
+
+    openpyxl stores such strings as formulas; a narrative typed as ``=HYPERLINK(…)`` in a form
+    must not become a live formula in a workbook someone opens later.
+    """
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def add_table_sheet(
@@ -155,7 +168,7 @@ def add_table_sheet(
     ws.freeze_panes = "A2"
     ws.append([styled(ws, h, HEADER_FONT, HEADER_FILL) for h in headers])
     for row in rows:
-        ws.append(row)
+        ws.append([as_literal(ws, value) for value in row])
     return ws
 
 
