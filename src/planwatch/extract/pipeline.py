@@ -287,6 +287,11 @@ def _set_subject(r: Reading, text: str, segment: str, prev: Reading | None, sent
         if right:
             r.subject = right
             return
+    if r.measure == "ratio" and subjects.is_only_action(phrase):
+        share_of = subjects.share_of_following(text, r.c.end)  # 推动30%以上的货运车辆接入平台
+        if share_of:
+            r.subject = share_of
+            return
     if subjects.is_generic(phrase) and prev is not None and same_sentence and r.measure != "change_pp":
         r.subject = _base_subject(prev.subject) + phrase
         return

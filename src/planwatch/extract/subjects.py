@@ -147,6 +147,15 @@ def ends_with_change_verb(segment: str) -> bool:
     return _CHANGE_VERB_END(segment) is not None
 
 
+_SHARE_OF = re.compile("(?:" + alternation(w for w in cues.QUALIFIERS_AFTER if w != "多") + ")?的")
+
+
+def share_of_following(text: str, end: int) -> str:
+    """The noun a share is of when it stands before it: 30%以上的货运车辆接入监管平台 → 货运车辆接入监管平台."""
+    m = _SHARE_OF.match(text, end)
+    return right_phrase(text, m.end()) if m else ""
+
+
 def is_generic(phrase: str) -> bool:
     """True for 金额, 数量, 整改率 …: a noun that needs the subject before it."""
     return phrase in sv.GENERIC_NOUNS
