@@ -18,6 +18,9 @@ FINDS: list[tuple[str, str]] = [
     ("GDP增速", "gdp"),
     ("全省地区生产总值增长", "gdp"),
     ("生产总值", "gdp"),
+    ("规上工业企业实现利润总额", "industrial_profit"),
+    ("全市完成固定资产投资", "fixed_asset_investment"),
+    ("全市累计实现进出口总值", "foreign_trade"),
     ("第一产业增加值", "primary_industry_va"),
     ("二产增加值", "secondary_industry_va"),
     ("服务业增加值", "tertiary_industry_va"),
@@ -100,6 +103,8 @@ FINDS_NOTHING: list[str] = [
     "高标准农田建设",
     "概念验证中心",
     "工业",
+    "完成率",
+    "实现",
 ]
 
 

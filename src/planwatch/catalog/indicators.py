@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-from planwatch.catalog.vocabulary import LIGHT_SUFFIXES, SCOPE_PREFIXES
+from planwatch.catalog.vocabulary import LIGHT_SUFFIXES, REPORTING_VERBS, SCOPE_PREFIXES
 from planwatch.plan.model import Direction
 
 #: A cut name shorter than this (经济总量 → 经济) says too little to name an indicator.
@@ -66,6 +66,15 @@ def strip_scope(text: str) -> str:
     for prefix in SCOPE_PREFIXES:
         if text.startswith(prefix) and len(text) > len(prefix):
             return text[len(prefix) :]
+    return text
+
+
+def strip_verbs(text: str) -> str:
+    """Return ``text`` without reporting verbs inside it (规上工业企业实现利润总额 → 规上工业企业利润总额)."""
+    for verb in REPORTING_VERBS:
+        stripped = text.replace(verb, "")
+        if stripped and stripped != text:
+            return stripped
     return text
 
 
@@ -121,7 +130,8 @@ class Catalog:
     def find(self, text: str) -> Indicator | None:
         """Return the indicator a report means by ``text``, or None.
 
-        Tries, in order: the text as written; without a scope word (全市GDP); then
+        Tries, in order: the text as written; without a scope word (全市GDP); without a
+        reporting verb inside it (规上工业企业实现利润总额); then
         cutting light endings one at a time (地区生产总值增长 → 地区生产总值), each time
         looking for an exact name or alias. A code (``gdp``) is accepted too.
         """
@@ -130,7 +140,8 @@ class Catalog:
         key = normalise_name(text)
         if not key:
             return None
-        for candidate in dict.fromkeys((key, strip_scope(key))):
+        scoped = strip_scope(key)
+        for candidate in dict.fromkeys((key, scoped, strip_verbs(scoped))):
             found = self._lookup(candidate)
             if found is not None:
                 return found

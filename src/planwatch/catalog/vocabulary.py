@@ -36,3 +36,12 @@ LIGHT_SUFFIXES: tuple[str, ...] = (
     "总值",
     "总量",
 )
+
+#: Verbs a report writes inside a name (规上工业企业实现利润总额, 全市完成固定资产投资); a
+#: name is tried without them only after it failed to match as written. Longest first.
+REPORTING_VERBS: tuple[str, ...] = (
+    "累计实现",
+    "累计完成",
+    "实现",
+    "完成",
+)
