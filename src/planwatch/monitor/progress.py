@@ -77,7 +77,7 @@ def summarise(records: list[ProgressRecord] | None) -> ItemProgress:
         record = records[0]
         if record.value is None:
             return ItemProgress(last_report=record.as_of, note=record if record.narrative else None)
-        return ItemProgress(total=record.value, latest=record, basis=[record], last_report=record.as_of)
+        return ItemProgress(record.value, record, [record], record.as_of)  # positional: cheaper
     if len(records) > 1:
         # Stable sort: of two records on one day, the one reported later in the list wins.
         records = sorted(records, key=_record_date)

@@ -118,7 +118,6 @@ def cumulative_finding(
     goal: float,
     unit: str,
     ctx: Context,
-    *,
     strict: bool = False,
     done_words: str = "累计完成",
     goal_words: str = "完成年度目标",
@@ -164,17 +163,9 @@ def cumulative_finding(
             relation = f"与时序进度{pct(tp)}持平"
         return [f"{done_words}{num(actual)}{unit}", f"{goal_words}{num(goal)}{unit}的{pct(completion)}", relation]
 
-    return Finding(
-        light,
-        state,
-        words,
-        actual=actual,
-        target=goal,
-        completion=completion,
-        time_progress=tp,
-        gap_pp=gap,
-        lag=behind if behind > 0 else 0.0,
-    )
+    # Positional (light, state, words, actual, target, target_high, completion, time_progress,
+    # gap_pp, lag): keyword passing costs measurably over 100,000 items.
+    return Finding(light, state, words, actual, goal, None, completion, tp, gap, behind if behind > 0 else 0.0)
 
 
 def quantity_finding(
@@ -247,7 +238,6 @@ def describe_actual(target: Target, value: float, rise: str = "增长") -> str:
 def rate_finding(
     target: Target, indicator: Indicator | None, progress: ItemProgress, ctx: Context, subject: str = ""
 ) -> Finding:
-
     """Return the finding of a target compared directly with its year-to-date figure.
 
     No time scaling: a growth rate or a share is already a year-to-date figure. The
@@ -426,8 +416,9 @@ def project_finding(project: Project, progress: ItemProgress, ctx: Context) -> F
                 project.annual_planned_investment,
                 "万元",
                 ctx,
-                done_words="年内累计完成投资",
-                goal_words="年度计划投资",
+                False,
+                "年内累计完成投资",
+                "年度计划投资",
             )
             investment.basis = progress.basis
             checks.append(investment)
