@@ -338,6 +338,53 @@ def progress_from_values(v: Any, sources: dict[tuple[Any, ...], Source]) -> Prog
     )
 
 
+# -- driver values: what the database driver returns, before any type processing ---------
+#
+# Whole-plan loads read rows with ``Connection.exec_driver_sql``: SQLAlchemy's per-value
+# processors (a date parse per date column per row) cost more than the query on SQLite.
+# A plan has a few hundred distinct dates, so each is parsed once into ``dates``. The
+# functions accept both SQLite's ISO strings and PostgreSQL's ``date`` objects.
+
+Dates = dict[Any, date]
+
+
+def driver_date(value: Any, dates: Dates) -> date | None:
+    """Return a driver's date value as a ``date`` (parsed once per distinct value)."""
+    if value is None:
+        return None
+    day = dates.get(value)
+    if day is None:
+        day = dates[value] = value if isinstance(value, date) else date.fromisoformat(value)
+    return day
+
+
+def project_from_driver(v: Any, dates: Dates) -> Project:
+    """Build a Project from driver values in ``PROJECT_READ_COLUMNS`` order."""
+    start, finish = v[8], v[9]
+    if start is not None:
+        start = dates.get(start) or driver_date(start, dates)
+    if finish is not None:
+        finish = dates.get(finish) or driver_date(finish, dates)
+    return Project(v[0], v[1], v[2], v[3], v[4], _STAGE[v[5]], v[6], v[7], start, finish, v[10], _CYCLE[v[11]])
+
+
+def progress_from_driver(v: Any, sources: dict[tuple[Any, ...], Source], dates: Dates) -> ProgressRecord:
+    """Build a ProgressRecord from driver values in ``PROGRESS_READ_COLUMNS`` order (see ``progress_from_values``)."""
+    key = (v[8], v[9], v[10], v[11], v[12])
+    source = sources.get(key)
+    if source is None:
+        span = None if v[10] is None else (v[10], v[11])
+        source = sources[key] = Source(unit=v[8], document=v[9], span=span, quote=v[12])
+    as_of = dates.get(v[1]) or driver_date(v[1], dates)
+    period_start = v[4]
+    if period_start is not None:
+        period_start = dates.get(period_start) or driver_date(period_start, dates)
+    stage = v[6]
+    return ProgressRecord(
+        v[0], as_of, v[2], bool(v[3]), period_start, v[5] or None, _STAGE[stage] if stage else None, v[7], source
+    )
+
+
 def jsonable(row: Row) -> Row:
     """Return a row with dates as ISO strings, for audit JSON (None values dropped)."""
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items() if v is not None}
