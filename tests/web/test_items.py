@@ -173,3 +173,24 @@ def test_the_item_page_shows_who_entered_and_who_corrected_a_figure(fresh_web):
         ("测试", "新增", "2025-06-30 进度"),
         ("测试", "新增", "事项定义"),
     ]
+
+
+def test_a_key_task_may_report_in_words_only_and_the_history_says_so(fresh_web):
+    web, store = fresh_web
+    form = {"unit": "市数据局", "as_of": "2025-06-29", "narrative": "平台联调测试中，下月上线"}
+    response = web.post("/items/K01/progress", params=AT, data=form)
+    assert response.status_code == 303
+    page = soup(web.get("/items/K01", params=AT))
+    assert "情况说明" in texts(page, "table.history tbody td")
+    stored = [r for r in store.load_plan_data(PLAN).progress if r.item_code == "K01" and r.as_of == date(2025, 6, 29)]
+    assert [(r.value, r.milestone_key, r.narrative) for r in stored] == [(None, None, "平台联调测试中，下月上线")]
+
+
+def test_a_project_cannot_report_in_words_only(fresh_web):
+    web, store = fresh_web
+    before = len(store.load_plan_data(PLAN).progress)
+    form = {"unit": "市交通运输局", "as_of": "2025-06-30", "narrative": "正在施工"}
+    response = web.post("/items/P01/progress", params=AT, data=form)
+    assert response.status_code == 400
+    assert "请填写数值" in soup(response).select_one(".notice.err").get_text()
+    assert len(store.load_plan_data(PLAN).progress) == before

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.render import render_csv
-from planwatch.plan.model import ProgressRecord, Source
+from planwatch.plan.model import KeyTask, ProgressRecord, Source
 from planwatch.store import StoreError
 from planwatch.web import labels, services
 from planwatch.web.app import templates
@@ -160,9 +160,11 @@ def add_progress(
     narrative: str = Form(""),
 ):
     """Write one progress record for the item through the store, recorded as the unit's."""
-    services.find_item(sel.data, code)
+    item = services.find_item(sel.data, code)
     try:
         record = _progress_record(code, sel, unit, as_of, value, cumulative, milestone_key, narrative)
+        if record.value is None and record.milestone_key is None and not isinstance(item, KeyTask):
+            raise BadRequest("请填写数值。")
         get_store(request).add_progress(sel.plan.code, [record], user=unit.strip())
     except (BadRequest, StoreError, ValueError) as exc:
         return _render_detail(request, sel, code, form_error=str(exc), status_code=400)
@@ -187,8 +189,9 @@ def _progress_record(
             number = float(value.strip().replace(",", ""))
         except ValueError:
             raise BadRequest(f"数值「{value}」不是数字。") from None
-    if number is None and not milestone_key:
-        raise BadRequest("请填写数值，或选择已完成的节点。")
+    if number is None and not milestone_key and not narrative.strip():
+        # a key task may report in words only (the importer's rule too): it keeps the task fresh
+        raise BadRequest("请填写数值，或选择已完成的节点，或填写情况说明。")
     return ProgressRecord(
         item_code=code,
         as_of=when,
