@@ -885,10 +885,23 @@ def latest_progress(
     for code in sorted(by_item):
         group = by_item[code]
         agg_row = group[0]
-        if len(group) == 1 and not agg_row[N_NC]:
-            # The common case: one latest report and nothing to fold.
-            out.append(build(agg_row[1:VALUES_END], sources, dates))
-            continue
+        if len(group) == 1:
+            if not agg_row[N_NC]:
+                # The common case: one latest report and nothing to fold.
+                out.append(build(agg_row[1:VALUES_END], sources, dates))
+                continue
+            if (
+                agg_row[LAST_CUM] is None
+                and agg_row[AS_OF] == agg_row[LAST_NC]
+                and agg_row[MILESTONE] == ""
+                and not agg_row[CUMULATIVE]
+                and agg_row[VALUE] is not None
+            ):
+                # Only amounts, the latest one the latest report: it carries their sum (as ``_reduce_item``).
+                record = build(agg_row[1:VALUES_END], sources, dates)
+                record.value, record.cumulative, record.period_start = agg_row[SUM_NC], True, None
+                out.append(record)
+                continue
         group.sort(key=lambda r: (r[AS_OF], r[ID]))
         out.extend(_reduce_item(agg_row, group, after_cum.get(code), sources, dates))
     return out
