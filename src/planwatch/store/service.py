@@ -592,6 +592,22 @@ class Store:
                 ]
         return data
 
+    def item_progress(self, plan_code: str, item_code: str, *, as_of: date | None = None) -> list[ProgressRecord]:
+        """Return one item's full progress history (up to ``as_of``), in saved order.
+
+        The same records a full ``load_plan_data`` holds for that item, read through the
+        (plan, item, as-of) index: an item page of a plan with a million progress rows
+        reads that item's few rows instead of all of them.
+        """
+        self._ensure()
+        with self.engine.connect() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            query = select(*READ_COLUMNS[1:]).where(PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code == item_code)
+            if as_of is not None:
+                query = query.where(PROGRESS.c.as_of <= as_of)
+            sources: dict[tuple[Any, ...], Any] = {}
+            return [m.progress_from_values(r, sources) for r in conn.execute(query.order_by(PROGRESS.c.id))]
+
     @staticmethod
     def _plan_regions(conn: Connection, region_code: str) -> list[Any]:
         """Return the plan's region, its ancestors and all regions under it, in saved order."""
