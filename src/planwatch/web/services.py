@@ -1,13 +1,14 @@
 """What the pages and the API show, built from a plan and its status board.
 
 Pure functions over :class:`~planwatch.plan.model.PlanData` and the status engine's board,
-plus one edge function (:func:`load_history`) that reads the store. Routes stay thin: they
+plus the edge functions (:func:`load_history`, :func:`item_history`) that read the store. Routes stay thin: they
 parse the query, call these, and render or return the result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from planwatch.monitor import ItemStatus, StatusBoard
@@ -50,6 +51,17 @@ class NotFound(LookupError):
 def load_history(store, plan_code: str, as_of: date) -> PlanData:
     """Return the plan's data with every progress record up to ``as_of``."""
     return store.load_plan_data(plan_code, as_of=as_of)
+
+
+def item_history(store, data: PlanData, item_code: str, as_of: date) -> PlanData:
+    """Return ``data`` with one item's whole progress history up to ``as_of`` as its progress.
+
+    The item page needs that item's records only: ``Store.item_progress`` reads them
+    through the (plan, item, as-of) index, where the plan's whole history would be a
+    million rows on a big plan. ``data`` (the selection's plan, shared by requests) is
+    not changed; the copy shares its item lists.
+    """
+    return replace(data, progress=store.item_progress(data.plan.code, item_code, as_of=as_of))
 
 
 ACTIONS = {"insert": "新增", "update": "修改", "delete": "删除"}

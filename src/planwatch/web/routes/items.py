@@ -116,7 +116,7 @@ def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
         services.find_item(sel.data, code)  # raises NotFound in Chinese
         raise services.NotFound(f"事项「{code}」没有状态。")
     store = get_store(request)
-    history = services.load_history(store, sel.plan.code, sel.as_of)
+    history = services.item_history(store, sel.data, code, sel.as_of)
     detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of)
     records = [record for record in history.progress if record.item_code == code]
     detail.changes = services.item_changes(store, sel.plan.code, code, records)
