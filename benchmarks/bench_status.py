@@ -16,6 +16,11 @@ status < 2 s, memory < 1 GB.
     python benchmarks/bench_status.py                 # full size
     python benchmarks/bench_status.py --projects 10000 --tasks 500 --progress 100000
     python benchmarks/bench_status.py --keep /tmp/bench   # keep the CSV files and database
+    python benchmarks/bench_status.py --status-only /tmp/bench --repeat 5   # rerun the status on it
+
+The machine may be shared: ``--repeat`` runs the status phase that many times (each in a
+fresh process, so each reads the database cold from the OS cache as the first run does)
+and prints every run and the fastest.
 """
 
 from __future__ import annotations
@@ -294,6 +299,26 @@ def _run(target, *args) -> dict:  # type: ignore[no-untyped-def]
     return figures
 
 
+def _print_status(db: Path, traced: bool, repeat: int) -> None:
+    runs = [_run(_status_phase, str(db), traced) for _ in range(max(1, repeat))]
+    status = min(runs, key=lambda r: r["status_cpu_s"])
+    print(f"全计划状态（as of {AS_OF}，{status['items']:,} 项，读入 {status['records_loaded']:,} 条精简进展）")
+    if len(runs) > 1:
+        each = "，".join(f"{r['status_s']:.2f}/{r['status_cpu_s']:.2f}" for r in runs)
+        print(f"  {len(runs)} 次（墙钟/CPU 秒）：{each}；以下为 CPU 最少的一次")
+    print(
+        f"  读库 {status['load_s']:.2f} s + 评估 {status['evaluate_s']:.2f} s = {status['status_s']:.2f} s"
+        f"（CPU {status['load_cpu_s']:.2f} + {status['evaluate_cpu_s']:.2f} = "
+        f"{status['status_cpu_s']:.2f} s；目标 < 2 s）"
+    )
+    print(f"  灯色 {status['lights']}")
+    memory = f"  峰值内存 {status['peak_rss_mb']:,.0f} MB（ru_maxrss，目标 < 1 GB）"
+    if "traced_peak_mb" in status:
+        memory += f"，Python 分配峰值 {status['traced_peak_mb']:,.0f} MB（tracemalloc）"
+    print(memory)
+    print(f"  数据库文件 {db.stat().st_size / 2**20:,.0f} MB；机器负载 {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=100_000)
@@ -302,7 +327,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--keep", metavar="DIR", help="write files and database here and keep them")
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations of the status run")
+    parser.add_argument(
+        "--status-only", metavar="DIR", help="only run the status phase on the database kept in DIR by --keep"
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="run the status phase this many times")
     args = parser.parse_args(argv)
+    if args.status_only:
+        _print_status(Path(args.status_only) / "bench.sqlite", args.tracemalloc, args.repeat)
+        return
 
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="planwatch-bench-"))
     if args.keep and folder.exists():
@@ -331,22 +363,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(f"  峰值内存 {imp['peak_rss_mb']:,.0f} MB（ru_maxrss）")
 
-        status = _run(_status_phase, str(db), args.tracemalloc)
-        print(f"全计划状态（as of {AS_OF}，{status['items']:,} 项，读入 {status['records_loaded']:,} 条精简进展）")
-        print(
-            f"  读库 {status['load_s']:.2f} s + 评估 {status['evaluate_s']:.2f} s = {status['status_s']:.2f} s"
-            f"（CPU {status['load_cpu_s']:.2f} + {status['evaluate_cpu_s']:.2f} = "
-            f"{status['status_cpu_s']:.2f} s；目标 < 2 s）"
-        )
-        print(f"  灯色 {status['lights']}")
-        memory = f"  峰值内存 {status['peak_rss_mb']:,.0f} MB（ru_maxrss，目标 < 1 GB）"
-        if "traced_peak_mb" in status:
-            memory += f"，Python 分配峰值 {status['traced_peak_mb']:,.0f} MB（tracemalloc）"
-        print(memory)
-        print(
-            f"  数据库文件 {db.stat().st_size / 2**20:,.0f} MB；"
-            f"机器负载 {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）"
-        )
+        _print_status(db, args.tracemalloc, args.repeat)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
