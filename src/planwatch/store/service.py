@@ -779,15 +779,25 @@ def _fact_row(document: str, index: int, fact: dict[str, Any]) -> Row:
 # -- whole-plan reads ---------------------------------------------------------------------
 
 
-def driver_rows(conn: Connection, query: Any) -> list[Any]:
-    """Run ``query`` and return the driver's values, without SQLAlchemy's per-value processing.
+def driver_rows(conn: Connection, query: Any) -> list[tuple[Any, ...]]:
+    """Run ``query`` (a statement or SQL text) on the DBAPI cursor and return its plain tuples.
 
-    Values stay as the driver gives them (SQLite: dates as ISO strings, booleans as 0/1);
-    the ``mapping.*_from_driver`` functions convert them. Bound values are rendered into
-    the SQL (plan ids, dates and codes, all from our own tables or typed arguments).
+    No SQLAlchemy per-value processing and no Row objects: values stay as the driver
+    gives them (SQLite: dates as ISO strings, booleans as 0/1); the ``mapping.*_from_driver``
+    functions convert them. Bound values are rendered into the SQL (plan ids, dates and
+    codes, all from our own tables or typed arguments). Runs in ``conn``'s transaction.
     """
-    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    return conn.exec_driver_sql(sql).all()
+    sql = query if isinstance(query, str) else _literal_sql(conn, query)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _literal_sql(conn: Connection, query: Any) -> str:
+    return str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
 
 
 def _project_values(conn: Connection, plan_id: int) -> list[Any]:
@@ -859,12 +869,12 @@ def latest_progress(
         .where(agg.c.plan_id == plan_id)
     )
     # Driver values throughout (dates compared as the driver gives them, all of one kind).
-    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    sql = _literal_sql(conn, query)
     if summary and conn.dialect.name == "sqlite":
         # Without statistics SQLite would walk every progress row of the plan and probe the
         # summary; CROSS JOIN keeps the summary as the outer loop (one index lookup per item).
         sql = sql.replace(" JOIN ", " CROSS JOIN ", 1)
-    rows = conn.exec_driver_sql(sql).all()
+    rows = driver_rows(conn, sql)
     milestone_rows = driver_rows(conn, select(*READ_COLUMNS).where(*base, pr.c.milestone_key != literal_column("''")))
     # Items whose non-cumulative records straddle the latest cumulative one need an exact sum.
     mixed = sorted(
