@@ -369,19 +369,23 @@ def project_from_driver(v: Any, dates: Dates) -> Project:
 
 
 def progress_from_driver(v: Any, sources: dict[tuple[Any, ...], Source], dates: Dates) -> ProgressRecord:
-    """Build a ProgressRecord from driver values in ``PROGRESS_READ_COLUMNS`` order (see ``progress_from_values``)."""
-    key = (v[8], v[9], v[10], v[11], v[12])
+    """Build a ProgressRecord from a driver row: the record's id, then ``PROGRESS_READ_COLUMNS``.
+
+    The id leads (and columns may follow) so that whole-plan loads pass their rows as
+    they come, without slicing each one; see ``progress_from_values`` for ``sources``.
+    """
+    key = (v[9], v[10], v[11], v[12], v[13])
     source = sources.get(key)
     if source is None:
-        span = None if v[10] is None else (v[10], v[11])
-        source = sources[key] = Source(unit=v[8], document=v[9], span=span, quote=v[12])
-    as_of = dates.get(v[1]) or driver_date(v[1], dates)
-    period_start = v[4]
+        span = None if v[11] is None else (v[11], v[12])
+        source = sources[key] = Source(unit=v[9], document=v[10], span=span, quote=v[13])
+    as_of = dates.get(v[2]) or driver_date(v[2], dates)
+    period_start = v[5]
     if period_start is not None:
         period_start = dates.get(period_start) or driver_date(period_start, dates)
-    stage = v[6]
+    stage = v[7]
     return ProgressRecord(
-        v[0], as_of, v[2], bool(v[3]), period_start, v[5] or None, _STAGE[stage] if stage else None, v[7], source
+        v[1], as_of, v[3], bool(v[4]), period_start, v[6] or None, _STAGE[stage] if stage else None, v[8], source
     )
 
 

@@ -914,7 +914,7 @@ def latest_progress(
         if len(group) == 1:
             if not agg_row[N_NC]:
                 # The common case: one latest report and nothing to fold.
-                out.append(build(agg_row[1:VALUES_END], sources, dates))
+                out.append(build(agg_row, sources, dates))
                 continue
             if (
                 agg_row[LAST_CUM] is None
@@ -924,7 +924,7 @@ def latest_progress(
                 and agg_row[VALUE] is not None
             ):
                 # Only amounts, the latest one the latest report: it carries their sum (as ``_reduce_item``).
-                record = build(agg_row[1:VALUES_END], sources, dates)
+                record = build(agg_row, sources, dates)
                 record.value, record.cumulative, record.period_start = agg_row[SUM_NC], True, None
                 out.append(record)
                 continue
@@ -963,7 +963,7 @@ def _reduce_item(
             total = cum_row[VALUE] + after_cum[0]
         else:
             total = cum_row[VALUE] + a[SUM_NC]
-        value_record = m.progress_from_driver(nc_row[1:VALUES_END], sources, dates)
+        value_record = m.progress_from_driver(nc_row, sources, dates)
         # a fresh object: set the folded total in place (cheaper than dataclasses.replace)
         value_record.value, value_record.cumulative, value_record.period_start = total, True, None
     out: list[ProgressRecord] = []
@@ -975,7 +975,7 @@ def _reduce_item(
         if nc_row is not None and r[ID] == nc_row[ID]:
             out.append(value_record)  # type: ignore[arg-type]
             continue
-        record = m.progress_from_driver(r[1:VALUES_END], sources, dates)
+        record = m.progress_from_driver(r, sources, dates)
         if plain_value(r) and not r[CUMULATIVE]:
             record.value = None  # kept for its stage or date; its amount is in the fold
         out.append(record)
