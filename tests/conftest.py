@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite is deterministic: the same generated examples on every run, so a CI failure is a real
+# regression and never a lucky draw. ``HYPOTHESIS_PROFILE=explore`` draws fresh random examples
+# on every run to hunt for new crashes; add what it finds as an @example.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_6f42d119bd871e74.txt"

@@ -110,6 +110,11 @@ def _inside_title(text: str, at: int) -> bool:
     return text.rfind("《", lo, at) > text.rfind("》", lo, at)
 
 
+def _months(*months: int) -> bool:
+    """Whether written month numbers are real months: a digit run such as 1.56月末 is no date."""
+    return all(1 <= m <= 12 for m in months) and list(months) == sorted(months)
+
+
 def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bool] | None:
     """A written period as (ISO period, is_date), or None when nothing is written."""
     if found is None:
@@ -117,15 +122,18 @@ def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bo
     y = lead.year
     g = found.group
     if g("ym"):
-        return interval(int(g("ym_y")), int(g("ym_a")), int(g("ym_b"))), False
+        a, b = int(g("ym_a")), int(g("ym_b"))
+        return (interval(int(g("ym_y")), a, b) if _months(a, b) else None), False
     if g("first"):
         n = int(g("first_n")) if g("first_n").isdigit() else int(parse_chinese(g("first_n")) or 0)
         return (interval(y, 1, n) if y and 1 <= n <= 12 else None), False
     if g("m"):
-        return (interval(y, int(g("m_a")), int(g("m_b"))) if y else None), False
+        a, b = int(g("m_a")), int(g("m_b"))
+        return (interval(y, a, b) if y and _months(a, b) else None), False
     if g("end"):
         year = int(g("end_y")) if g("end_y") else y
-        return (month_end(year, int(g("end_m"))) if year else None), True
+        month = int(g("end_m"))
+        return (month_end(year, month) if year and _months(month) else None), True
     if g("yy"):
         return f"{int(g('yy_a'))}-01/{int(g('yy_b'))}-12", False
     if g("ye"):
