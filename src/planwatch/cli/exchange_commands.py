@@ -71,13 +71,21 @@ def prefilled_rows(url: str | None, plan_code: str, owner_unit: str | None) -> d
 @click.argument("file", type=click.Path(exists=True))
 @click.option("--plan", "plan_code", metavar="CODE", help="进展导入到哪个计划；数据库中只有一个计划时可不填")
 @as_of_option(help="截至日期为空的进展行按此日期导入")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="计划文件即完整计划：删除库中有而文件中没有的事项，连同其节点和进度记录（逐条记入审计日志）",
+)
 @DATABASE
 @USER
-def import_command(file: str, plan_code: str | None, as_of: date | None, url: str | None, user: str | None) -> None:
+def import_command(
+    file: str, plan_code: str | None, as_of: date | None, replace: bool, url: str | None, user: str | None
+) -> None:
     """导入计划或进展文件（.xlsx、.csv，或CSV文件夹、zip）。
 
     文件有任何错误都不会导入任何数据，并逐条列出错误所在的工作表、行和列；
-    重复导入同一文件不会改变数据（事项按编码更新）。
+    重复导入同一文件不会改变数据（事项按编码更新）。计划文件视为完整计划：
+    库中有而文件中没有的事项会列出警告但不删除；加 --replace 才删除它们。
 
     \b
     例：planwatch import plan.xlsx
@@ -91,7 +99,9 @@ def import_command(file: str, plan_code: str | None, as_of: date | None, url: st
 
     with Store.open(url) as store:
         try:
-            result = import_file(store, file, as_of=as_of, user=user or get_settings().user, plan_code=plan_code)
+            result = import_file(
+                store, file, as_of=as_of, user=user or get_settings().user, plan_code=plan_code, replace=replace
+            )
         except ImportFailed as failure:
             count = len(failure.issues)
             click.echo(f"导入失败：发现{count}处错误，未导入任何数据。", err=True)

@@ -70,6 +70,7 @@ def import_file(
     as_of: date | None = None,
     user: str,
     plan_code: str | None = None,
+    replace: bool = False,
 ) -> ImportResult:
     """Import a plan or progress workbook (xlsx, csv, or a folder/zip of csv) into ``store``.
 
@@ -85,14 +86,20 @@ def import_file(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _import(store, path, as_of=as_of, user=user, plan_code=plan_code)
+        return _import(store, path, as_of=as_of, user=user, plan_code=plan_code, replace=replace)
     finally:
         if collecting:
             gc.enable()
 
 
 def _import(
-    store: Store, path: str | os.PathLike[str], *, as_of: date | None, user: str, plan_code: str | None
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    as_of: date | None,
+    user: str,
+    plan_code: str | None,
+    replace: bool = False,
 ) -> ImportResult:
     from planwatch.store.summary import StoreError
 
@@ -115,9 +122,15 @@ def _import(
             tables.clear()  # the raw rows are typed now: free them before the store is written
             if plan_code is not None and data.plan.code != plan_code:
                 raise fail(source, f"文件中的计划编码是“{data.plan.code}”，与 --plan {plan_code} 不符")
-            summary = store.save_plan_data(data, user=user)
+            if replace and base is not None:
+                raise fail(source, "文件没有“计划”工作表，只更新其中列出的事项，不能与 --replace 同用")
+            # a whole plan is a snapshot: stored items it leaves out are listed, or deleted under --replace
+            absent = "replace" if replace else ("report" if base is None else "ignore")
+            summary = store.save_plan_data(data, user=user, absent=absent)
             code = data.plan.code
         else:
+            if replace:
+                raise fail(source, "--replace 只用于计划文件；进展文件按编码和日期更新，不删除任何记录")
             code = choose_plan(store, plan_code, source)
             plan = store.load_plan_data(code, progress=False)
             records = parse_progress_tables(tables, plan, source=source, as_of=as_of)

@@ -5,6 +5,6 @@ folder, or ``PLANWATCH_DATABASE_URL``); ``store.init()`` migrates it with Alembi
 """
 
 from planwatch.store.service import Store
-from planwatch.store.summary import AuditEntry, ChangeSummary, KindCounts, StoreError
+from planwatch.store.summary import AbsentItem, AuditEntry, ChangeSummary, KindCounts, StoreError
 
-__all__ = ["AuditEntry", "ChangeSummary", "KindCounts", "Store", "StoreError"]
+__all__ = ["AbsentItem", "AuditEntry", "ChangeSummary", "KindCounts", "Store", "StoreError"]

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Engine, Table, and_, delete, func, literal_column, or_, select, update
 from sqlalchemy.engine import Connection
@@ -26,7 +26,7 @@ from planwatch.store import mapping as m
 from planwatch.store.bulk import insert_rows, update_rows
 from planwatch.store.engine import describe_location, dumps, make_engine
 from planwatch.store.migrate import current_revision, upgrade_to_head
-from planwatch.store.summary import KIND_LABELS, AuditEntry, ChangeSummary, StoreError
+from planwatch.store.summary import KIND_LABELS, AbsentItem, AuditEntry, ChangeSummary, StoreError
 from planwatch.store.tables import (
     AuditRow,
     DocumentFactRow,
@@ -43,6 +43,10 @@ from planwatch.store.tables import (
 )
 
 Row = dict[str, Any]
+
+#: What a plan save does with stored items the data leaves out: keep them silently (a
+#: partial update), keep them and list them in the summary, or delete them.
+AbsentPolicy = Literal["ignore", "report", "replace"]
 
 #: Rows per executemany batch: large enough to amortise round trips, small enough for memory.
 CHUNK = 20_000
@@ -62,7 +66,7 @@ AUDIT: Table = AuditRow.__table__
 FACT_FIELDS = ("text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline")
 
 
-def _chunks(rows: Sequence[Row], size: int = CHUNK) -> Iterator[Sequence[Row]]:
+def _chunks(rows: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -331,6 +335,102 @@ class _Writer:
             # Keep the per-item summary in step, in the same transaction.
             latest.refresh(self.conn, plan_id, None if len(codes) > 2_000 else codes)
 
+    # -- items left out of a full plan ---------------------------------------------------
+
+    def absent_items(self, plan_id: int, data: PlanData) -> list[tuple[AbsentItem, int, Row]]:
+        """Return the plan's stored items whose code ``data`` does not hold: (item, row id, row).
+
+        The row holds the columns the mapping writes (what an audit ``before`` shows);
+        the item carries how many milestones and progress records hang on it.
+        """
+        wanted = {item.code for item in data.items()}
+        found: list[tuple[AbsentItem, int, Row]] = []
+        for kind, table in ITEM_TABLES.items():
+            columns = [c.name for c in table.columns if c.name not in ("id", "plan_id")]
+            stored = self.existing(table, columns, ["code"], table.c.plan_id == plan_id)
+            for code, (row_id, row) in sorted(stored.items(), key=lambda entry: entry[1][0]):  # in saved order
+                if code not in wanted:
+                    name = row.get("name") or row.get("indicator_code") or ""
+                    found.append((AbsentItem(kind, code, name), row_id, row))
+        if not found:
+            return []
+        codes = [item.code for item, _, _ in found]
+        progress: dict[str, int] = {}
+        milestones: dict[str, int] = {}
+        task_table = ITEM_TABLES["task"]
+        ms_table: Table = MilestoneRow.__table__
+        for part in _chunks(codes, 500):
+            query = (
+                select(PROGRESS.c.item_code, func.count())
+                .where(PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code.in_(part))
+                .group_by(PROGRESS.c.item_code)
+            )
+            progress.update(dict(self.conn.execute(query).all()))
+            query = (
+                select(task_table.c.code, func.count())
+                .join(ms_table, ms_table.c.task_id == task_table.c.id)
+                .where(task_table.c.plan_id == plan_id, task_table.c.code.in_(part))
+                .group_by(task_table.c.code)
+            )
+            milestones.update(dict(self.conn.execute(query).all()))
+        return [
+            (AbsentItem(i.kind, i.code, i.name, milestones.get(i.code, 0), progress.get(i.code, 0)), row_id, row)
+            for i, row_id, row in found
+        ]
+
+    def remove_items(self, plan_id: int, plan_code: str, absent: list[tuple[AbsentItem, int, Row]]) -> None:
+        """Delete items with their progress and milestones, auditing every deleted row (after = null)."""
+        if not absent:
+            return
+        codes = [item.code for item, _, _ in absent]
+        columns = ["item_code", "as_of", "milestone_key", *m.PROGRESS_VALUE_COLUMNS]
+        for part in _chunks(codes, 500):
+            rows = self.existing(
+                PROGRESS,
+                columns,
+                ["item_code", "as_of", "milestone_key"],
+                PROGRESS.c.plan_id == plan_id,
+                PROGRESS.c.item_code.in_(part),
+            )
+            self._delete(
+                PROGRESS,
+                "progress",
+                [(_progress_audit_key(plan_code, old), row_id, old) for row_id, old in rows.values()],
+            )
+            self.conn.execute(
+                delete(latest.LATEST).where(latest.LATEST.c.plan_id == plan_id, latest.LATEST.c.item_code.in_(part))
+            )
+        task_ids = {row_id: item.code for item, row_id, _ in absent if item.kind == "task"}
+        ms_table: Table = MilestoneRow.__table__
+        ms_columns = ["task_id", "key", "title", "due", "position"]
+        for part in _chunks(sorted(task_ids), 500):
+            result = self.conn.execute(
+                select(ms_table.c.id, *(ms_table.c[c] for c in ms_columns))
+                .where(ms_table.c.task_id.in_(part))
+                .order_by(ms_table.c.task_id, ms_table.c.position)
+            )
+            gone = []
+            for record in result:
+                row = dict(zip(ms_columns, record[1:], strict=True))
+                gone.append((f"{plan_code}/{task_ids[row['task_id']]}/{row['key']}", record[0], row))
+            self._delete(ms_table, "milestone", gone)
+        for kind, table in ITEM_TABLES.items():
+            self._delete(
+                table,
+                kind,
+                [(f"{plan_code}/{item.code}", row_id, row) for item, row_id, row in absent if item.kind == kind],
+            )
+        self.summary.removed.extend(item for item, _, _ in absent)
+
+    def _delete(self, table: Table, kind: str, rows: list[tuple[str, int, Row]]) -> None:
+        """Delete rows by id (audit key, id, row), one audit row each."""
+        name = str(table.name)
+        for part in _chunks(rows, 500):
+            self.conn.execute(delete(table).where(table.c.id.in_([row_id for _, row_id, _ in part])))
+        for key, _, row in rows:
+            self.log("delete", name, key, row, None)
+        self.summary.bump(kind, "deleted", len(rows))
+
 
 def item_kinds(conn: Connection, plan_id: int) -> dict[str, str]:
     """Return code → kind of every item of the plan in the database."""
@@ -418,8 +518,14 @@ class Store:
 
     # -- writes -----------------------------------------------------------------------
 
-    def save_plan_data(self, data: PlanData, *, user: str) -> ChangeSummary:
-        """Save a plan with its items and progress in one transaction; upsert by code, audit each change."""
+    def save_plan_data(self, data: PlanData, *, user: str, absent: AbsentPolicy = "report") -> ChangeSummary:
+        """Save a plan with its items and progress in one transaction; upsert by code, audit each change.
+
+        ``data`` is taken as the whole plan: stored items it leaves out are listed in the
+        summary's ``absent`` (``"report"``, nothing deleted) or deleted with their
+        milestones and progress in the same transaction and listed in ``removed``
+        (``"replace"``); ``"ignore"`` is for partial saves that add or update a few items.
+        """
         self._ensure()
         validate_plan_data(data)
         summary = ChangeSummary()
@@ -447,6 +553,12 @@ class Store:
                 plan_code,
                 [m.livelihood_row(i) for i in data.livelihood_items],
             )
+            if absent != "ignore":
+                left_out = writer.absent_items(plan_id, data)
+                if absent == "replace":
+                    writer.remove_items(plan_id, plan_code, left_out)
+                else:
+                    summary.absent.extend(item for item, _, _ in left_out)
             writer.progress(plan_id, plan_code, data.progress)
             writer.flush()
         return summary

@@ -41,11 +41,42 @@ class KindCounts:
         return self.inserted + self.updated + self.unchanged + self.deleted
 
 
+@dataclass(frozen=True, slots=True)
+class AbsentItem:
+    """A plan item that is in the database but not in the data saved: what a person must know to judge it."""
+
+    kind: str  # "target" / "task" / "project" / "livelihood"
+    code: str
+    name: str
+    milestones: int = 0  # the task's milestones (deleted with it under ``replace``)
+    progress: int = 0  # its progress records (deleted with it under ``replace``)
+
+    def describe(self) -> str:
+        """Say the item in one Chinese phrase, e.g. ``重大项目 P009 江川大桥（进度记录 3 条）``."""
+        attached = []
+        if self.milestones:
+            attached.append(f"节点 {self.milestones} 个")
+        if self.progress:
+            attached.append(f"进度记录 {self.progress} 条")
+        extra = f"（{'，'.join(attached)}）" if attached else ""
+        return f"{KIND_LABELS.get(self.kind, self.kind)} {self.code} {self.name}{extra}"
+
+
+#: Absent items listed in a warning at most; deletions are always listed in full.
+ABSENT_SHOWN = 50
+
+
 @dataclass(slots=True)
 class ChangeSummary:
-    """Counts per kind (``"target"``, ``"project"``, ``"progress"`` …) of one save."""
+    """Counts per kind (``"target"``, ``"project"``, ``"progress"`` …) of one save.
+
+    A full plan save also says which stored items the data left out: ``absent`` when
+    they were kept (a warning), ``removed`` when ``replace`` deleted them.
+    """
 
     counts: dict[str, KindCounts] = field(default_factory=dict)
+    absent: list[AbsentItem] = field(default_factory=list)
+    removed: list[AbsentItem] = field(default_factory=list)
 
     def __getitem__(self, kind: str) -> KindCounts:
         """Return the counts of ``kind`` (zeros when the save did not touch it)."""
@@ -62,6 +93,8 @@ class ChangeSummary:
         for kind, counts in other.counts.items():
             for action in ("inserted", "updated", "unchanged", "deleted"):
                 self.bump(kind, action, getattr(counts, action))
+        self.absent.extend(other.absent)
+        self.removed.extend(other.removed)
 
     @property
     def inserted(self) -> int:
@@ -94,7 +127,24 @@ class ChangeSummary:
             if c.deleted:
                 parts.append(f"删除 {c.deleted}")
             lines.append(f"{KIND_LABELS.get(kind, kind)}：{'，'.join(parts)}")
+        lines.extend(self.describe_absent())
         return "\n".join(lines) if lines else "没有数据"
+
+    def describe_absent(self) -> list[str]:
+        """Say, one line per item, what was deleted for missing from the data, or what is missing but kept."""
+        lines = []
+        if self.removed:
+            lines.append(
+                f"已删除库中不在本次文件中的 {len(self.removed)} 项（连同其节点和进度记录，每条均记入审计日志）："
+            )
+            lines.extend(f"  {item.describe()}" for item in self.removed)
+        if self.absent:
+            lines.append(f"警告：库中有 {len(self.absent)} 项不在本次文件中（未删除）：")
+            lines.extend(f"  {item.describe()}" for item in self.absent[:ABSENT_SHOWN])
+            if len(self.absent) > ABSENT_SHOWN:
+                lines.append(f"  …… 另有 {len(self.absent) - ABSENT_SHOWN} 项")
+            lines.append("  如这些事项已从计划中撤销，请加 --replace 重新导入，将其连同节点和进度记录一并删除。")
+        return lines
 
     def as_dict(self) -> dict[str, dict[str, int]]:
         """Return the counts as plain dicts (for JSON output)."""
