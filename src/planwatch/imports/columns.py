@@ -444,6 +444,17 @@ PROGRESS_SHEET_OF_KIND: dict[str, str] = {
 
 INSTRUCTIONS_SHEET = "填表说明"
 STATUS_SHEET = "状态"
+#: Sheets planwatch writes for people to read (instructions, the status board); imports skip them.
+READING_SHEETS = frozenset({INSTRUCTIONS_SHEET, STATUS_SHEET})
+
+#: Other headers clerks write for a column: alias -> the header of the exchange format.
+#: Spellings that differ only in bracket width, blanks or a required-column mark (*) need
+#: no row here: headers are compared in that normal form.
+HEADER_ALIASES: dict[str, str] = {
+    "截止日期": "截至日期",
+    "截止时间": "截至日期",
+    "截至时间": "截至日期",
+}
 
 ALL_SHEETS: dict[str, Sheet] = {s.name: s for s in (*PLAN_SHEETS, *PROGRESS_SHEETS)}
 PLAN_SHEET_NAMES = frozenset(s.name for s in PLAN_SHEETS)

@@ -23,6 +23,7 @@ from planwatch.imports.columns import (
     PROGRESS_SHEETS,
     Sheet,
 )
+from planwatch.imports.headers import check_headers, check_sheet_names
 from planwatch.imports.issues import ImportFailed, Issue
 from planwatch.plan.model import (
     ItemKind,
@@ -99,6 +100,14 @@ class Collector:
             raise ImportFailed(self.issues)
 
 
+def check_sheet_name_errors(tables: Tables, issues: Collector) -> None:
+    """Report sheets whose name is a near miss of a sheet the file lacks (重大项木 for 重大项目)."""
+    filled = {name: bool(len(table) or getattr(table, "headers", None)) for name, table in tables.items()}
+    for finding in check_sheet_names(list(tables), filled):
+        if finding.error:
+            issues.add(finding.message)
+
+
 def row_number(row: Mapping[str, object], index: int) -> int:
     """Return the Excel row of a row (tables from the reader know it; hand-built ones count from 2)."""
     return getattr(row, "number", index + 2)
@@ -144,10 +153,18 @@ def iter_sheet(
     headers = getattr(table, "headers", None)
     if headers is None:
         headers = list(table[0].keys()) if table else []
+    header_row = getattr(table, "header_row", 1)
+    findings = check_headers(getattr(table, "written", headers), sheet)
+    errors = [f for f in findings if f.error]
+    for finding in errors:
+        issues.add(finding.message, sheet.name, header_row)
+    guessed = {f.suggestion for f in errors}
     missing = [c.header for c in sheet.columns if c.required and c.header not in headers and c.key not in defaults]
     for header in missing:
-        issues.add(f"缺少必填列“{header}”", sheet.name)
-    if missing:
+        if header not in guessed:  # “是否为…？” already names it
+            issues.add(f"缺少必填列“{header}”", sheet.name)
+    if missing or errors:
+        # rows read without the misread column would only repeat the header error row by row
         return iter(())
     return _typed_rows(table, sheet, issues, defaults, label_keys)
 
@@ -501,6 +518,7 @@ def parse_plan_tables(
     out, and codes of regions, work areas and tasks may refer to what is stored.
     """
     issues = Collector(source)
+    check_sheet_name_errors(tables, issues)
     find = find_indicator or default_find_indicator()
     read = {sheet.name: read_sheet(tables, sheet, issues) for sheet in PLAN_SHEETS}
     if base is not None and read["计划"] is None:
@@ -704,6 +722,7 @@ def parse_progress_tables(
     ``as_of`` fills blank 截至日期 cells. Raises :class:`ImportFailed` with every issue.
     """
     issues = Collector(source)
+    check_sheet_name_errors(tables, issues)
     if not any(name in tables for name in KIND_OF_PROGRESS_SHEET):
         names = "、".join(f"“{n}”" for n in KIND_OF_PROGRESS_SHEET)
         issues.add(f"没有进展工作表（应有{names}中的至少一个）")

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from planwatch.imports.columns import ALL_SHEETS, Sheet
+from planwatch.imports.headers import KNOWN_HEADER_FORMS, canonical_header, canonical_sheet_name, header_form, near_miss
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 HEADER_SEARCH_ROWS = 5
@@ -32,7 +33,6 @@ HEADER_SEARCH_ROWS = 5
 SHARED_TEXTS = 200_000
 #: Rows read before deciding which columns repeat enough to share their texts.
 SAMPLE_ROWS = 4096
-KNOWN_HEADERS = frozenset(header for sheet in ALL_SHEETS.values() for header in sheet.headers)
 
 
 class ReadError(Exception):
@@ -57,15 +57,31 @@ class Row(dict[str, object]):
 
 
 class Table(list[Row]):
-    """The data rows of one sheet, with the file it came from and its header row."""
+    """The data rows of one sheet, with the file it came from and its header row.
 
-    __slots__ = ("headers", "name", "source")
+    ``headers`` are the exchange headers the cells are keyed by (“总投资(万元)” read as
+    “总投资（万元）”); ``written`` the header row as the file has it, for messages;
+    ``header_row`` the row number Excel shows for it (a title row above makes it 2).
+    """
 
-    def __init__(self, name: str, source: str, headers: list[str], rows: list[Row] | None = None) -> None:
+    __slots__ = ("header_row", "headers", "name", "source", "written")
+
+    def __init__(
+        self,
+        name: str,
+        source: str,
+        headers: list[str],
+        rows: list[Row] | None = None,
+        *,
+        written: list[str] | None = None,
+        header_row: int = 1,
+    ) -> None:
         super().__init__(rows or [])
         self.name = name
         self.source = source
         self.headers = headers
+        self.written = headers if written is None else written
+        self.header_row = header_row
 
 
 def clean_header(value: object) -> str:
@@ -100,13 +116,14 @@ def rows_to_table(name: str, source: str, raw_rows: Iterable[tuple[int, list[obj
     if not candidates:
         return Table(name, source, [])
     header_at = next(
-        (i for i in candidates if KNOWN_HEADERS.intersection(map(clean_header, head[i][1]))),
+        (i for i in candidates if any(header_form(clean_header(c)) in KNOWN_HEADER_FORMS for c in head[i][1])),
         candidates[0],
     )
-    headers = [clean_header(c) for c in head[header_at][1]]
-    while headers and not headers[-1]:
-        headers.pop()
-    table = Table(name, source, headers)
+    written = [clean_header(c) for c in head[header_at][1]]
+    while written and not written[-1]:
+        written.pop()
+    headers = [canonical_header(h) if h else "" for h in written]
+    table = Table(name, source, headers, written=written, header_row=head[header_at][0])
     # later columns of the same header win, as in a dict built left to right
     positions = list({h: i for i, h in enumerate(headers) if h}.items())
     append = table.append
@@ -150,7 +167,8 @@ def read_xlsx(path: Path) -> dict[str, Table]:
     try:
         with zipfile.ZipFile(path) as archive:
             for name, rows in iter_workbook(archive):
-                tables[name.strip()] = rows_to_table(name.strip(), path.name, list(rows))
+                sheet = canonical_sheet_name(name.strip())
+                tables[sheet] = rows_to_table(sheet, path.name, list(rows))
     except zipfile.BadZipFile as exc:
         raise ReadError(f"{path.name}：不是有效的Excel文件（xlsx），可能已损坏或扩展名不符") from exc
     except (XlsxFormatError, KeyError) as exc:
@@ -179,7 +197,10 @@ def sheet_for_headers(headers: list[str], stem: str) -> Sheet | None:
     best: tuple[int, int, Sheet] | None = None
     for sheet in ALL_SHEETS.values():
         required = {c.header for c in sheet.columns if c.required}
-        if not required <= present:
+        # a misspelt required header still tells the sheet (the parser then names the typo)
+        lacking = required - present
+        guessed = {near_miss(h, lacking) for h in present - set(sheet.headers)} if lacking else set()
+        if not lacking <= guessed:
             continue
         matched = len(present & set(sheet.headers))
         score = (matched, -len(set(sheet.headers) - present), sheet)

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from planwatch.imports.columns import ALL_SHEETS
+from planwatch.imports.headers import check_headers, check_sheet_names
 from planwatch.imports.issues import ImportFailed, Issue
 from planwatch.imports.parse import parse_plan_tables, parse_progress_tables, workbook_kind
-from planwatch.imports.reader import ReadError, read_tables
+from planwatch.imports.reader import ReadError, Table, read_tables
 
 if TYPE_CHECKING:
     from planwatch.store import Store
@@ -33,15 +34,33 @@ class ImportResult:
     plan_code: str
     summary: ChangeSummary
     rows: dict[str, int] = field(default_factory=dict)  # data rows read per sheet
+    #: What was left out on purpose: unknown columns and sheets (the import went ahead).
+    warnings: list[Issue] = field(default_factory=list)
 
     def describe(self) -> str:
-        """Say in Chinese what was imported: the file, the plan, then counts per kind."""
+        """Say in Chinese what was imported: the file, the plan, counts per kind, then what was left out."""
         what = "计划" if self.kind == "plan" else "进展"
         total = sum(self.rows.values())
         head = f"已导入{what}文件 {self.path}（计划 {self.plan_code}，{len(self.rows)}张表，{total}行）"
         if not self.summary.counts:
-            return f"{head}\n文件中没有需要导入的数据（进展行只填了编码和名称的视为未报送）"
-        return f"{head}\n{self.summary.describe()}"
+            body = f"{head}\n文件中没有需要导入的数据（进展行只填了编码和名称的视为未报送）"
+        else:
+            body = f"{head}\n{self.summary.describe()}"
+        return "\n".join([body, *(f"警告：{issue}" for issue in self.warnings)])
+
+
+def ignored_parts(tables: dict[str, Table], source: str) -> list[Issue]:
+    """Return a warning per unknown sheet and per unknown column of a known sheet (they are not read)."""
+    filled = {name: bool(len(table) or table.headers) for name, table in tables.items()}
+    warnings = [Issue(source, f.message) for f in check_sheet_names(list(tables), filled) if not f.error]
+    for name, table in tables.items():
+        sheet = ALL_SHEETS.get(name)
+        if sheet is None:
+            continue
+        for finding in check_headers(table.written, sheet):
+            if not finding.error:
+                warnings.append(Issue(table.source, finding.message, name, table.header_row))
+    return warnings
 
 
 def fail(source: str, message: str) -> ImportFailed:
@@ -109,8 +128,12 @@ def _import(
     except ReadError as exc:
         raise fail(exc.source, exc.reason) from exc
     rows = {name: len(table) for name, table in tables.items() if name in ALL_SHEETS}
+    warnings = ignored_parts(tables, source)
     kind = workbook_kind(tables)
     if kind is None:
+        misnamed = [Issue(source, f.message) for f in check_sheet_names(list(tables)) if f.error]
+        if misnamed:
+            raise ImportFailed(misnamed)
         raise fail(source, "没有可识别的工作表：计划文件应有“计划”等工作表，进展文件应有“项目进展”等工作表")
     try:
         if kind == "plan":
@@ -139,4 +162,4 @@ def _import(
             summary = store.add_progress(code, records, user=user)
     except StoreError as exc:
         raise fail(source, f"数据库拒绝写入，未导入任何数据：{exc}") from exc
-    return ImportResult(str(path), kind, code, summary, rows)
+    return ImportResult(str(path), kind, code, summary, rows, warnings)
