@@ -393,7 +393,7 @@ def _to_fact(r: Reading, text: str) -> Fact:
     return Fact(
         span=(s, e),
         text=text[s:e],
-        subject=r.subject or None,
+        subject=subjects.tidy(r.subject) if r.subject else None,
         measure=r.measure,
         value=value,
         unit=r.unit,

@@ -50,6 +50,14 @@ _PERIOD_TAIL = re.compile(
 _QUALIFIER_OF_TAIL = re.compile("(?:" + alternation(cues.QUALIFIERS_BEFORE_OF) + ")[^，,。；;、：:]{1,8}的$")
 # after 累计, a verb of completing an amount: the words before 累计 name what it is of
 _CUMULATIVE_KEEPS_HEAD = re.compile("(?:完成|实现|投入|下达|拨付|支付)")
+_LEADING_ACTION = re.compile(
+    f"^(?:(?:{alternation(sv.LEADING_ACTION_MODIFIERS)})*(?:{alternation(sv.LEADING_ACTION_VERBS)})"
+    f"|(?:{alternation(sv.LEADING_ACTION_MODIFIERS)})+(?:{alternation(sv.MODIFIED_ACTION_VERBS)}))"
+)
+_REPORTING_VERB_INSIDE = re.compile(
+    f"(?<=.)(?:{alternation(sv.REPORTING_VERBS)})"
+    f"(?=(?:{alternation(sv.REPORTED_MEASURE_NOUNS)})(?:{alternation((*cues.GROWTH_NOUNS, '比重', '占比'))})?$)"
+)
 _TAIL_REACH = 24  # longer than any match of _BASELINE_TAIL, _PERIOD_TAIL or _RANK_TAIL
 _RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
 
@@ -95,6 +103,19 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
     if s.count("“") != s.count("”"):
         s = s.replace("“", "").replace("”", "")
     return s, change_verb
+
+
+@lru_cache(maxsize=8192)
+def tidy(subject: str) -> str:
+    """The subject as written out: without the verb of doing that opens it or a reporting verb inside.
+
+    建成老年食堂 → 老年食堂, 第一产业实现增加值 → 第一产业增加值. Applied last, after the period
+    and modality rules have read the verb (提供…贷款 is a flow, the verb says so).
+    """
+    m = _LEADING_ACTION.match(subject)
+    if m is not None and len(subject) - m.end() >= 2:
+        subject = subject[m.end():]
+    return _REPORTING_VERB_INSIDE.sub("", subject)
 
 
 @lru_cache(maxsize=8192)

@@ -53,3 +53,26 @@ NOT_A_NOUN_START: tuple[str, ...] = (
     # verbs of change: 从46家增至58家 — what follows the first number is no noun
     "增加", "增至", "增到", "提高", "提升", "减少", "下降", "降至", "降到", "上升", "扩大", "缩小", "达到", "突破",
 )
+# verbs of doing that open a subject and are not part of the thing counted: 建成老年食堂 → 老年食堂.
+# Not here: verbs that make a statistical category with their noun (新增就业, 新开工项目, 签约项目,
+# 新建污水管线) and verbs that are nouns too (建设用地, 组织部).
+LEADING_ACTION_VERBS: tuple[str, ...] = (
+    "建成", "实施", "开展", "形成", "取得", "培育", "排查", "发行", "落地", "上线", "布局", "帮扶", "开设",
+    "提供", "发放", "安排", "新认定", "举办", "打造", "创建", "搭建", "组建", "完成了", "建成了", "实施了",
+    "引进", "推出", "推广", "评选", "遴选", "设立", "出台", "印发", "制定", "修订",
+)
+# adverbs and light verbs that may stand before such a verb: 推进实施, 提质建设 (建设 only after one)
+LEADING_ACTION_MODIFIERS: tuple[str, ...] = (
+    "推进", "深入", "加快", "持续", "大力", "全力", "积极", "扎实", "全面", "有序", "稳步", "提质", "高质量",
+    "新", "已", "共", "先后", "陆续", "成功", "累计",
+)
+# verbs after a modifier only (建设 alone may be a noun: 建设用地)
+MODIFIED_ACTION_VERBS: tuple[str, ...] = ("建设", "组织", "新建")
+# measure nouns a reporting verb may stand before inside a subject: 第一产业实现增加值 → 第一产业增加值
+REPORTED_MEASURE_NOUNS: tuple[str, ...] = (
+    "增加值", "零售额", "营业收入", "主营业务收入", "收入", "利润", "利润总额", "产值", "总产值", "进出口总额",
+    "进出口", "出口", "进口", "税收", "销售额", "销售收入", "交易额", "营收", "外贸进出口", "地区生产总值",
+)
+# reporting verbs dropped before those nouns (完成投资 stays: annotators keep it as the thing)
+REPORTING_VERBS: tuple[str, ...] = ("实现",)
+
