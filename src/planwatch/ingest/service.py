@@ -2,9 +2,10 @@
 
 I/O at the edge of :mod:`planwatch.ingest.matching`: the document is read with
 :func:`planwatch.documents.read`, its facts come from :func:`planwatch.extract.extract_facts`,
-and what they become is written with the store's own calls — new targets with
-``save_plan_data``, progress with ``add_progress``, the rest with ``save_document``. Each
-of those upserts by key, so ingesting the same report again changes nothing.
+and what they become — new targets, progress, the rest as document facts — is written
+with one store call, :meth:`Store.record_ingest`, in one transaction: a report that fails
+to record leaves nothing behind. Everything upserts by key, so ingesting the same report
+again changes nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planwatch.ingest.matching import Matched, NewTarget, match_facts
-from planwatch.plan.model import PlanData
 
 if TYPE_CHECKING:
     from planwatch.store import ChangeSummary, Store
@@ -107,6 +107,8 @@ def ingest_document(store: Store, path: str | os.PathLike[str], *, plan_code: st
 
     Raises :class:`IngestError` when the report cannot be read or the plan does not exist.
     """
+    from sqlalchemy.exc import DBAPIError
+
     from planwatch.catalog import load_catalog
     from planwatch.documents import DocumentError, read
     from planwatch.extract import extract_facts
@@ -126,10 +128,22 @@ def ingest_document(store: Store, path: str | os.PathLike[str], *, plan_code: st
     sha256 = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     result = IngestResult(name, sha256, plan_code, len(facts), matching.progress, matching.targets)
     result.document_facts = matching.document_facts
+    try:
+        written = store.record_ingest(
+            plan_code,
+            targets=[t.target for t in matching.targets],
+            progress=[m.record for m in matching.progress],
+            document=name,
+            text_sha256=sha256,
+            facts=matching.document_facts,
+            user=user,
+        )
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        raise IngestError(f"{name}：写入数据库失败，本次未记录任何数据（{reason}）") from exc
     if matching.targets:
-        additions = PlanData(plan=plan.plan, regions=plan.regions, targets=[t.target for t in matching.targets])
-        result.target_summary = store.save_plan_data(additions, user=user)
+        result.target_summary = written.targets
     if matching.progress:
-        result.progress_summary = store.add_progress(plan_code, [m.record for m in matching.progress], user=user)
-    result.document_id = store.save_document(name, sha256, matching.document_facts, user=user)
+        result.progress_summary = written.progress
+    result.document_id = written.document_id
     return result

@@ -19,14 +19,14 @@ from typing import Any, Literal
 from sqlalchemy import Engine, Table, and_, delete, func, literal_column, or_, select, update
 from sqlalchemy.engine import Connection
 
-from planwatch.plan.model import PlanData, ProgressRecord
+from planwatch.plan.model import PlanData, ProgressRecord, Target
 from planwatch.settings import Settings
 from planwatch.store import latest
 from planwatch.store import mapping as m
 from planwatch.store.bulk import insert_rows, update_rows
 from planwatch.store.engine import describe_location, dumps, make_engine
 from planwatch.store.migrate import current_revision, upgrade_to_head
-from planwatch.store.summary import KIND_LABELS, AbsentItem, AuditEntry, ChangeSummary, StoreError
+from planwatch.store.summary import KIND_LABELS, AbsentItem, AuditEntry, ChangeSummary, IngestWrite, StoreError
 from planwatch.store.tables import (
     AuditRow,
     DocumentFactRow,
@@ -335,6 +335,42 @@ class _Writer:
             # Keep the per-item summary in step, in the same transaction.
             latest.refresh(self.conn, plan_id, None if len(codes) > 2_000 else codes)
 
+    # -- documents --------------------------------------------------------------------
+
+    def document(self, name: str, text_sha256: str, rows: list[Row]) -> int:
+        """Record a document's fact rows (replacing those of an earlier read of the same text); return its id."""
+        conn = self.conn
+        docs: Table = DocumentRow.__table__
+        fact_table: Table = DocumentFactRow.__table__
+        columns = ["span_start", "span_end", *FACT_FIELDS, "extra"]
+        doc = conn.execute(select(docs).where(docs.c.sha256 == text_sha256)).one_or_none()
+        if doc is not None:
+            old = [
+                dict(zip(columns, r, strict=True))
+                for r in conn.execute(
+                    select(*(fact_table.c[c] for c in columns))
+                    .where(fact_table.c.document_id == doc.id)
+                    .order_by(fact_table.c.id)
+                )
+            ]
+            if old == rows and doc.name == name:
+                return doc.id
+            conn.execute(delete(fact_table).where(fact_table.c.document_id == doc.id))
+            conn.execute(update(docs).where(docs.c.id == doc.id).values(name=name, ingested_at=self.at, user=self.user))
+            doc_id = doc.id
+            before = {"name": doc.name, "facts": len(old)}
+            self.log("update", docs.name, text_sha256, before, {"name": name, "facts": len(rows)})
+        else:
+            doc_id = conn.execute(
+                docs.insert()
+                .values(name=name, sha256=text_sha256, ingested_at=self.at, user=self.user)
+                .returning(docs.c.id)
+            ).scalar_one()
+            self.log("insert", docs.name, text_sha256, None, {"name": name, "facts": len(rows)})
+        for batch in _chunks([{**r, "document_id": doc_id} for r in rows]):
+            conn.execute(fact_table.insert(), batch)
+        return doc_id
+
     # -- items left out of a full plan ---------------------------------------------------
 
     def absent_items(self, plan_id: int, data: PlanData) -> list[tuple[AbsentItem, int, Row]]:
@@ -439,6 +475,21 @@ def item_kinds(conn: Connection, plan_id: int) -> dict[str, str]:
         for (code,) in conn.execute(select(table.c.code).where(table.c.plan_id == plan_id)):
             kinds[code] = kind
     return kinds
+
+
+def check_namespace(
+    conn: Connection, plan_id: int, plan_code: str, groups: Iterable[tuple[str, Sequence[Any]]]
+) -> None:
+    """Refuse an item whose code the plan already uses for an item of another kind (Chinese message)."""
+    stored = item_kinds(conn, plan_id)
+    for kind, items in groups:
+        for item in items:
+            other = stored.get(item.code)
+            if other is not None and other != kind:
+                raise StoreError(
+                    f"计划 {plan_code} 中编码 {item.code} 已用于{KIND_LABELS[other]}，"
+                    f"不能再用于{KIND_LABELS[kind]}，未写入任何数据"
+                )
 
 
 def task_milestones(conn: Connection, plan_id: int) -> dict[str, set[str]]:
@@ -566,20 +617,50 @@ class Store:
     @staticmethod
     def _check_namespace(conn: Connection, plan_id: int, plan_code: str, data: PlanData) -> None:
         """Refuse an item whose code the plan already uses for an item of another kind."""
-        stored = item_kinds(conn, plan_id)
-        for kind, items in (
+        groups = (
             ("target", data.targets),
             ("task", data.tasks),
             ("project", data.projects),
             ("livelihood", data.livelihood_items),
-        ):
-            for item in items:
-                other = stored.get(item.code)
-                if other is not None and other != kind:
-                    raise StoreError(
-                        f"计划 {plan_code} 中编码 {item.code} 已用于{KIND_LABELS[other]}，"
-                        f"不能再用于{KIND_LABELS[kind]}，未写入任何数据"
-                    )
+        )
+        check_namespace(conn, plan_id, plan_code, groups)
+
+    def record_ingest(
+        self,
+        plan_code: str,
+        *,
+        targets: Sequence[Target],
+        progress: Sequence[ProgressRecord],
+        document: str,
+        text_sha256: str,
+        facts: list[dict[str, Any]],
+        user: str,
+    ) -> IngestWrite:
+        """Record what a report gave — new targets, progress, its document facts — in ONE transaction.
+
+        A report is read as a whole, so it is recorded as a whole: if any part is refused
+        (a duplicate or unknown code, a fact the database will not take) the transaction
+        is rolled back and nothing of the other parts stays. Targets and progress upsert
+        by key and the facts replace an earlier read of the same text, so recording the
+        same report again changes nothing.
+        """
+        self._ensure()
+        rows = [_fact_row(document, i, fact) for i, fact in enumerate(facts)]  # refuse malformed facts first
+        dups = _duplicates(t.code for t in targets)
+        if dups:
+            raise StoreError(f"计划 {plan_code} 中项目编码 {dups[0]} 重复，未写入任何数据")
+        result = IngestWrite()
+        with self.engine.begin() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            check_namespace(conn, plan_id, plan_code, [("target", targets)])
+            writer = _Writer(conn, user, result.targets)
+            writer.plan_rows(ITEM_TABLES["target"], "target", plan_id, plan_code, [m.target_row(t) for t in targets])
+            writer.summary = result.progress
+            writer.progress(plan_id, plan_code, list(progress))
+            writer.summary = result.document
+            result.document_id = writer.document(document, text_sha256, rows)
+            writer.flush()
+        return result
 
     def add_progress(self, plan_code: str, records: list[ProgressRecord], *, user: str) -> ChangeSummary:
         """Add or update progress records of a plan in one transaction; unknown items → StoreError."""
@@ -779,44 +860,9 @@ class Store:
         """Record a document's facts (replacing those of an earlier read of the same text); return its id."""
         self._ensure()
         rows = [_fact_row(name, i, fact) for i, fact in enumerate(facts)]
-        docs: Table = DocumentRow.__table__
-        fact_table: Table = DocumentFactRow.__table__
-        columns = ["span_start", "span_end", *FACT_FIELDS, "extra"]
         with self.engine.begin() as conn:
             writer = _Writer(conn, user, ChangeSummary())
-            doc = conn.execute(select(docs).where(docs.c.sha256 == text_sha256)).one_or_none()
-            if doc is not None:
-                old = [
-                    dict(zip(columns, r, strict=True))
-                    for r in conn.execute(
-                        select(*(fact_table.c[c] for c in columns))
-                        .where(fact_table.c.document_id == doc.id)
-                        .order_by(fact_table.c.id)
-                    )
-                ]
-                if old == rows and doc.name == name:
-                    return doc.id
-                conn.execute(delete(fact_table).where(fact_table.c.document_id == doc.id))
-                conn.execute(
-                    update(docs).where(docs.c.id == doc.id).values(name=name, ingested_at=writer.at, user=user)
-                )
-                doc_id = doc.id
-                writer.log(
-                    "update",
-                    docs.name,
-                    text_sha256,
-                    {"name": doc.name, "facts": len(old)},
-                    {"name": name, "facts": len(rows)},
-                )
-            else:
-                doc_id = conn.execute(
-                    docs.insert()
-                    .values(name=name, sha256=text_sha256, ingested_at=writer.at, user=user)
-                    .returning(docs.c.id)
-                ).scalar_one()
-                writer.log("insert", docs.name, text_sha256, None, {"name": name, "facts": len(rows)})
-            for batch in _chunks([{**r, "document_id": doc_id} for r in rows]):
-                conn.execute(fact_table.insert(), batch)
+            doc_id = writer.document(name, text_sha256, rows)
             writer.flush()
         return doc_id
 

@@ -166,3 +166,13 @@ class AuditEntry:
     key: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+
+
+@dataclass(slots=True)
+class IngestWrite:
+    """What recording one report changed, part by part (see ``Store.record_ingest``)."""
+
+    targets: ChangeSummary = field(default_factory=ChangeSummary)
+    progress: ChangeSummary = field(default_factory=ChangeSummary)
+    document: ChangeSummary = field(default_factory=ChangeSummary)
+    document_id: int | None = None
