@@ -17,6 +17,7 @@ from planwatch.atomic import atomic_file, atomic_folder
 from planwatch.exports.tables import STATUS_HEADERS, Cell, SheetRows
 from planwatch.imports.cells import shown
 from planwatch.imports.columns import ALL_SHEETS, STATUS_SHEET, ColumnType
+from planwatch.imports.csv_safety import quote_formula
 from planwatch.imports.templates import add_data_sheet, add_table_sheet, build_workbook
 
 #: Column types of the status sheet, for Parquet (the exchange sheets say theirs in columns.py).
@@ -46,13 +47,26 @@ def write_xlsx(rows: SheetRows, path: str | os.PathLike[str]) -> None:
         workbook.save(tmp)
 
 
+def csv_cell(cell: Cell) -> str:
+    """Return a cell as CSV text: dates as 2025-06-30, whole numbers without .0, and text that
+    could start a formula (=, +, -, @) behind a ``'`` so a spreadsheet shows it as text.
+
+    Text is trimmed as the importer trims it, so an export of an import exports the same.
+    """
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return quote_formula(cell.strip())
+    return shown(cell)  # numbers stay numbers: -3.5 is written as -3.5
+
+
 def csv_text(name: str, rows: list[list[Cell]]) -> str:
-    """Return one sheet as CSV text (dates as 2025-06-30, whole numbers without .0)."""
+    """Return one sheet as CSV text (see :func:`csv_cell`)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers_of(name))
     for row in rows:
-        writer.writerow(["" if cell is None else shown(cell) for cell in row])
+        writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from planwatch.imports.columns import ALL_SHEETS, Sheet
+from planwatch.imports.csv_safety import QUOTE, unquote_formula
 from planwatch.imports.headers import KNOWN_HEADER_FORMS, canonical_header, canonical_sheet_name, header_form, near_miss
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
@@ -211,12 +212,16 @@ def sheet_for_headers(headers: list[str], stem: str) -> Sheet | None:
 
 def read_csv_text(text: str, name: str) -> Table:
     """Read one CSV text into the table of the sheet its header row (or file name) names."""
-    return read_csv_lines(io.StringIO(text, newline=""), name)
+    return read_csv_lines(io.StringIO(text, newline=""), name, quoted=QUOTE in text)
 
 
-def read_csv_lines(lines: Iterable[str], name: str) -> Table:
-    """Read CSV lines (a text file opened with ``newline=""``) into the table its header row names."""
-    table = rows_to_table("", name, _numbered(csv.reader(lines), name))
+def read_csv_lines(lines: Iterable[str], name: str, *, quoted: bool = True) -> Table:
+    """Read CSV lines (a text file opened with ``newline=""``) into the table its header row names.
+
+    A cell the exporter wrote behind a ``'`` (text that could start a formula) is read
+    without it; ``quoted=False`` says the file has no ``'`` at all, sparing the check.
+    """
+    table = rows_to_table("", name, _numbered(csv.reader(lines), name, quoted))
     stem = os.path.splitext(os.path.basename(name))[0]
     sheet = sheet_for_headers(table.headers, stem)
     if sheet is None:
@@ -225,11 +230,13 @@ def read_csv_lines(lines: Iterable[str], name: str) -> Table:
     return table
 
 
-def _numbered(reader: Any, name: str) -> Iterator[tuple[int, list[object]]]:
+def _numbered(reader: Any, name: str, quoted: bool) -> Iterator[tuple[int, list[object]]]:
     number = 0
     try:
         for cells in reader:
             number += 1  # Excel shows one row per record, even multi-line
+            if quoted:
+                cells = [unquote_formula(c) if c[:1] == QUOTE else c for c in cells]
             yield number, cells
     except csv.Error as exc:
         raise ReadError(f"{name}第{reader.line_num}行：CSV格式有误（{exc}）") from exc
@@ -239,11 +246,12 @@ def read_csv_file(path: Path) -> Table:
     """Read one CSV file, streaming its rows (the text is decoded once to find the encoding)."""
     data = path.read_bytes()
     encoding = next((e for e in CSV_ENCODINGS if _decodes(data, e)), None)
+    quoted = QUOTE.encode() in data  # no GB18030 or UTF-8 character holds the byte of '
     del data
     if encoding is None:
         raise ReadError(f"{path.name}：无法识别文件编码，请另存为UTF-8或GBK编码的CSV")
     with path.open(encoding=encoding, newline="") as handle:
-        return read_csv_lines(handle, path.name)
+        return read_csv_lines(handle, path.name, quoted=quoted)
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
