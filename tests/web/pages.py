@@ -13,3 +13,10 @@ def soup(response) -> BeautifulSoup:
 def texts(page: BeautifulSoup, selector: str) -> list[str]:
     """Return the stripped text of every element matching ``selector``."""
     return [element.get_text(" ", strip=True) for element in page.select(selector)]
+
+
+def post_form(client, action: str, params: dict[str, str], data: dict[str, str]):
+    """Post the entry form of ``action``'s item page as a browser does: open the page, send its form token along."""
+    page = soup(client.get(action.rsplit("/progress", 1)[0], params=params))
+    token = page.select_one("form.entry input[name=csrf_token]")["value"]
+    return client.post(action, params=params, data={**data, "csrf_token": token})

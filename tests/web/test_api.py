@@ -18,7 +18,7 @@ def test_the_api_lists_the_plans(web):
             "title": "江川市2025年国民经济和社会发展计划",
             "year": 2025,
             "region_code": "JC",
-            "region_name": None,
+            "region_name": "江川市",
             "source_document": None,
         }
     ]

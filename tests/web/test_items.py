@@ -6,7 +6,7 @@ from datetime import date
 
 from planwatch.monitor import evaluate
 
-from .pages import soup, texts
+from .pages import post_form, soup, texts
 from .webapp import AS_OF, PLAN, jiangchuan_plan
 
 BOARD = evaluate(jiangchuan_plan(), AS_OF)
@@ -98,7 +98,7 @@ def test_progress_entered_in_the_form_is_stored_and_changes_the_light(fresh_web)
         "cumulative": "1",
         "narrative": "厂房封顶",
     }
-    response = web.post("/items/P02/progress", params=AT, data=form)
+    response = post_form(web, "/items/P02/progress", AT, form)
     assert response.status_code == 303
     page = soup(web.get(response.headers["location"]))
     assert "已保存" in page.select_one(".notice.ok").get_text()
@@ -114,7 +114,7 @@ def test_a_form_with_a_bad_number_is_refused_and_writes_nothing(fresh_web):
     web, store = fresh_web
     before = len(store.load_plan_data(PLAN).progress)
     form = {"unit": "市交通运输局", "as_of": "2025-06-30", "value": "三万"}
-    response = web.post("/items/P01/progress", params=AT, data=form)
+    response = post_form(web, "/items/P01/progress", AT, form)
     assert response.status_code == 400
     assert "数值「三万」不是数字" in soup(response).select_one(".notice.err").get_text()
     assert len(store.load_plan_data(PLAN).progress) == before
@@ -123,7 +123,7 @@ def test_a_form_with_a_bad_number_is_refused_and_writes_nothing(fresh_web):
 def test_a_form_dated_outside_the_plan_year_is_refused(fresh_web):
     web, _store = fresh_web
     form = {"unit": "市交通运输局", "as_of": "2026-01-31", "value": "100"}
-    response = web.post("/items/P01/progress", params=AT, data=form)
+    response = post_form(web, "/items/P01/progress", AT, form)
     assert response.status_code == 400
     assert "不在计划年度 2025 年内" in response.text
 
@@ -131,7 +131,7 @@ def test_a_form_dated_outside_the_plan_year_is_refused(fresh_web):
 def test_a_milestone_reported_done_in_the_form_shows_its_date_on_the_task_page(fresh_web):
     web, _store = fresh_web
     form = {"unit": "市数据局", "as_of": "2025-06-28", "milestone_key": "2", "narrative": "平台已上线"}
-    response = web.post("/items/K01/progress", params=AT, data=form)
+    response = post_form(web, "/items/K01/progress", AT, form)
     assert response.status_code == 303
     page = soup(web.get("/items/K01", params=AT))
     rows = [texts(row, "td") for row in page.select("table.data tbody tr") if row.select("td.code")]
@@ -163,7 +163,7 @@ def test_the_item_page_shows_who_entered_and_who_corrected_a_figure(fresh_web):
     # the fixture's 市交通运输局 reported 22,000 for 30 June; the commission corrects it
     corrected = {"unit": "市发展改革委", "as_of": "2025-06-30", "value": "23500", "cumulative": "1"}
     corrected["narrative"] = "码头主体结构施工"
-    assert web.post("/items/P01/progress", params=AT, data=corrected).status_code == 303
+    assert post_form(web, "/items/P01/progress", AT, corrected).status_code == 303
     page = soup(web.get("/items/P01", params=AT))
     rows = [texts(row, "td")[1:] for row in page.select("table.changes tbody tr")]
     change = "数值 22,000 → 23,500；报送单位 市交通运输局 → 市发展改革委"
@@ -178,7 +178,7 @@ def test_the_item_page_shows_who_entered_and_who_corrected_a_figure(fresh_web):
 def test_a_key_task_may_report_in_words_only_and_the_history_says_so(fresh_web):
     web, store = fresh_web
     form = {"unit": "市数据局", "as_of": "2025-06-29", "narrative": "平台联调测试中，下月上线"}
-    response = web.post("/items/K01/progress", params=AT, data=form)
+    response = post_form(web, "/items/K01/progress", AT, form)
     assert response.status_code == 303
     page = soup(web.get("/items/K01", params=AT))
     assert "情况说明" in texts(page, "table.history tbody td")
@@ -190,7 +190,7 @@ def test_a_project_cannot_report_in_words_only(fresh_web):
     web, store = fresh_web
     before = len(store.load_plan_data(PLAN).progress)
     form = {"unit": "市交通运输局", "as_of": "2025-06-30", "narrative": "正在施工"}
-    response = web.post("/items/P01/progress", params=AT, data=form)
+    response = post_form(web, "/items/P01/progress", AT, form)
     assert response.status_code == 400
     assert "请填写数值" in soup(response).select_one(".notice.err").get_text()
     assert len(store.load_plan_data(PLAN).progress) == before

@@ -719,6 +719,13 @@ class Store:
             rows = conn.execute(select(table).order_by(table.c.year.desc(), table.c.code)).all()
         return [m.plan_from(r) for r in rows]
 
+    def list_regions(self) -> list[Any]:
+        """Return every region (cities, districts, counties), in saved order."""
+        self._ensure()
+        table: Table = RegionRow.__table__
+        with self.engine.connect() as conn:
+            return [m.region_from(r) for r in conn.execute(select(table).order_by(table.c.id))]
+
     def load_plan_data(
         self, plan_code: str, *, as_of: date | None = None, latest_only: bool = False, progress: bool = True
     ) -> PlanData:

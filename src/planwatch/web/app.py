@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from planwatch.web import labels, services
+from planwatch.web import csrf, labels, services
 from planwatch.web.cache import BoardCache
 from planwatch.web.deps import BadRequest
 
@@ -26,12 +26,21 @@ templates.env.filters.update(
     pp=services.format_pp,
 )
 templates.env.globals.update(
-    LIGHTS=labels.LIGHTS, KINDS=labels.KINDS, ROLLUPS=labels.ROLLUPS, month_ends=services.month_ends
+    LIGHTS=labels.LIGHTS,
+    KINDS=labels.KINDS,
+    ROLLUPS=labels.ROLLUPS,
+    month_ends=services.month_ends,
+    csrf_token=csrf.form_token,
+    CSRF_FIELD=csrf.FIELD,
 )
 
 
-def create_app(store=None, *, database_url: str | None = None) -> FastAPI:
-    """Return the planwatch web app over ``store`` (or a store opened at ``database_url``)."""
+def create_app(store=None, *, database_url: str | None = None, secret: bytes | str | None = None) -> FastAPI:
+    """Return the planwatch web app over ``store`` (or a store opened at ``database_url``).
+
+    ``secret`` signs the session cookies of the entry form's CSRF protection (default:
+    ``PLANWATCH_WEB_SECRET``, else random per app; see :mod:`planwatch.web.csrf`).
+    """
     if store is None:
         from planwatch.settings import get_settings
         from planwatch.store import Store
@@ -48,6 +57,7 @@ def create_app(store=None, *, database_url: str | None = None) -> FastAPI:
     app.state.store = store
     app.state.boards = BoardCache()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    csrf.install(app, csrf.app_secret(secret))
 
     from planwatch.web.routes import api, dashboard, items
 
@@ -71,6 +81,10 @@ def _install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(services.NotFound)
     async def not_found(request: Request, exc: services.NotFound):
         return respond(request, 404, "未找到", str(exc))
+
+    @app.exception_handler(csrf.Forbidden)
+    async def forbidden(request: Request, exc: csrf.Forbidden):
+        return respond(request, 403, "无法提交", str(exc))
 
     @app.exception_handler(BadRequest)
     async def bad_request(request: Request, exc: BadRequest):

@@ -28,7 +28,9 @@ def api_index(request: Request) -> HTMLResponse:
 @router.get("/plans", response_model=list[PlanOut], summary="计划清单")
 def plans(request: Request) -> list[PlanOut]:
     """List the plans in the store."""
-    return [services.plan_out(plan) for plan in get_store(request).list_plans()]
+    store = get_store(request)
+    regions = store.list_regions()
+    return [services.plan_out(plan, regions) for plan in store.list_plans()]
 
 
 @router.get("/status", response_model=StatusOut, summary="状态看板")

@@ -13,7 +13,7 @@ from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.render import render_csv
 from planwatch.plan.model import KeyTask, ProgressRecord, Source
 from planwatch.store import StoreError
-from planwatch.web import labels, services
+from planwatch.web import csrf, labels, services
 from planwatch.web.app import templates
 from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
 from planwatch.web.schemas import ItemDetailOut
@@ -147,7 +147,12 @@ def item_page(request: Request, code: str, sel: SelectionDep):
     return _render_detail(request, sel, code)
 
 
-@router.post("/items/{code}/progress", response_class=HTMLResponse, summary="填报进度")
+@router.post(
+    "/items/{code}/progress",
+    response_class=HTMLResponse,
+    summary="填报进度",
+    dependencies=[Depends(csrf.require_token)],  # checked before the plan is read or anything written
+)
 def add_progress(
     request: Request,
     code: str,
