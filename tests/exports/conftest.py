@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,37 @@ def full_plan() -> PlanData:
             ProgressRecord("M01", date(2025, 6, 30), 28.0, source=Source(unit="市民政局")),
         ],
     )
+
+
+#: Text a spreadsheet could take for a formula, as an import would store it (trimmed), and
+#: quotes and numbers written as text that must come back as they are.
+HOSTILE = [
+    "=1+1",
+    '=HYPERLINK("http://example.invalid","详情")',
+    "+86 0571 1234",
+    "-较上月回落",
+    "@市发改委 请核实",
+    "-",
+    "'=已带引号",
+    "'-3.5",
+    "'单引号开头",
+    "-3.5",
+]
+
+
+def hostile_plan() -> PlanData:
+    """Return the full test plan with hostile text in names, lists, notes, narratives and quotes."""
+    data = full_plan()
+    data.targets[0] = replace(data.targets[0], note="=1+1", name="-增速目标")
+    data.tasks[0] = replace(data.tasks[0], co_units=["@市财政局", "市发展改革委"])
+    data.projects[0] = replace(data.projects[0], name="+江川港区三期码头", industry="=交通")
+    day = date(2025, 7, 1)
+    data.progress += [
+        ProgressRecord("M01", day + timedelta(days=i), 30.0 + i, narrative=text, source=Source(unit="市民政局"))
+        for i, text in enumerate(HOSTILE)
+    ]
+    # a negative figure among the target's reports (the sheets list progress by kind of item)
+    data.progress.insert(
+        2, ProgressRecord("T01", date(2025, 9, 30), -3.5, source=Source(document="三季度.txt", quote="@原文"))
+    )
+    return data

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,9 +19,8 @@ from planwatch.exports.writers import csv_cell
 from planwatch.imports.csv_safety import FORMULA_STARTS, quote_formula, unquote_formula
 from planwatch.imports.reader import read_csv_text
 from planwatch.imports.service import import_file
-from planwatch.plan.model import PlanData, ProgressRecord, Source
 
-from .conftest import full_plan
+from .conftest import hostile_plan
 
 # text as stored → the cell the CSV holds
 CELLS = [
@@ -44,9 +41,6 @@ CELLS = [
     ("江川港区=三期", "江川港区=三期"),
     ("", ""),
 ]
-
-#: Hostile text as an import would store it (imports trim blanks, so no leading tab or CR).
-HOSTILE = [text for text, cell in CELLS if text.strip() == text != cell] + ["'单引号开头", "-3.5"]
 
 
 @pytest.mark.parametrize(("text", "cell"), CELLS)
@@ -76,24 +70,6 @@ def test_no_written_cell_starts_a_formula_unless_it_is_a_plain_number(text: str)
     written = quote_formula(text)
     if written and written[0] in FORMULA_STARTS:
         float(written)  # only a plain number such as -3.5 may start with + or -
-
-
-def hostile_plan() -> PlanData:
-    """Return the full test plan with hostile text in names, lists, notes, narratives and quotes."""
-    data = full_plan()
-    data.targets[0] = replace(data.targets[0], note="=1+1", name="-增速目标")
-    data.tasks[0] = replace(data.tasks[0], co_units=["@市财政局", "市发展改革委"])
-    data.projects[0] = replace(data.projects[0], name="+江川港区三期码头", industry="=交通")
-    day = date(2025, 7, 1)
-    data.progress += [
-        ProgressRecord("M01", day + timedelta(days=i), 30.0 + i, narrative=text, source=Source(unit="市民政局"))
-        for i, text in enumerate(HOSTILE)
-    ]
-    # a negative figure among the target's reports (the sheets list progress by kind of item)
-    data.progress.insert(
-        2, ProgressRecord("T01", date(2025, 9, 30), -3.5, source=Source(document="三季度.txt", quote="@原文"))
-    )
-    return data
 
 
 def test_a_csv_export_full_of_hostile_text_round_trips_with_the_same_data_and_bytes(open_store, tmp_path: Path) -> None:

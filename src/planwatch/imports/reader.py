@@ -1,4 +1,4 @@
-"""Read the tables of an exchange file: an xlsx workbook, a CSV file, or a folder/zip of CSVs.
+"""Read the tables of an exchange file: an xlsx workbook, a CSV or Parquet file, or a folder/zip of them.
 
 The result maps a sheet name to its rows; each row maps a header to the raw cell value
 (strings, numbers, dates as Excel gave them — typing and validation are the parser's
@@ -9,7 +9,8 @@ Workbooks are read by the streaming reader of :mod:`planwatch.imports.xlsx` (cac
 values, like openpyxl's ``data_only``, at several times openpyxl's read-only speed).
 A CSV file holds one sheet, recognised by its header row (or by its file name, such as
 ``重大项目.csv``). Clerks save CSV from Excel in GBK, so UTF-8 (with or without BOM) and
-GB18030 (a superset of GBK) are both read.
+GB18030 (a superset of GBK) are both read. A Parquet file (what ``planwatch export --format
+parquet`` writes, one per sheet) is one sheet too, its typed values read as they are.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from planwatch.imports.columns import ALL_SHEETS, Sheet
+from planwatch.imports.columns import ALL_SHEETS, READING_SHEETS, Sheet
 from planwatch.imports.csv_safety import QUOTE, unquote_formula
 from planwatch.imports.headers import KNOWN_HEADER_FORMS, canonical_header, canonical_sheet_name, header_form, near_miss
 
@@ -221,13 +222,43 @@ def read_csv_lines(lines: Iterable[str], name: str, *, quoted: bool = True) -> T
     A cell the exporter wrote behind a ``'`` (text that could start a formula) is read
     without it; ``quoted=False`` says the file has no ``'`` at all, sparing the check.
     """
-    table = rows_to_table("", name, _numbered(csv.reader(lines), name, quoted))
-    stem = os.path.splitext(os.path.basename(name))[0]
+    return named(rows_to_table("", name, _numbered(csv.reader(lines), name, quoted)))
+
+
+def named(table: Table) -> Table:
+    """Name a one-sheet file's table after the sheet its file name or header row says it holds."""
+    stem = os.path.splitext(os.path.basename(table.source))[0]
     sheet = sheet_for_headers(table.headers, stem)
     if sheet is None:
-        raise ReadError(f"{name}：表头与任何一种表格都不符，请使用 planwatch template 生成的模板中的列名")
+        raise ReadError(f"{table.source}：表头与任何一种表格都不符，请使用 planwatch template 生成的模板中的列名")
     table.name = sheet.name
     return table
+
+
+def read_parquet_file(path: Path, label: str | None = None) -> Table:
+    """Read one Parquet file (one sheet, typed columns named by the Chinese headers) as a table.
+
+    Rows are numbered as in the other formats — the header is row 1 — so a message about
+    the third record says 第4行.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    label = label or path.name
+    try:
+        data = pq.read_table(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise ReadError(f"{label}：不是有效的Parquet文件，可能已损坏（{type(exc).__name__}）") from exc
+    columns = [column.to_pylist() for column in data.columns]
+    headers: list[object] = list(data.column_names)
+    del data
+    records = ((number, list(cells)) for number, cells in enumerate(zip(*columns, strict=True), start=2))
+    return named(rows_to_table("", label, chain([(1, headers)], records)))
+
+
+def is_reading_sheet(path: Path) -> bool:
+    """Tell whether a file holds a sheet planwatch exports for people to read (状态), which imports skip."""
+    return path.stem in READING_SHEETS
 
 
 def _numbered(reader: Any, name: str, quoted: bool) -> Iterator[tuple[int, list[object]]]:
@@ -269,14 +300,19 @@ def add_table(tables: dict[str, Table], table: Table) -> None:
     tables[table.name] = table
 
 
-def read_csv_folder(path: Path) -> dict[str, Table]:
-    """Read every ``*.csv`` of a folder as one workbook."""
+def read_folder(path: Path) -> dict[str, Table]:
+    """Read every ``*.csv`` and ``*.parquet`` file of a folder (a CSV or Parquet export) as one workbook."""
     tables: dict[str, Table] = {}
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("."))
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".parquet") and not p.name.startswith("."))
     if not files:
-        raise ReadError(f"{path.name}：文件夹中没有CSV文件")
+        raise ReadError(f"{path.name}：文件夹中没有CSV或Parquet文件")
     for file in files:
-        add_table(tables, read_csv_text(decode_csv(file.read_bytes(), file.name), file.name))
+        if is_reading_sheet(file):
+            continue
+        if file.suffix.lower() == ".parquet":
+            add_table(tables, read_parquet_file(file))
+        else:
+            add_table(tables, read_csv_text(decode_csv(file.read_bytes(), file.name), file.name))
     return tables
 
 
@@ -289,6 +325,8 @@ def read_csv_zip(path: Path) -> dict[str, Table]:
             if not names:
                 raise ReadError(f"{path.name}：压缩包中没有CSV文件")
             for member in names:
+                if is_reading_sheet(Path(member)):
+                    continue
                 label = f"{path.name}/{member}"
                 add_table(tables, read_csv_text(decode_csv(archive.read(member), label), label))
     except zipfile.BadZipFile as exc:
@@ -297,7 +335,7 @@ def read_csv_zip(path: Path) -> dict[str, Table]:
 
 
 def read_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
-    """Return sheet name → rows of an xlsx, a csv, or a folder/zip of csv files.
+    """Return sheet name → rows of an xlsx, a csv or parquet file, or a folder/zip of such files.
 
     Raises :class:`ReadError` with a one-line Chinese message naming the file when the
     file is missing, corrupt, or of a kind planwatch does not read.
@@ -306,18 +344,21 @@ def read_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
     if not p.exists():
         raise ReadError(f"{p}：文件不存在")
     if p.is_dir():
-        return read_csv_folder(p)
+        return read_folder(p)
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(p)
     if suffix == ".csv":
         table = read_csv_file(p)
         return {table.name: table}
+    if suffix == ".parquet":
+        table = read_parquet_file(p)
+        return {table.name: table}
     if suffix == ".zip":
         return read_csv_zip(p)
     if suffix == ".xls":
         raise ReadError(f"{p.name}：不支持旧版Excel（.xls）格式，请在Excel中另存为.xlsx")
-    raise ReadError(f"{p.name}：不支持的文件类型“{suffix or '无扩展名'}”，请使用.xlsx或.csv")
+    raise ReadError(f"{p.name}：不支持的文件类型“{suffix or '无扩展名'}”，请使用.xlsx、.csv或.parquet")
 
 
 __all__ = ["ReadError", "Row", "Table", "read_tables"]
