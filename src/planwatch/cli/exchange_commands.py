@@ -81,7 +81,7 @@ def prefilled_rows(url: str | None, plan_code: str, owner_unit: str | None) -> d
 def import_command(
     file: str, plan_code: str | None, as_of: date | None, replace: bool, url: str | None, user: str | None
 ) -> None:
-    """导入计划或进展文件（.xlsx、.csv，或CSV文件夹、zip）。
+    """导入计划或进展文件（.xlsx、.csv、.parquet，或它们所在的文件夹、CSV的zip）。
 
     文件有任何错误都不会导入任何数据，并逐条列出错误所在的工作表、行和列；
     重复导入同一文件不会改变数据（事项按编码更新）。计划文件视为完整计划：
@@ -91,6 +91,9 @@ def import_command(
     例：planwatch import plan.xlsx
         planwatch import progress.xlsx --as-of 2025-06-30
         planwatch import 重大项目进展.csv --plan JC2025
+        planwatch import JC2025-parquet  （export --format parquet 导出的文件夹）
+
+    表头写错（与模板列名相近）会报错并提示应为哪一列；无法识别的列和工作表不导入，导入后列出警告。
     """
     from planwatch.imports.issues import ImportFailed
     from planwatch.imports.service import import_file
