@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
 from typing import Any, Literal
 
-from sqlalchemy import Engine, Table, and_, delete, func, literal_column, or_, select, update
+from sqlalchemy import Engine, Table, and_, delete, false, func, literal_column, or_, select, update
 from sqlalchemy.engine import Connection
 
 from planwatch.plan.model import PlanData, ProgressRecord, Target
@@ -914,6 +914,67 @@ class Store:
             fact.update({"document": r.document_name, "document_id": r.document_id, "sha256": r.sha256})
             out.append(fact)
         return out
+
+    def audit_entries(
+        self,
+        *,
+        plan: str | None = None,
+        item: str | None = None,
+        table: str | None = None,
+        user: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = 100,
+    ) -> list[AuditEntry]:
+        """Return audit entries newest first: of one plan, item, table or user, at or after ``since``, before ``until``.
+
+        Audit keys start with the plan code (JC2025, JC2025/P001, JC2025/K01/2,
+        JC2025/T01/2025-06-30), so a plan is a key prefix and an item the part after it;
+        regions and documents belong to no plan and drop out of a plan or item filter.
+        """
+        self._ensure()
+        audit, key = AUDIT.c, AUDIT.c.key
+        query = select(AUDIT).order_by(audit.id.desc())
+        if plan is not None:
+            own = and_(audit.table_name == PlanRow.__tablename__, key == plan)
+            query = query.where(or_(own, key.like(f"{_escape_like(plan)}/%", escape="\\")))
+        if table is not None:
+            query = query.where(audit.table_name == table)
+        if user is not None:
+            query = query.where(audit.user == user)
+        if since is not None:
+            query = query.where(audit.at >= since)
+        if until is not None:
+            query = query.where(audit.at < until)
+        with self.engine.connect() as conn:
+            if item is not None:
+                # every plan ever audited: a deleted plan's items keep their history
+                plans = [plan] if plan is not None else self._audited_plans(conn)
+                code = _escape_like(item)
+                one_item = [
+                    or_(key == f"{p}/{item}", key.like(f"{_escape_like(p)}/{code}/%", escape="\\")) for p in plans
+                ]
+                query = query.where(or_(false(), *one_item))
+            rows = conn.execute(query.limit(limit) if limit else query).all()
+        return [
+            AuditEntry(
+                id=r.id,
+                at=r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC),
+                user=r.user,
+                action=r.action,
+                table=r.table_name,
+                key=r.key,
+                before=r.before,
+                after=r.after,
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _audited_plans(conn: Connection) -> list[str]:
+        return list(
+            conn.execute(select(AUDIT.c.key).where(AUDIT.c.table_name == PlanRow.__tablename__).distinct()).scalars()
+        )
 
 
 def _escape_like(text: str) -> str:
