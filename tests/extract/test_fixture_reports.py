@@ -1,10 +1,19 @@
-"""Two short reports of our own writing, scored like the official gold files.
+"""Reports of our own writing, scored like the official gold files.
 
-``fixtures/*.txt`` are a fictional county's 统计公报 excerpt and a city department's half-year work
-summary (our own words, no sentence of a real report); ``*.gold.json`` list every fact of each, checked
-by hand, in the format of facts-schema.md. The matching below follows the official scorer's rules: a
-predicted fact matches a gold fact when their spans overlap and value (relative tolerance 1e-6), unit
-and measure agree; each gold fact takes at most one prediction, the one overlapping it most.
+``fixtures/*.txt`` are fictional reports in our own words (no sentence of a real report):
+
+* a county's 统计公报 excerpt and a city department's half-year work summary, whose gold was drafted
+  from the extractor's output and corrected by hand;
+* ``BLIND``: a county 政府工作报告, a city 统计公报 and a district's 1—9月 plan execution report,
+  written and annotated by a colleague who neither ran nor read the extractor — the honest measure
+  of how the rules carry to reports nobody tuned on. Their annotator settled some open conventions
+  differently from the official gold (undated plan sizes under a year-titled heading are ``null``
+  there, the official national report gives them the year), so their period bar is lower.
+
+``*.gold.json`` list every fact of each in the format of facts-schema.md. The matching below follows
+the official scorer's rules: a predicted fact matches a gold fact when their spans overlap and value
+(relative tolerance 1e-6), unit and measure agree; each gold fact takes at most one prediction, the
+one overlapping it most.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from planwatch.extract import extract_facts
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD_FILES = sorted(FIXTURES.glob("*.gold.json"))
 ATTRIBUTES = ("period", "modality", "qualifier", "baseline")
+BLIND = {"lanxi_gov_work_report_2025", "heshan_statistical_bulletin_2024", "qinghe_district_q3_2025"}
 
 
 def _overlap(a: list[int], b: list[int]) -> int:
@@ -86,7 +96,12 @@ def test_our_own_reports_score_a_strict_f1_of_at_least_0_9(gold_path: Path) -> N
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=[p.name.split(".")[0] for p in GOLD_FILES])
 def test_our_own_reports_get_periods_and_modalities_mostly_right(gold_path: Path) -> None:
     s = _score_fixture(gold_path)
-    assert s["period"] >= 0.85 and s["modality"] >= 0.9, f"{gold_path.name}: {s}"
+    period_bar = 0.8 if gold_path.name.split(".")[0] in BLIND else 0.85
+    assert s["period"] >= period_bar and s["modality"] >= 0.9, f"{gold_path.name}: {s}"
+
+
+def test_three_reports_were_annotated_blind() -> None:
+    assert {p.name.split(".")[0] for p in GOLD_FILES} >= BLIND
 
 
 def test_both_fixture_reports_have_a_gold_file_whose_facts_point_at_their_text() -> None:

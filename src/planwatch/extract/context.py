@@ -59,6 +59,8 @@ class Section:
     title: str
     lead: Lead
     future: bool
+    # where the work part of a 主要目标和重点工作 section begins (its first sub-heading), else None
+    work_from: int | None = None
 
 
 @dataclass(slots=True)
@@ -130,10 +132,22 @@ def _lead_from(text: str, year: int | None) -> Lead | None:
     return None
 
 
-def _headings(text: str) -> list[tuple[int, str]]:
-    """Top-level headings (一、…) as (start, label + title)."""
+def _headings(text: str) -> list[tuple[int, str, int | None]]:
+    """Top-level headings (一、…) as (start, label + title, start of the first sub-heading or None)."""
     outline = build_outline(text)
-    return [(h.span[0], f"{h.label}{h.title}") for h in outline.headings if h.level == 1]
+    return [
+        (h.span[0], f"{h.label}{h.title}", h.children[0].span[0] if h.children else None)
+        for h in outline.headings
+        if h.level == 1
+    ]
+
+
+def _work_from(title: str, first_child: int | None) -> int | None:
+    """In a section titled for both targets and work (2025年主要目标和重点工作), the work starts at
+    its first sub-heading: the numbers there are planned work, not targets, unless cue words say so."""
+    if first_child is None or not any(w in title for w in pv.TARGET_SECTION_WORDS):
+        return None
+    return first_child if any(w in title for w in pv.WORK_SECTION_WORDS) else None
 
 
 def _stated_lead(text: str, metadata: DocumentMetadata | None) -> Lead | None:
@@ -167,16 +181,16 @@ def build_context(text: str, metadata: DocumentMetadata | None = None) -> Docume
     if lead.year is None or (lead.first, lead.last) == (1, 12):
         lead = _stated_lead(text, metadata) or lead
     headings = _headings(text)
-    leads = [(_lead_from(title, lead.year) or lead) for _, title in headings]
+    leads = [(_lead_from(title, lead.year) or lead) for _, title, _ in headings]
     if headings and leads[0].year and year and leads[0].year < year and not _is_future(headings[0][1]):
         # a government work report dated 2019 reviews 2018 first: its review year leads
         lead = leads[0]
     sections: list[Section] = []
-    for (start, title), section_lead in zip(headings, leads, strict=True):
+    for (start, title, first_child), section_lead in zip(headings, leads, strict=True):
         future = _is_future(title)
         if future is None:
             future = bool(section_lead.year and lead.year and section_lead.year > lead.year)
-        sections.append(Section(start, title, section_lead, future))
+        sections.append(Section(start, title, section_lead, future, _work_from(title, first_child)))
     return DocumentContext(
         text=text,
         lead=lead,

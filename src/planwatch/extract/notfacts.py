@@ -28,6 +28,7 @@ _OPEN_QUOTES = frozenset(nf.OPEN_QUOTES)
 _DURATION = frozenset(uv.DURATION_UNITS)
 _AGE = frozenset(nf.AGE_UNITS)
 _CAPACITY = frozenset(nf.CAPACITY_UNITS)
+_COUNTED = frozenset(nf.COUNT_CLASSIFIERS)
 _LABEL_JOINERS = frozenset(("+", "＋", "·", "•", "级", "强", "佳", "方"))  # 5+, 3·15, 5A级 … after a label
 
 
@@ -90,6 +91,8 @@ def _is_threshold(c: Candidate, before: str, after: str) -> bool:
     """亿元以上项目, 超5亿元的强镇, 10蒸吨及以下锅炉: a number that defines a category."""
     if c.unit in ("%", cues.TENTH_UNIT):
         return False  # 九成以上行政村, 80%以上的企业: a share, still a fact
+    if c.unit in _COUNTED and _S_CUES_ACTION_VERBS(before.rstrip(" 　")):
+        return False  # 推动50家以上规上企业开展技改: how many firms, not a kind of firm
     if _P_NF_THRESHOLD_AFTER(after):
         return True
     if after.startswith(("以上", "以下")) and len(after) > 2 and after[2] not in _PUNCT and after[2] not in "的":

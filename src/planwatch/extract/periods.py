@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from calendar import monthrange
 from functools import lru_cache
 
 from planwatch.extract.context import DocumentContext, Lead, interval, month_end
@@ -16,13 +17,16 @@ _D = "[0-9０-９]"
 _Y = "[12１２][0-9０-９]{3}"
 _FIRST_CHARS = "".join(sorted({w[0] for w in (
     *pv.YEAR_PARTS, *pv.FIRST_MONTHS_WORDS, *pv.MULTI_YEAR_FRAMES, *pv.YEARS_BACK_WORDS, *pv.CUMULATIVE_WORDS,
-    "同期为", "上年", "去年", "年底", "年末")}))
+    *pv.AS_AT_WORDS, "同期为", "上年", "去年", "年底", "年末")}))
 _EXPLICIT = re.compile(
     rf"(?=[0-9０-９{re.escape(_FIRST_CHARS)}])(?:"
     rf"(?P<ym>(?P<ym_y>{_Y})年(?P<ym_a>{_D}{{1,2}})[—–\-－~～至到](?P<ym_b>{_D}{{1,2}})月)"
     rf"|(?P<first>[前头](?P<first_n>{_D}{{1,2}}|[一二两三四五六七八九十]{{1,2}})个月)"
     rf"|(?P<m>(?P<m_a>{_D}{{1,2}})[—–\-－~～至到](?P<m_b>{_D}{{1,2}})月)"
     rf"|(?P<end>(?:(?P<end_y>{_Y})年)?(?P<end_m>{_D}{{1,2}})月(?:末|底))"
+    r"|(?P<day>(?:" + alternation(pv.AS_AT_WORDS) + rf")(?:(?P<day_y>{_Y})年)?(?P<day_m>{_D}{{1,2}})月"
+    rf"(?P<day_d>{_D}{{1,2}})日)"
+    rf"|(?P<mon>(?P<mon_m>{_D}{{1,2}})月(?:" + alternation(pv.ONE_MONTH_WORDS) + "))"
     rf"|(?P<yy>(?P<yy_a>{_Y})[—–\-－~～至到](?P<yy_b>{_Y})年)"
     rf"|(?P<ye>(?P<ye_y>{_Y})年(?:末|底))"
     r"|(?P<yend>年底|年末)"
@@ -74,6 +78,25 @@ class PeriodMarks:
                            or _PLAN_AS_VERB.match(text, m.end()) is not None)
                       and not _inside_title(text, m.start())]
         self.starts = [m.start() for m in self.marks]
+        self.text = text
+
+    def closed_before(self, mark: re.Match[str], hi: int) -> bool:
+        """True when ``mark`` sits in brackets that close before ``hi``: （一季度为增长3.5%）, then 拉动….
+
+        A period quoted inside a parenthesis dates the figures inside it, not those after it.
+        """
+        between = self.text[mark.end():hi]
+        if "）" not in between and ")" not in between:
+            return False
+        depth = 0
+        for ch in between:
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                depth -= 1
+                if depth < 0:
+                    return True
+        return False
 
     def last_between(self, lo: int, hi: int, clause_lo: int = 0) -> re.Match[str] | None:
         """The rightmost period mark lying inside ``[lo, hi)``; 累计 counts only inside the clause."""
@@ -81,7 +104,7 @@ class PeriodMarks:
         for _ in range(4):
             if i < 0 or self.starts[i] < lo:
                 return None
-            if self.marks[i].group("cum") and self.starts[i] < clause_lo:
+            if (self.marks[i].group("cum") and self.starts[i] < clause_lo) or self.closed_before(self.marks[i], hi):
                 i -= 1
                 continue
             if self.marks[i].end() <= hi:
@@ -134,6 +157,15 @@ def read_period(found: re.Match[str] | None, lead: Lead) -> tuple[str | None, bo
         year = int(g("end_y")) if g("end_y") else y
         month = int(g("end_m"))
         return (month_end(year, month) if year and _months(month) else None), True
+    if g("day"):
+        year = int(g("day_y")) if g("day_y") else y
+        month, day = int(g("day_m")), int(g("day_d"))
+        if year and _months(month) and 1 <= day <= monthrange(year, month)[1]:
+            return f"{year}-{month:02d}-{day:02d}", True
+        return None, True
+    if g("mon"):
+        month = int(g("mon_m"))
+        return (interval(y, month, month) if y and _months(month) else None), False
     if g("yy"):
         return f"{int(g('yy_a'))}-01/{int(g('yy_b'))}-12", False
     if g("ye"):
@@ -251,12 +283,17 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
         reaches = _REACH_END(segment.rstrip()) or _reaches(segment)
         if modality == "target" and lead.year and measure == "level" and (stock or (reaches and not money)):
             return f"{lead.year}-12-31"
-        return lead.interval if has_year else None
+        if has_year:
+            return lead.interval
+        if lead.year and _ANNUAL_PLAN.search(segment):
+            return interval(lead.year, 1, 12)  # 年度计划投资168.5亿元 in a 1—9月 report: the year's plan
+        return None
     if stock:
         return lead.end_date
     return lead.interval
 
 
+_ANNUAL_PLAN = re.compile(alternation(pv.ANNUAL_PLAN_WORDS))
 _YEAR_IN_TITLE = re.compile(r"(?:19|20)[0-9]{2}年")
 
 
@@ -277,7 +314,8 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str, se
         lo = max(ctx.paragraph_start(start), start - 400)
         if _PARAGRAPH_TARGET.search(ctx.text, lo, start) and not _PLAN.search(clause):
             return "target"
-        if any(w in section.title for w in pv.TARGET_SECTION_WORDS) and not _PLAN.search(clause):
+        in_work_part = section.work_from is not None and start >= section.work_from
+        if any(w in section.title for w in pv.TARGET_SECTION_WORDS) and not in_work_part and not _PLAN.search(clause):
             return "target"
         return "plan"
     if _PAST_TARGET_QUICK.search(sentence) and _PAST_TARGET.search(sentence):

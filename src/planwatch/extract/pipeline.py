@@ -28,7 +28,9 @@ _NOT_RANK_AFTER = frozenset("个批次家届轮期名")  # 第4个, 首批: ordi
 _CHANGES = ("growth", "change_pp")
 # the X of 从X提高到Y, with the time written for X: 从38%, 由年初的46家, 从2020年末的8.6万人
 _FROM_PART = re.compile(r"(?:从|由)[ 　]?([^，,。；;从由的]{0,10}?)的?[ 　]?$")
-_RATIO_OF_TWO = ("比为", "比是", "之比为", "比缩小到", "比缩小至", "比下降到", "比降至", "比为1：")
+_RATIO_OF_TWO = ("比为", "比是", "之比为", "比缩小到", "比缩小至", "比下降到", "比降至", "比为1：", "比由", "比从")
+# 收入比由2.09缩小到1.98: after a ratio without unit, the number a verb of reaching leads to is the same ratio
+_REACHED_RATIO_BEFORE = ("缩小到", "缩小至", "下降到", "降至", "降到", "提高到", "上升到", "扩大到", "为")
 
 
 @dataclass(slots=True)
@@ -175,6 +177,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         if r is None:
             r = _change_of_plain_ratio(c, segment, prev, ctx.sentence_start(start))
         if r is None:
+            r = _reached_plain_ratio(c, segment, prev, ctx.sentence_start(start))
+        if r is None:
             return None
     else:
         r = Reading(c, unit, number * factor)
@@ -255,6 +259,15 @@ def _change_of_plain_ratio(c: Candidate, segment: str, prev: Reading | None, sen
     if not subjects.ends_with_change_verb(segment.rstrip(" 　")):
         return None
     return Reading(c, None, c.number)
+
+
+def _reached_plain_ratio(c: Candidate, segment: str, prev: Reading | None, sentence_start: int) -> Reading | None:
+    """城乡居民收入比由2.09缩小到1.98: the second number is the ratio again, reached."""
+    if prev is None or prev.unit is not None or prev.measure != "ratio" or prev.sentence_start != sentence_start:
+        return None
+    if not segment.rstrip(" 　").endswith(_REACHED_RATIO_BEFORE):
+        return None
+    return Reading(c, None, c.number, "ratio")
 
 
 def _set_percent_measure(r: Reading, segment: str, clause: str, after: str) -> None:
@@ -369,6 +382,9 @@ def _share_list_attributes(readings: list[Reading], text: str) -> None:
                 m.subject = first.subject
         if "分别" in first.segment or "分别" in text[max(0, first.c.start - 12):first.c.start]:
             _split_subjects(members, readings, position)
+            for m in members[1:]:
+                # 入园率分别达到96.4%和50.2%: one verb, one time for every member of the list
+                m.period, m.modality = first.period, first.modality
 
 
 def _split_subjects(members: list[Reading], readings: list[Reading], position: dict[int, int]) -> None:

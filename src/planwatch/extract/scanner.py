@@ -40,7 +40,7 @@ SCANNER = re.compile(
             # ranks and ordinals: 第3, 第一位, 首位 (ordinals are dropped later unless ranked)
             f"(?P<rank>第(?:[{_DIGIT}]+|[一二三四五六七八九十]{{1,3}})位?|首位|榜首)",
             # doubling: 翻一番, 翻两番
-            f"(?P<double>翻[{_CN_DIGIT}]番)",
+            f"(?P<double>翻了?[{_CN_DIGIT}]番)",
             # percentages in words: 百分之九十五
             f"(?P<pct>百分之[{_CN_DIGIT}十点〇零]{{1,6}})",
             # fractions: 1/4, 三分之一
@@ -129,7 +129,7 @@ def scan(text: str) -> list[Candidate]:
         elif branch == "rank":
             append(_rank(m))
         elif branch == "double":
-            n = parse_chinese(m.group("double")[1])
+            n = parse_chinese(m.group("double")[-2])
             if n:
                 append(Candidate(m.start(), m.end(), m.end(), "double", (2**n - 1) * 100, "%", "%", 1.0,
                                  False, False))

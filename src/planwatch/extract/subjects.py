@@ -143,7 +143,10 @@ def right_phrase(text: str, end: int, limit: int = 24) -> str:
     window = window.lstrip("的“\"")
     lead = _QUALIFIER_AFTER(window)
     if lead:
-        return ""  # 60万吨以上: nothing after the number names it
+        window = window[len(lead):]
+        if not window or not ("\u4e00" <= window[0] <= "\u9fff") or window[0] == "的":
+            return ""  # 60万吨以上: nothing after the number names it
+        # 推动50家以上规上企业…: the noun follows the qualifier
     m = _RIGHT_STOP.search(window)
     phrase = window[: m.start()] if m else window
     return phrase.strip("”\"")

@@ -20,6 +20,8 @@ CODE_NEIGHBOUR_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"
 # words after "N大" / "N个" / "N类" style labels that name a category, not a count
 STRUCTURE_AFTER: tuple[str, ...] = ("个方面", "大类", "大板块", "大产业", "大领域", "大行动", "大工程")
 # a threshold that defines a category: 亿元以上项目, 超5亿元的强镇 (qualifier before + 的 after)
+# measure words of counted things: 推动50家以上企业… counts firms (after a verb of doing), it is no threshold
+COUNT_CLASSIFIERS: tuple[str, ...] = ("家", "个", "所", "座", "处", "项", "户", "名", "场", "批", "条", "件", "支")
 THRESHOLD_AFTER: tuple[str, ...] = ("以上的", "以下的", "及以上", "及以下", "以上项目", "以上企业", "以上工业")
 THRESHOLD_BEFORE: tuple[str, ...] = ("超", "超过", "达", "达到", "在")
 # words before a number that start a quoted name or a list label

@@ -21,7 +21,18 @@ END_WORDS: tuple[str, ...] = ("末", "底")
 MULTI_YEAR_FRAMES: dict[str, tuple[int, int]] = {
     "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030),
 }
-YEARS_BACK_WORDS: dict[str, int] = {"五年来": 5, "三年来": 3, "两年来": 2, "十年来": 10, "过去五年": 5}
+YEARS_BACK_WORDS: dict[str, int] = {
+    **{f"{w}年来": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5), ("六", 6), ("七", 7), ("八", 8),
+                                  ("九", 9), ("十", 10))},
+    **{f"过去{w}年": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5), ("十", 10))},
+    **{f"{w}年累计": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5))},
+}
+# words that make a planned amount the whole year's: 年度计划投资, 全年计划新开工
+ANNUAL_PLAN_WORDS: tuple[str, ...] = ("年度计划", "全年计划", "年度目标", "全年目标")
+# words that open a date a figure is counted up to: 截至9月30日
+AS_AT_WORDS: tuple[str, ...] = ("截至", "截止到", "截止", "截至到")
+# words after N月 that make it one month: 9月当月, 9月份
+ONE_MONTH_WORDS: tuple[str, ...] = ("当月", "份")
 # a number with 累计 and no period of its own refers to no stated period
 CUMULATIVE_WORDS: tuple[str, ...] = ("累计", "历年", "总计")
 # words before a period word that make it a baseline, not the fact's period: 比一季度, 较上年末
@@ -37,6 +48,8 @@ FUTURE_SECTION_WORDS: tuple[str, ...] = (
 )
 # section titles that set targets (a number there is a target unless a plan cue says otherwise)
 TARGET_SECTION_WORDS: tuple[str, ...] = ("预期目标", "主要目标", "目标任务", "发展目标")
+# words that make a target section a work section too (its sub-sections are the year's work)
+WORK_SECTION_WORDS: tuple[str, ...] = ("重点工作", "工作任务", "主要任务", "重点任务", "工作安排")
 PAST_SECTION_WORDS: tuple[str, ...] = ("回顾", "执行情况", "完成情况", "总结", "进展", "成效", "情况")
 
 # nouns of stocks and states: with no date of their own they take the end of the lead period
@@ -75,7 +88,8 @@ PARAGRAPH_TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目�
 # in a past section, only these make a number a target or a plan (read in the sentence before it)
 PAST_SECTION_TARGET_CUES: tuple[str, ...] = (
     "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "确保", "努力实现", "力求", "预期(?!寿命)",
-    "争取(?!到|了|中央|上级|国家|省级|省里|超长期|专项|资金|政策|项目|债券|支持)",
+    # 争取到上级资金, 争取地方政府专项债券资金: in a review, 争取 + funds or projects is what was secured
+    "争取(?!到|了|中央|上级|国家|省级|省里|超长期|[^，,。；;]{0,16}?(?:资金|债|补助|政策|项目|支持|额度|指标))",
 )
 # “好于预期”, “超预期” speak of the past: not a target
 NOT_TARGET_BEFORE: tuple[str, ...] = ("好于", "超", "超出", "高于", "低于", "符合", "不及", "稳定")
