@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "template": "planwatch.cli.exchange_commands:template_command",
     "import": "planwatch.cli.exchange_commands:import_command",
     "export": "planwatch.cli.exchange_commands:export_command",
+    "audit": "planwatch.cli.audit:audit_command",
     "ingest": "planwatch.cli.ingest_commands:ingest_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
