@@ -16,6 +16,7 @@ from planwatch.plan.model import (
     LivelihoodItem,
     Milestone,
     Plan,
+    PlanItem,
     ProgressRecord,
     Project,
     ProjectStage,
@@ -90,11 +91,36 @@ def work_area_from(row: Any) -> WorkArea:
 
 
 # --- plan items ----------------------------------------------------------------------
+#
+# Every item kind shares code, name, owner unit, work area and reporting cycle (the
+# columns ``tables.PlanKeyed`` and the ``*_column`` functions define); each row function
+# adds the kind's own fields to these.
+
+def item_row(item: PlanItem) -> Row:
+    """Return the columns every plan item has, as a row."""
+    return {
+        "code": item.code,
+        "name": item.name,
+        "owner_unit": item.owner_unit,
+        "work_area_code": item.work_area_code,
+        "reporting_cycle": _enum(item.reporting_cycle),
+    }
+
+
+def item_fields(row: Any) -> dict[str, Any]:
+    """Return the fields every plan item has, read back from its row."""
+    return {
+        "code": row.code,
+        "name": row.name,
+        "owner_unit": row.owner_unit,
+        "work_area_code": row.work_area_code,
+        "reporting_cycle": _CYCLE[row.reporting_cycle],
+    }
 
 
 def target_row(target: Target) -> Row:
     return {
-        "code": target.code,
+        **item_row(target),
         "indicator_code": target.indicator_code,
         "measure": _enum(target.measure),
         "value": _float(target.value),
@@ -102,17 +128,13 @@ def target_row(target: Target) -> Row:
         "value_high": _float(target.value_high),
         "qualifier": _enum(target.qualifier),
         "cumulative": bool(target.cumulative),
-        "work_area_code": target.work_area_code,
-        "owner_unit": target.owner_unit,
-        "name": target.name,
-        "reporting_cycle": _enum(target.reporting_cycle),
         "note": target.note or "",
     }
 
 
 def target_from(row: Any) -> Target:
     return Target(
-        code=row.code,
+        **item_fields(row),
         indicator_code=row.indicator_code,
         measure=_MEASURE[row.measure],
         value=row.value,
@@ -120,38 +142,26 @@ def target_from(row: Any) -> Target:
         value_high=row.value_high,
         qualifier=_QUALIFIER[row.qualifier] if row.qualifier else None,
         cumulative=bool(row.cumulative),
-        work_area_code=row.work_area_code,
-        owner_unit=row.owner_unit,
-        name=row.name,
-        reporting_cycle=_CYCLE[row.reporting_cycle],
         note=row.note,
     )
 
 
 def task_row(task: KeyTask) -> Row:
     return {
-        "code": task.code,
-        "name": task.name,
-        "work_area_code": task.work_area_code,
-        "owner_unit": task.owner_unit,
+        **item_row(task),
         "co_units": list(task.co_units),
         "annual_quantity": _float(task.annual_quantity),
         "unit": task.unit,
-        "reporting_cycle": _enum(task.reporting_cycle),
     }
 
 
 def task_from(row: Any, milestones: list[Milestone]) -> KeyTask:
     return KeyTask(
-        code=row.code,
-        name=row.name,
-        work_area_code=row.work_area_code,
-        owner_unit=row.owner_unit,
+        **item_fields(row),
         co_units=list(row.co_units or []),
         milestones=milestones,
         annual_quantity=row.annual_quantity,
         unit=row.unit,
-        reporting_cycle=_CYCLE[row.reporting_cycle],
     )
 
 
@@ -165,9 +175,7 @@ def milestone_from(row: Any) -> Milestone:
 
 def project_row(project: Project) -> Row:
     return {
-        "code": project.code,
-        "name": project.name,
-        "owner_unit": project.owner_unit,
+        **item_row(project),
         "district_code": project.district_code,
         "industry": project.industry,
         "stage": _enum(project.stage),
@@ -175,16 +183,12 @@ def project_row(project: Project) -> Row:
         "annual_planned_investment": _float(project.annual_planned_investment),
         "planned_start": project.planned_start,
         "planned_finish": project.planned_finish,
-        "work_area_code": project.work_area_code,
-        "reporting_cycle": _enum(project.reporting_cycle),
     }
 
 
 def project_from(row: Any) -> Project:
     return Project(
-        code=row.code,
-        name=row.name,
-        owner_unit=row.owner_unit,
+        **item_fields(row),
         district_code=row.district_code,
         industry=row.industry,
         stage=_STAGE[row.stage],
@@ -192,52 +196,34 @@ def project_from(row: Any) -> Project:
         annual_planned_investment=row.annual_planned_investment,
         planned_start=row.planned_start,
         planned_finish=row.planned_finish,
-        work_area_code=row.work_area_code,
-        reporting_cycle=_CYCLE[row.reporting_cycle],
     )
 
 
 def livelihood_row(item: LivelihoodItem) -> Row:
     return {
-        "code": item.code,
-        "name": item.name,
-        "owner_unit": item.owner_unit,
+        **item_row(item),
         "goal_quantity": _float(item.goal_quantity),
         "unit": item.unit,
         "co_units": list(item.co_units),
-        "work_area_code": item.work_area_code,
-        "reporting_cycle": _enum(item.reporting_cycle),
     }
 
 
 def livelihood_from(row: Any) -> LivelihoodItem:
     return LivelihoodItem(
-        code=row.code,
-        name=row.name,
-        owner_unit=row.owner_unit,
+        **item_fields(row),
         goal_quantity=row.goal_quantity,
         unit=row.unit,
         co_units=list(row.co_units or []),
-        work_area_code=row.work_area_code,
-        reporting_cycle=_CYCLE[row.reporting_cycle],
     )
 
 
 # --- progress ------------------------------------------------------------------------
 
+#: The columns a progress record's ``Source`` is spread over, in table order.
+SOURCE_COLUMNS = ("source_unit", "source_document", "source_span_start", "source_span_end", "source_quote")
+
 #: Columns of a progress row besides its key and plan, in table order.
-PROGRESS_VALUE_COLUMNS = (
-    "value",
-    "cumulative",
-    "period_start",
-    "stage",
-    "narrative",
-    "source_unit",
-    "source_document",
-    "source_span_start",
-    "source_span_end",
-    "source_quote",
-)
+PROGRESS_VALUE_COLUMNS = ("value", "cumulative", "period_start", "stage", "narrative", *SOURCE_COLUMNS)
 
 
 def progress_key(record: ProgressRecord) -> tuple[str, date, str]:
@@ -308,11 +294,7 @@ PROGRESS_READ_COLUMNS = (
     "milestone_key",
     "stage",
     "narrative",
-    "source_unit",
-    "source_document",
-    "source_span_start",
-    "source_span_end",
-    "source_quote",
+    *SOURCE_COLUMNS,
 )
 
 

@@ -28,7 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 #: Constraint names Alembic can find again on every database (SQLite batch mode needs them).
 NAMING_CONVENTION = {
@@ -70,26 +70,59 @@ class PlanRow(Base):
     thresholds: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class WorkAreaRow(Base):
+class PlanKeyed:
+    """The leading columns of every row a plan owns by code: ``id``, ``plan_id``, ``code``, unique per plan.
+
+    A mixin so that work areas and the four item tables define them once; ``sort_order``
+    keeps them first, where the migrations put them.
+    """
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-3)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), sort_order=-2)
+    code: Mapped[str] = mapped_column(String(64), sort_order=-1)
+
+
+# The columns every plan item has besides its key, one definition each. The item tables
+# place them among their own columns (the migrations fixed each table's order), so each
+# table names them where they stand; whether one may be empty follows its annotation.
+
+
+def name_column() -> Any:
+    """The item's name."""
+    return mapped_column(String(500))
+
+
+def owner_unit_column() -> Any:
+    """The unit in charge of the item (牵头单位)."""
+    return mapped_column(String(200))
+
+
+def work_area_column() -> Any:
+    """The work area the item belongs to."""
+    return mapped_column(String(64))
+
+
+def cycle_column() -> Any:
+    """How often the item reports (a ``ReportingCycle`` value)."""
+    return mapped_column(String(20))
+
+
+class WorkAreaRow(PlanKeyed, Base):
     """A work area of a plan."""
 
     __tablename__ = "work_areas"
-    __table_args__ = (UniqueConstraint("plan_id", "code"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
-    code: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(String(500))
     order: Mapped[int] = mapped_column(Integer)
 
 
-class TargetRow(Base):
+class TargetRow(PlanKeyed, Base):
     """A headline indicator target."""
 
     __tablename__ = "targets"
-    __table_args__ = (UniqueConstraint("plan_id", "code"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
-    code: Mapped[str] = mapped_column(String(64))
     indicator_code: Mapped[str] = mapped_column(String(64))
     measure: Mapped[str] = mapped_column(String(20))
     value: Mapped[float] = mapped_column(Float)
@@ -97,28 +130,24 @@ class TargetRow(Base):
     value_high: Mapped[float | None] = mapped_column(Float)
     qualifier: Mapped[str | None] = mapped_column(String(20))
     cumulative: Mapped[bool] = mapped_column(Boolean)
-    work_area_code: Mapped[str | None] = mapped_column(String(64))
-    owner_unit: Mapped[str | None] = mapped_column(String(200))
-    name: Mapped[str | None] = mapped_column(String(500))
-    reporting_cycle: Mapped[str] = mapped_column(String(20))
+    work_area_code: Mapped[str | None] = work_area_column()
+    owner_unit: Mapped[str | None] = owner_unit_column()
+    name: Mapped[str | None] = name_column()
+    reporting_cycle: Mapped[str] = cycle_column()
     note: Mapped[str] = mapped_column(Text)
 
 
-class KeyTaskRow(Base):
+class KeyTaskRow(PlanKeyed, Base):
     """A key task; its milestones live in ``milestones``."""
 
     __tablename__ = "key_tasks"
-    __table_args__ = (UniqueConstraint("plan_id", "code"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
-    code: Mapped[str] = mapped_column(String(64))
-    name: Mapped[str] = mapped_column(String(500))
-    work_area_code: Mapped[str | None] = mapped_column(String(64))
-    owner_unit: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = name_column()
+    work_area_code: Mapped[str | None] = work_area_column()
+    owner_unit: Mapped[str] = owner_unit_column()
     co_units: Mapped[list[str]] = mapped_column(JSON)
     annual_quantity: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str | None] = mapped_column(String(50))
-    reporting_cycle: Mapped[str] = mapped_column(String(20))
+    reporting_cycle: Mapped[str] = cycle_column()
 
 
 class MilestoneRow(Base):
@@ -134,16 +163,12 @@ class MilestoneRow(Base):
     position: Mapped[int] = mapped_column(Integer)
 
 
-class ProjectRow(Base):
+class ProjectRow(PlanKeyed, Base):
     """A major project; amounts in 万元."""
 
     __tablename__ = "projects"
-    __table_args__ = (UniqueConstraint("plan_id", "code"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
-    code: Mapped[str] = mapped_column(String(64))
-    name: Mapped[str] = mapped_column(String(500))
-    owner_unit: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = name_column()
+    owner_unit: Mapped[str] = owner_unit_column()
     district_code: Mapped[str] = mapped_column(String(64))
     industry: Mapped[str] = mapped_column(String(200))
     stage: Mapped[str] = mapped_column(String(30))
@@ -151,25 +176,21 @@ class ProjectRow(Base):
     annual_planned_investment: Mapped[float] = mapped_column(Float)
     planned_start: Mapped[date | None] = mapped_column(Date)
     planned_finish: Mapped[date | None] = mapped_column(Date)
-    work_area_code: Mapped[str | None] = mapped_column(String(64))
-    reporting_cycle: Mapped[str] = mapped_column(String(20))
+    work_area_code: Mapped[str | None] = work_area_column()
+    reporting_cycle: Mapped[str] = cycle_column()
 
 
-class LivelihoodItemRow(Base):
+class LivelihoodItemRow(PlanKeyed, Base):
     """A livelihood item (民生实事)."""
 
     __tablename__ = "livelihood_items"
-    __table_args__ = (UniqueConstraint("plan_id", "code"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
-    code: Mapped[str] = mapped_column(String(64))
-    name: Mapped[str] = mapped_column(String(500))
-    owner_unit: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = name_column()
+    owner_unit: Mapped[str] = owner_unit_column()
     goal_quantity: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(50))
     co_units: Mapped[list[str]] = mapped_column(JSON)
-    work_area_code: Mapped[str | None] = mapped_column(String(64))
-    reporting_cycle: Mapped[str] = mapped_column(String(20))
+    work_area_code: Mapped[str | None] = work_area_column()
+    reporting_cycle: Mapped[str] = cycle_column()
 
 
 class ProgressRow(Base):
