@@ -96,6 +96,7 @@ def work_area_from(row: Any) -> WorkArea:
 # columns ``tables.PlanKeyed`` and the ``*_column`` functions define); each row function
 # adds the kind's own fields to these.
 
+
 def item_row(item: PlanItem) -> Row:
     """Return the columns every plan item has, as a row."""
     return {

@@ -373,21 +373,20 @@ class _Writer:
 
     # -- items left out of a full plan ---------------------------------------------------
 
-    def absent_items(self, plan_id: int, data: PlanData) -> list[tuple[AbsentItem, int, Row]]:
-        """Return the plan's stored items whose code ``data`` does not hold: (item, row id, row).
+    def absent_items(self, plan_id: int, data: PlanData) -> list[tuple[AbsentItem, Table, int]]:
+        """Return the plan's stored items whose code ``data`` does not hold: (item, its table, row id), in saved order.
 
-        The row holds the columns the mapping writes (what an audit ``before`` shows);
-        the item carries how many milestones and progress records hang on it.
+        Reads only codes and names (an import of 100,000 projects reads them once more);
+        each item carries how many milestones and progress records hang on it.
         """
         wanted = {item.code for item in data.items()}
-        found: list[tuple[AbsentItem, int, Row]] = []
+        found: list[tuple[AbsentItem, Table, int]] = []
         for kind, table in ITEM_TABLES.items():
-            columns = [c.name for c in table.columns if c.name not in ("id", "plan_id")]
-            stored = self.existing(table, columns, ["code"], table.c.plan_id == plan_id)
-            for code, (row_id, row) in sorted(stored.items(), key=lambda entry: entry[1][0]):  # in saved order
+            label = table.c.name if kind != "target" else func.coalesce(table.c.name, table.c.indicator_code)
+            query = select(table.c.id, table.c.code, label).where(table.c.plan_id == plan_id).order_by(table.c.id)
+            for row_id, code, name in self.conn.execute(query):
                 if code not in wanted:
-                    name = row.get("name") or row.get("indicator_code") or ""
-                    found.append((AbsentItem(kind, code, name), row_id, row))
+                    found.append((AbsentItem(kind, code, name or ""), table, row_id))
         if not found:
             return []
         codes = [item.code for item, _, _ in found]
@@ -410,12 +409,12 @@ class _Writer:
             )
             milestones.update(dict(self.conn.execute(query).all()))
         return [
-            (AbsentItem(i.kind, i.code, i.name, milestones.get(i.code, 0), progress.get(i.code, 0)), row_id, row)
-            for i, row_id, row in found
+            (AbsentItem(i.kind, i.code, i.name, milestones.get(i.code, 0), progress.get(i.code, 0)), table, row_id)
+            for i, table, row_id in found
         ]
 
-    def remove_items(self, plan_id: int, plan_code: str, absent: list[tuple[AbsentItem, int, Row]]) -> None:
-        """Delete items with their progress and milestones, auditing every deleted row (after = null)."""
+    def remove_items(self, plan_id: int, plan_code: str, absent: list[tuple[AbsentItem, Table, int]]) -> None:
+        """Delete items with their progress and milestones, auditing each deleted row (before = row, after = null)."""
         if not absent:
             return
         codes = [item.code for item, _, _ in absent]
@@ -428,18 +427,16 @@ class _Writer:
                 PROGRESS.c.plan_id == plan_id,
                 PROGRESS.c.item_code.in_(part),
             )
-            self._delete(
-                PROGRESS,
-                "progress",
-                [(_progress_audit_key(plan_code, old), row_id, old) for row_id, old in rows.values()],
-            )
+            gone = [(_progress_audit_key(plan_code, old), row_id, old) for row_id, old in rows.values()]
+            self._delete(PROGRESS, "progress", gone)
+            latest_rows = latest.LATEST
             self.conn.execute(
-                delete(latest.LATEST).where(latest.LATEST.c.plan_id == plan_id, latest.LATEST.c.item_code.in_(part))
+                delete(latest_rows).where(latest_rows.c.plan_id == plan_id, latest_rows.c.item_code.in_(part))
             )
-        task_ids = {row_id: item.code for item, row_id, _ in absent if item.kind == "task"}
+        task_codes = {row_id: item.code for item, _, row_id in absent if item.kind == "task"}
         ms_table: Table = MilestoneRow.__table__
         ms_columns = ["task_id", "key", "title", "due", "position"]
-        for part in _chunks(sorted(task_ids), 500):
+        for part in _chunks(sorted(task_codes), 500):
             result = self.conn.execute(
                 select(ms_table.c.id, *(ms_table.c[c] for c in ms_columns))
                 .where(ms_table.c.task_id.in_(part))
@@ -448,14 +445,20 @@ class _Writer:
             gone = []
             for record in result:
                 row = dict(zip(ms_columns, record[1:], strict=True))
-                gone.append((f"{plan_code}/{task_ids[row['task_id']]}/{row['key']}", record[0], row))
+                gone.append((f"{plan_code}/{task_codes[row['task_id']]}/{row['key']}", record[0], row))
             self._delete(ms_table, "milestone", gone)
         for kind, table in ITEM_TABLES.items():
-            self._delete(
-                table,
-                kind,
-                [(f"{plan_code}/{item.code}", row_id, row) for item, row_id, row in absent if item.kind == kind],
-            )
+            # the audit's "before" holds the columns the mapping writes: all but id and plan_id
+            item_columns = [c.name for c in table.columns if c.name not in ("id", "plan_id")]
+            ids = {row_id: item.code for item, _, row_id in absent if item.kind == kind}
+            gone = []
+            for part in _chunks(sorted(ids), 500):
+                query = select(table.c.id, *(table.c[c] for c in item_columns)).where(table.c.id.in_(part))
+                for record in self.conn.execute(query):
+                    gone.append(
+                        (f"{plan_code}/{ids[record[0]]}", record[0], dict(zip(item_columns, record[1:], strict=True)))
+                    )
+            self._delete(table, kind, gone)
         self.summary.removed.extend(item for item, _, _ in absent)
 
     def _delete(self, table: Table, kind: str, rows: list[tuple[str, int, Row]]) -> None:
