@@ -50,6 +50,7 @@ class Reading:
     segment: str = ""
     sentence_start: int = 0  # start of the sentence holding the number (ctx.sentence_start)
     from_part: bool = False  # the X of 从X提高到Y
+    aside: bool = False  # a reference in brackets (时序进度（75%）): not the figure the next one follows
 
 
 def extract_facts(source: object) -> list[Fact]:
@@ -147,6 +148,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     """
     start = c.start
     prev = done[-1] if done else None
+    if prev is not None and prev.aside:
+        prev = done[-2] if len(done) > 1 else None
     prev_end = prev.c.end if prev is not None else 0
     own_clause = ctx.clause_start(start)
     clause_start = max(own_clause, prev_end if prev_end <= start else 0)
@@ -202,6 +205,9 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     before = text[max(0, start - 4):start]
     r.qualifier = measures.qualifier(before, after[:3], c.approx_inside, segment)
     _set_subject(r, text, segment, prev, sentence_start)
+    aside = subjects.time_progress_aside(text, start)
+    if aside and r.unit == "%":
+        r.measure, r.subject, r.aside = "ratio", aside, True  # 高于时序进度（75%）: the time elapsed
     if r.measure == "growth" and r.subject:
         r.subject = subjects.without_growth_noun(r.subject)
     section = ctx.section_at(start)
@@ -292,6 +298,8 @@ def _set_percent_measure(r: Reading, segment: str, clause: str, after: str) -> N
 def _set_subject(r: Reading, text: str, segment: str, prev: Reading | None, sentence_start: int) -> None:
     phrase, change_verb = subjects.clean_left(segment, rank=r.measure == "rank")
     same_sentence = prev is not None and prev.sentence_start == sentence_start
+    if prev is not None and same_sentence and _set_subject_from_before(r, segment, phrase, prev):
+        return
     if phrase.startswith("占") and prev is not None and same_sentence:
         r.subject = (prev.subject or "") + phrase
         return
@@ -310,20 +318,21 @@ def _set_subject(r: Reading, text: str, segment: str, prev: Reading | None, sent
         return
     if phrase and not subjects.is_only_action(phrase):
         if change_verb and r.unit not in ("%", "pp"):
-            phrase += change_verb
+            phrase += subjects.baseline_words(segment, change_verb) + change_verb  # 税收收入比上年增加
         if r.measure == "change_pp" and phrase in ("增速", "降幅", "增幅", "涨幅", "比重") and prev is not None:
             r.subject = _base_subject(prev.subject) + ("比重" if phrase == "比重" else "增速")
             return
         r.subject = phrase
         return
     if r.measure in ("growth", "change_pp", "ratio", "rank") and prev is not None and same_sentence:
-        base = prev.subject
+        base = subjects.without_change(prev.subject or "") if prev.measure == "level" else prev.subject
         if r.measure == "change_pp" and any(w in segment for w in ("增速", "降幅", "增幅")):
             base = _base_subject(base) + "增速"
         r.subject = base
         return
     if not phrase and change_verb and prev is not None and same_sentence and r.unit not in ("%", "pp"):
-        r.subject = _base_subject(prev.subject) + change_verb  # 余额…，较年初增加412亿元
+        # 余额…，较年初增加412亿元
+        r.subject = _base_subject(prev.subject) + subjects.baseline_words(segment, change_verb) + change_verb
         return
     right = subjects.right_phrase(text, r.c.end)
     if not right and not phrase and prev is not None and same_sentence:
@@ -335,6 +344,28 @@ def _set_subject(r: Reading, text: str, segment: str, prev: Reading | None, sent
         r.subject = phrase
     elif prev is not None and same_sentence:
         r.subject = prev.subject
+
+
+def _set_subject_from_before(r: Reading, segment: str, phrase: str, prev: Reading) -> bool:
+    """Subjects named by the figure before in the sentence; True when one was set.
+
+    完成年度计划的73.5% → <prev>年度计划完成率; 低于时序进度1.5个百分点 → the completion rate's own
+    subject; 实施重点项目168个，完成投资203.5亿元 → 重点项目完成投资.
+    """
+    if r.measure == "ratio":
+        share = subjects.plan_share(segment)
+        if share:
+            r.subject = _base_subject(subjects.without_change(prev.subject or "")) + share
+            return True
+    if r.measure == "change_pp" and prev.measure == "ratio" and subjects.is_time_gap(segment):
+        r.subject = prev.subject
+        return True
+    if (prev.measure == "level" and prev.unit in subjects.COUNT_UNITS and phrase in subjects.AFTER_A_COUNT
+            and prev.subject):
+        word = "完成投资" if phrase == "投资" and "完成" in segment else phrase
+        r.subject = prev.subject + word
+        return True
+    return False
 
 
 def _premodifies(text: str, end: int) -> bool:

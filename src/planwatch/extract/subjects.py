@@ -105,6 +105,60 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
     return s, change_verb
 
 
+_PLAN_SHARE = re.compile(
+    rf"完成(?:全年|年度|年)?(?P<word>{alternation(sv.PLAN_SHARE_WORDS)})(?:任务)?的?$"
+)
+_BASELINE_WORDS = re.compile(
+    rf"(?:比|较)(?:(?:19|20)[0-9]{{2}}年(?:末|底)?|{_BASELINE_REF}(?:末|底)?)$"
+)
+_CHANGE_SUFFIX = re.compile(
+    rf"(?:(?:比|较)(?:(?:19|20)[0-9]{{2}}年(?:末|底)?|{_BASELINE_REF}(?:末|底)?))?"
+    rf"(?:{alternation(sv.ABSOLUTE_CHANGE_VERBS)})$"
+)
+_N_LABEL = re.compile("[一二两三四五六七八九十百千]+大")
+
+
+COUNT_UNITS = frozenset(sv.COUNT_UNITS)
+AFTER_A_COUNT = frozenset(sv.AFTER_A_COUNT)
+
+
+def plan_share(segment: str) -> str | None:
+    """完成年度计划的 → "年度计划完成率"; None when the words before a percentage are no such share."""
+    m = _PLAN_SHARE.search(segment.rstrip(" 　"), max(0, len(segment.rstrip(" 　")) - 12))
+    return f"年度{m.group('word')}完成率" if m else None
+
+
+def is_time_gap(segment: str) -> bool:
+    """True for 高于时序进度 / 超时序进度 / 低于时序进度（75%）: a gap of the rate before to time elapsed."""
+    tail = segment[-16:]
+    return any(w in tail for w in sv.TIME_PROGRESS_GAP)
+
+
+def time_progress_aside(text: str, start: int) -> str | None:
+    """时序进度 when a number stands in brackets right after it (高于时序进度（75%）), else None."""
+    before = text[max(0, start - 6):start]
+    if not before.endswith(("（", "(")):
+        return None
+    return next((w for w in sv.TIME_PROGRESS_GAP if before[:-1].endswith(w)), None)
+
+
+def baseline_words(segment: str, change_verb: str) -> str:
+    """The reference written before an absolute change (较年初, 比上年): kept in its subject."""
+    s = segment.rstrip(" 　")
+    if change_verb and s.endswith(change_verb):
+        s = s[: -len(change_verb)].rstrip(" 　")
+    if s.endswith("同比"):
+        return "同比"
+    m = _BASELINE_WORDS.search(s, max(0, len(s) - 12))
+    return m.group(0) if m else ""
+
+
+def without_change(subject: str) -> str:
+    """存款余额较年初增加 → 存款余额: the thing an absolute change was of (for the growth after it)."""
+    m = _CHANGE_SUFFIX.search(subject, max(0, len(subject) - 16))
+    return subject[: m.start()] if m and m.start() > 0 else subject
+
+
 @lru_cache(maxsize=8192)
 def tidy(subject: str) -> str:
     """The subject as written out: without the verb of doing that opens it or a reporting verb inside.
@@ -115,6 +169,11 @@ def tidy(subject: str) -> str:
     m = _LEADING_ACTION.match(subject)
     if m is not None and len(subject) - m.end() >= 2:
         subject = subject[m.end():]
+    if "、" in subject:
+        # 绿色建材、精密机械、茶叶加工三大主导产业产值: the label names the thing, the list spells it out
+        label = _N_LABEL.search(subject, subject.rfind("、"))
+        if label is not None:
+            subject = subject[label.start():]
     return _REPORTING_VERB_INSIDE.sub("", subject)
 
 

@@ -75,4 +75,15 @@ REPORTED_MEASURE_NOUNS: tuple[str, ...] = (
 )
 # reporting verbs dropped before those nouns (完成投资 stays: annotators keep it as the thing)
 REPORTING_VERBS: tuple[str, ...] = ("实现",)
+# 完成年度计划的73.5%: the share of a plan, named <indicator>年度<plan word>完成率
+PLAN_SHARE_WORDS: tuple[str, ...] = ("计划", "目标", "预算", "任务")
+# 高于时序进度3.1个百分点: a gap to the time elapsed is a change of the completion rate before it
+TIME_PROGRESS_GAP: tuple[str, ...] = ("时序进度", "序时进度", "时间进度")
+# measures of a count of projects that borrow the count's noun: 实施重点项目168个，完成投资203.5亿元
+AFTER_A_COUNT: tuple[str, ...] = (
+    "投资", "完成投资", "总投资", "协议总投资", "计划投资", "年度计划投资", "计划总投资", "投资完成率",
+    "完成率", "开工率", "竣工率", "发行率", "签约率", "履约率", "到位资金", "额度", "资金",
+)
+# measure words of counted things (the counts those measures borrow from)
+COUNT_UNITS: tuple[str, ...] = ("个", "项", "家", "批", "件", "宗")
 
