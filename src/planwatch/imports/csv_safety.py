@@ -9,6 +9,10 @@ export → import → export gives the same file and the same data.
 Two refinements keep the pair an exact inverse: text that is a plain number (``-3.5``,
 ``+2``) is harmless and stays as it is, and text that already starts with quotes before
 one of those characters gets one more, so the reader never eats a quote the data had.
+
+A CSV export opened in Excel and saved as a workbook keeps the quote as text, so the
+xlsx reader removes it too; the xlsx writer, which needs no guard (its cells are typed),
+adds only the extra quote of :func:`keep_own_quote`, so workbooks round-trip exactly.
 """
 
 from __future__ import annotations
@@ -35,6 +39,11 @@ def quote_formula(text: str) -> str:
     return QUOTE + text if needs_quote(text) else text
 
 
+def keep_own_quote(text: str) -> str:
+    """Return ``text`` for a typed cell (xlsx): one more ``'`` only when its own quote would be read as a guard."""
+    return QUOTE + text if text[:1] == QUOTE and needs_quote(text) else text
+
+
 def unquote_formula(text: str) -> str:
     """Return the text a CSV cell written by :func:`quote_formula` holds (its one added ``'`` removed)."""
     if text[:1] == QUOTE and needs_quote(text[1:]):
@@ -42,4 +51,4 @@ def unquote_formula(text: str) -> str:
     return text
 
 
-__all__ = ["FORMULA_STARTS", "needs_quote", "quote_formula", "unquote_formula"]
+__all__ = ["FORMULA_STARTS", "keep_own_quote", "needs_quote", "quote_formula", "unquote_formula"]

@@ -31,6 +31,7 @@ from planwatch.imports.columns import (
     ColumnType,
     Sheet,
 )
+from planwatch.imports.csv_safety import QUOTE, keep_own_quote
 
 TemplateKind = Literal["plan", "progress"]
 
@@ -149,8 +150,11 @@ def as_literal(ws: Worksheet, value: object) -> object:
     """Return ``value`` so that Excel shows it as written: text that starts with ``=`` stays text.
 
     openpyxl stores such strings as formulas; a narrative typed as ``=HYPERLINK(…)`` in a form
-    must not become a live formula in a workbook someone opens later.
+    must not become a live formula in a workbook someone opens later. Text whose own leading
+    ``'`` the reader would take for a CSV guard (``'=…``) gets one more (see ``csv_safety``).
     """
+    if isinstance(value, str) and value[:1] == QUOTE:
+        value = keep_own_quote(value)
     if isinstance(value, str) and value.startswith("="):
         cell = WriteOnlyCell(ws, value=value)
         cell.data_type = "s"

@@ -20,6 +20,8 @@ from lxml import etree
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
+from planwatch.imports.csv_safety import unquote_formula
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -104,7 +106,8 @@ class XlsxValues:
         with self.archive.open("xl/sharedStrings.xml") as handle:
             for _, element in etree.iterparse(handle, events=("end",)):
                 if _local(element.tag) == "si":
-                    strings.append(_text_of(element))
+                    # a CSV export saved as a workbook in Excel keeps its ' guards as text
+                    strings.append(unquote_formula(_text_of(element)))
                     element.clear()
         return strings
 
@@ -160,7 +163,7 @@ class XlsxValues:
         kind = cell.get("t")
         if kind == "inlineStr":
             inline = cell.find(self.tags["is"])
-            return None if inline is None else _text_of(inline)
+            return None if inline is None else unquote_formula(_text_of(inline))
         raw = cell.findtext(self.tags["v"])
         if not raw:
             return None  # no value, or a formula Excel never calculated
