@@ -15,6 +15,13 @@ NOT_A_NOUN_START: tuple[str, ...] = (
     *sv.NOT_A_NOUN_START,
 )
 _BRACKETS = re.compile(r"[（(][^（()）]{0,20}[）)]")
+# brackets that change what is measured stay in the subject: 细颗粒物（PM2.5）, 固定资产投资（不含农户）;
+# a gloss (GDP), a note (下同) or an aside with figures goes
+_NAME_BRACKET = re.compile(r"[（(](?:[A-Za-z]+[0-9][A-Za-z0-9.]*|不?含[\u4e00-\u9fff]{1,8})[）)]")
+
+
+def _drop_aside(m: re.Match[str]) -> str:
+    return m.group(0) if _NAME_BRACKET.fullmatch(m.group(0)) else ""
 _PERIOD_WORDS = re.compile(
     r"^(?:(?:19|20)[0-9]{2}[ 　]?年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)?|"
     r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末|"
@@ -68,7 +75,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
 
     Returns the remaining phrase and the absolute-change verb stripped from its end, if any.
     """
-    s = _LEFT_OVER_QUALIFIER.sub("", _BRACKETS.sub("", segment)).strip(" 　、，,—–-－~～")
+    s = _LEFT_OVER_QUALIFIER.sub("", _BRACKETS.sub(_drop_aside, segment)).strip(" 　、，,—–-－~～")
     if "”" in s and "“" not in s.split("”")[-1]:
         s = s.rsplit("”", 1)[1] if s.count("“") < s.count("”") else s
     m = _QUALIFIER_OF_TAIL.search(s, max(0, len(s) - 16)) if s.endswith("的") else None
@@ -169,6 +176,8 @@ def tidy(subject: str) -> str:
     m = _LEADING_ACTION.match(subject)
     if m is not None and len(subject) - m.end() >= 2:
         subject = subject[m.end():]
+        if subject.startswith(sv.KIND_WORDS) and len(subject) > 4:
+            subject = subject[2:]  # 举办各类文化惠民演出 → 文化惠民演出
     if "、" in subject:
         # 绿色建材、精密机械、茶叶加工三大主导产业产值: the label names the thing, the list spells it out
         label = _N_LABEL.search(subject, subject.rfind("、"))

@@ -61,6 +61,8 @@ LEADING_ACTION_VERBS: tuple[str, ...] = (
     "提供", "发放", "安排", "新认定", "举办", "打造", "创建", "搭建", "组建", "完成了", "建成了", "实施了",
     "引进", "推出", "推广", "评选", "遴选", "设立", "出台", "印发", "制定", "修订",
 )
+# two-character words of kind after such a verb (举办各类演出): not part of the thing
+KIND_WORDS: tuple[str, ...] = ("各类", "各项", "各种", "各级")
 # adverbs and light verbs that may stand before such a verb: 推进实施, 提质建设 (建设 only after one)
 LEADING_ACTION_MODIFIERS: tuple[str, ...] = (
     "推进", "深入", "加快", "持续", "大力", "全力", "积极", "扎实", "全面", "有序", "稳步", "提质", "高质量",
