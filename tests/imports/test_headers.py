@@ -213,3 +213,11 @@ def test_an_exported_workbook_imports_without_warnings(loaded: Store, tmp_path: 
 def test_a_csv_written_like_the_template_imports_without_warnings(loaded: Store, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "民生实事进展.csv", "民生实事进展", progress_rows()["民生实事进展"])
     assert import_file(loaded, path, user="民政局").warnings == []
+
+
+def test_a_header_as_close_to_two_columns_names_both() -> None:
+    written = [h for h in ALL_SHEETS["计划"].headers if "阈值" not in h] + ["黄灯阈值"]
+    (finding,) = check_headers(written, ALL_SHEETS["计划"])
+    assert finding.message == (
+        f"第{len(written)}列表头“黄灯阈值”无法识别，是否为“黄灯阈值（落后时序百分点）”或“黄灯阈值（低于目标百分点）”？"
+    )

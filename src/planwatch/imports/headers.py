@@ -66,15 +66,16 @@ def allowed_edits(form: str) -> int:
     return (len(form) - 1) // 3
 
 
-def near_miss(written: str, candidates: Iterable[str]) -> str | None:
-    """Return the candidate ``written`` is most likely a misspelling of, or None when none is close.
+def near_misses(written: str, candidates: Iterable[str]) -> list[str]:
+    """Return the candidates ``written`` is most likely a misspelling of (the closest, ties in order).
 
     Close means a few edits away (see :func:`allowed_edits`), or the same name with its
     bracketed unit left out or changed (总投资 or 总投资(元) for 总投资（万元）).
     """
     form = header_form(written)
     bare = BRACKETED_SUFFIX.sub("", form)
-    best: tuple[float, str] | None = None
+    best: list[str] = []
+    least = 0.0
     for candidate in candidates:
         target = header_form(candidate)
         target_bare = BRACKETED_SUFFIX.sub("", target)
@@ -84,9 +85,22 @@ def near_miss(written: str, candidates: Iterable[str]) -> str | None:
             distance = edit_distance(form, target)
             if distance > allowed_edits(target):
                 continue
-        if best is None or distance < best[0]:
-            best = (distance, candidate)
-    return None if best is None else best[1]
+        if not best or distance < least:
+            best, least = [candidate], distance
+        elif distance == least:
+            best.append(candidate)
+    return best
+
+
+def near_miss(written: str, candidates: Iterable[str]) -> str | None:
+    """Return the candidate ``written`` is most likely a misspelling of, or None when none is close."""
+    found = near_misses(written, candidates)
+    return found[0] if found else None
+
+
+def guess_text(guesses: Sequence[str]) -> str:
+    """Return “A” or “A”或“B” for a message."""
+    return "或".join(f"“{g}”" for g in guesses)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +142,10 @@ def check_headers(written: Sequence[str], sheet: Sheet) -> list[HeaderFinding]:
             else:
                 first_at[header] = position
             continue
-        guess = near_miss(text, [h for h in sheet.headers if h not in present])
-        if guess is not None:
-            message = f"第{position}列表头“{text}”无法识别，是否为“{guess}”？"
-            findings.append(HeaderFinding(position, text, message, error=True, suggestion=guess))
+        guesses = near_misses(text, [h for h in sheet.headers if h not in present])
+        if guesses:
+            message = f"第{position}列表头“{text}”无法识别，是否为{guess_text(guesses)}？"
+            findings.append(HeaderFinding(position, text, message, error=True, suggestion=guesses[0]))
         else:
             findings.append(
                 HeaderFinding(position, text, f"已忽略未知列“{text}”（第{position}列，未导入）", error=False)
@@ -149,10 +163,10 @@ def check_sheet_names(names: Collection[str], filled: Mapping[str, bool] | None 
     for name in names:
         if name in ALL_SHEETS or name in READING_SHEETS or (filled is not None and not filled.get(name, True)):
             continue
-        guess = near_miss(name, [s for s in ALL_SHEETS if s not in names])
-        if guess is not None:
-            message = f"工作表“{name}”无法识别，是否为“{guess}”？"
-            findings.append(HeaderFinding(0, name, message, error=True, suggestion=guess))
+        guesses = near_misses(name, [s for s in ALL_SHEETS if s not in names])
+        if guesses:
+            message = f"工作表“{name}”无法识别，是否为{guess_text(guesses)}？"
+            findings.append(HeaderFinding(0, name, message, error=True, suggestion=guesses[0]))
         else:
             findings.append(HeaderFinding(0, name, f"已忽略未知工作表“{name}”（未导入）", error=False))
     return findings
@@ -166,4 +180,5 @@ __all__ = [
     "check_sheet_names",
     "header_form",
     "near_miss",
+    "near_misses",
 ]
