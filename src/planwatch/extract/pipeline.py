@@ -357,6 +357,9 @@ def _set_subject_from_before(r: Reading, segment: str, phrase: str, prev: Readin
         if share:
             r.subject = _base_subject(subjects.without_change(prev.subject or "")) + share
             return True
+    if r.unit in uv.DURATION_UNITS and segment.rstrip(" 　").endswith(subjects.STREAK_WORDS):
+        r.subject = prev.subject  # 肉牛出栏23.6万头，连续六年居全省首位: the streak is the figure's
+        return True
     if r.measure == "change_pp" and prev.measure == "ratio" and subjects.is_time_gap(segment):
         r.subject = prev.subject
         return True

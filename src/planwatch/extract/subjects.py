@@ -126,6 +126,7 @@ _N_LABEL = re.compile("[一二两三四五六七八九十百千]+大")
 
 
 COUNT_UNITS = frozenset(sv.COUNT_UNITS)
+STREAK_WORDS: tuple[str, ...] = ("连续",)
 AFTER_A_COUNT = frozenset(sv.AFTER_A_COUNT)
 
 
