@@ -968,6 +968,13 @@ r("2024年，全年生猪出栏86.2万头，连续五年居全省首位。",
   lv("86.2万头", 862000, "头", subject_is="生猪出栏"), lv("五年", 5, "年", period=Y2024, subject_is="生猪出栏"),
   rk("首位", 1, period=Y2024, subject_is="生猪出栏"))
 
+r = family("modality")
+r("江川市2025年上半年计划执行情况\n年初确定的12件重点民生实事中，已完成3件，其余均按序时推进。",
+  lv("12件", 12, "件", modality="plan", period=Y2025), lv("3件", 3, "件", modality="actual", period=H1))
+r("江川市2024年工作回顾\n年初确定的十件民生实事全部办结。", lv("十件", 10, "件", modality="actual", period=Y2024))
+r("江川市2025年上半年计划执行情况\n统筹规划城市副中心3个、产业组团8个。",
+  lv("3个", 3, "个", modality="plan", period=None), lv("8个", 8, "个", modality="plan", period=None))
+
 r = family("absolute_changes")
 r("2024年，城乡居民收入比为2.21，比上年缩小0.05。",
   ra("2.21", 2.21, None, subject="城乡居民收入比"), lv("0.05", 0.05, None, baseline=None, subject="缩小"))

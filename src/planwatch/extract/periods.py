@@ -294,6 +294,14 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
 
 
 _ANNUAL_PLAN = re.compile(alternation(pv.ANNUAL_PLAN_WORDS))
+_YEAR_LIST_AFTER = prefix_matcher(pv.YEAR_LIST_NOUNS)
+
+
+def counts_year_list(text: str, c: object, unit: str | None) -> bool:
+    """True for the count of the year's list itself: 15件重点民生实事 (the number right before the noun)."""
+    return unit in pv.YEAR_LIST_UNITS and _YEAR_LIST_AFTER(text[c.end:c.end + 8]) is not None  # type: ignore[attr-defined]
+
+
 _YEAR_IN_TITLE = re.compile(r"(?:19|20)[0-9]{2}年")
 
 

@@ -230,6 +230,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         r.period = periods.widen_to_baseline(r.period, r.baseline)
         if r.measure == "rank" and prev is not None and prev.subject == r.subject:
             r.period = prev.period  # a rank of a figure refers to the figure's own time
+    if r.modality == "actual" and lead.year and lead.last < 12 and periods.counts_year_list(text, c, r.unit):
+        r.modality, r.period = "plan", f"{lead.year}-01/{lead.year}-12"  # 15件重点民生实事 in a 1—6月 report
     return r
 
 

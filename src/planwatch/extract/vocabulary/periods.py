@@ -27,6 +27,10 @@ YEARS_BACK_WORDS: dict[str, int] = {
     **{f"过去{w}年": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5), ("十", 10))},
     **{f"{w}年累计": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5))},
 }
+# the year's list of items a report counts before it says how far each has come (15件重点民生实事):
+# in a report on part of the year the count is the plan for the whole year
+YEAR_LIST_NOUNS: tuple[str, ...] = ("民生实事", "重点民生实事", "区级民生实事", "市级民生实事", "县级民生实事")
+YEAR_LIST_UNITS: tuple[str, ...] = ("件", "项", "类")
 # words that make a planned amount the whole year's: 年度计划投资, 全年计划新开工
 ANNUAL_PLAN_WORDS: tuple[str, ...] = ("年度计划", "全年计划", "年度目标", "全年目标")
 # words that open a date a figure is counted up to: 截至9月30日
@@ -94,6 +98,6 @@ PAST_SECTION_TARGET_CUES: tuple[str, ...] = (
 # “好于预期”, “超预期” speak of the past: not a target
 NOT_TARGET_BEFORE: tuple[str, ...] = ("好于", "超", "超出", "高于", "低于", "符合", "不及", "稳定")
 PAST_SECTION_PLAN_PATTERN = (
-    r"(?:拟|计划(?=[\u4e00-\u9fff])(?!执行|完成率|的)|下一步|(?<![即必])将(?!近|[0-9一二三四五六七八九十])|"
+    r"(?:拟|统筹规划|计划(?=[\u4e00-\u9fff])(?!执行|完成率|的)|下一步|(?<![即必])将(?!近|[0-9一二三四五六七八九十])|"
     r"下半年(?!以来)|(?:19|20)[0-9]{2}年度)"
 )
