@@ -63,6 +63,8 @@ _ACTION_START = prefix_matcher(cues.ACTION_VERBS)
 _STOCK_END = suffix_matcher(pv.STOCK_NOUNS)
 _REACH_END = suffix_matcher(pv.STATE_REACH_VERBS)
 _ENTITY_UNITS = frozenset(pv.ENTITY_UNITS)
+_ENTITY_UNITS_AND_ITEMS = _ENTITY_UNITS | {"项", "件", "户", "人", "名"}
+_STATE_COUNT = re.compile(alternation(pv.STATE_COUNT_CUES))
 _ENTITY_REACHED = suffix_matcher(pv.ENTITY_REACH_VERBS)
 _PARAGRAPH_TARGET = re.compile(alternation(pv.PARAGRAPH_TARGET_CUES))
 
@@ -224,6 +226,8 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
     subject = subject or ""
     if measure in ("level", "growth") and _TOTAL_NOUN(subject):
         return True
+    if measure == "level" and unit in _ENTITY_UNITS_AND_ITEMS and _STATE_COUNT.search(segment):
+        return True  # 反馈问题已整改完成7项, 剩余9项: how things stand at the end
     if subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
         return False
     if measure == "ratio":

@@ -27,6 +27,8 @@ YEARS_BACK_WORDS: dict[str, int] = {
     **{f"过去{w}年": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5), ("十", 10))},
     **{f"{w}年累计": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5))},
 }
+# words in a figure's run-up that make a count a state at the period's end: 已整改完成7项, 剩余9项
+STATE_COUNT_CUES: tuple[str, ...] = ("已", "剩余", "其余", "尚有", "仍有", "尚未", "现有")
 # the year's list of items a report counts before it says how far each has come (15件重点民生实事):
 # in a report on part of the year the count is the plan for the whole year
 YEAR_LIST_NOUNS: tuple[str, ...] = ("民生实事", "重点民生实事", "区级民生实事", "市级民生实事", "县级民生实事")
