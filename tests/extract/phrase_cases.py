@@ -970,7 +970,7 @@ r("2024年，全年生猪出栏86.2万头，连续五年居全省首位。",
 
 r = family("modality")
 r("江川市2025年上半年计划执行情况\n年初确定的12件重点民生实事中，已完成3件，其余均按序时推进。",
-  lv("12件", 12, "件", modality="plan", period=Y2025), lv("3件", 3, "件", modality="actual", period=H1))
+  lv("12件", 12, "件", modality="plan", period=Y2025), lv("3件", 3, "件", modality="actual", period="2025-06-30"))
 r("江川市2024年工作回顾\n年初确定的十件民生实事全部办结。", lv("十件", 10, "件", modality="actual", period=Y2024))
 r("江川市2025年上半年计划执行情况\n统筹规划城市副中心3个、产业组团8个。",
   lv("3个", 3, "个", modality="plan", period=None), lv("8个", 8, "个", modality="plan", period=None))
