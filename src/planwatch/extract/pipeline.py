@@ -302,6 +302,11 @@ def _set_subject(r: Reading, text: str, segment: str, prev: Reading | None, sent
     same_sentence = prev is not None and prev.sentence_start == sentence_start
     if prev is not None and same_sentence and _set_subject_from_before(r, segment, phrase, prev):
         return
+    if phrase in subjects.SPENT_ON and r.unit in ("元", "美元"):
+        purpose = subjects.purpose_after(text, r.c.end)
+        if purpose:
+            r.subject = purpose + phrase  # 投资1100万元新建污水管线 → 新建污水管线投资
+            return
     if phrase.startswith("占") and prev is not None and same_sentence:
         r.subject = (prev.subject or "") + phrase
         return
@@ -359,6 +364,9 @@ def _set_subject_from_before(r: Reading, segment: str, phrase: str, prev: Readin
         if share:
             r.subject = _base_subject(subjects.without_change(prev.subject or "")) + share
             return True
+    if r.c.start == prev.c.end and r.measure == prev.measure == "level" and prev.subject:
+        r.subject = prev.subject  # 贫困户301户611人: two counts of one thing, written back to back
+        return True
     if r.unit in uv.DURATION_UNITS and segment.rstrip(" 　").endswith(subjects.STREAK_WORDS):
         r.subject = prev.subject  # 肉牛出栏23.6万头，连续六年居全省首位: the streak is the figure's
         return True

@@ -88,4 +88,8 @@ AFTER_A_COUNT: tuple[str, ...] = (
 )
 # measure words of counted things (the counts those measures borrow from)
 COUNT_UNITS: tuple[str, ...] = ("个", "项", "家", "批", "件", "宗")
+# money written before what it was spent on (投资1100万元新建污水管线): the subject is purpose + word
+SPENT_ON: tuple[str, ...] = ("投资", "投入", "总投资", "投入资金", "筹集资金")
+# words between such an amount and its purpose that are not part of it
+PURPOSE_LEADS: tuple[str, ...] = ("用于", "完成", "实施", "开展", "进行")
 
