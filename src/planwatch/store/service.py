@@ -844,19 +844,7 @@ class Store:
             query = query.where(AUDIT.c.key == key)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
-        return [
-            AuditEntry(
-                id=r.id,
-                at=r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC),
-                user=r.user,
-                action=r.action,
-                table=r.table_name,
-                key=r.key,
-                before=r.before,
-                after=r.after,
-            )
-            for r in rows
-        ]
+        return [_audit_entry(r) for r in rows]
 
     def audit_count(self) -> int:
         """Return how many audit rows there are."""
@@ -959,25 +947,19 @@ class Store:
                 ]
                 query = query.where(or_(false(), *one_item))
             rows = conn.execute(query.limit(limit) if limit else query).all()
-        return [
-            AuditEntry(
-                id=r.id,
-                at=r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC),
-                user=r.user,
-                action=r.action,
-                table=r.table_name,
-                key=r.key,
-                before=r.before,
-                after=r.after,
-            )
-            for r in rows
-        ]
+        return [_audit_entry(r) for r in rows]
 
     @staticmethod
     def _audited_plans(conn: Connection) -> list[str]:
         return list(
             conn.execute(select(AUDIT.c.key).where(AUDIT.c.table_name == PlanRow.__tablename__).distinct()).scalars()
         )
+
+
+def _audit_entry(r: Any) -> AuditEntry:
+    """Return an audit row as an entry; SQLite gives back naive times, which were stored as UTC."""
+    at = r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC)
+    return AuditEntry(r.id, at, r.user, r.action, r.table_name, r.key, r.before, r.after)
 
 
 def _escape_like(text: str) -> str:
