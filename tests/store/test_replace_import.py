@@ -83,3 +83,19 @@ def test_replace_on_a_progress_file_is_refused_and_writes_nothing(exported: tupl
     code, output = run("import", str(progress), "--replace", "--db", url)
     assert code == 2
     assert "--replace 只用于计划文件" in output
+
+
+def test_replace_on_a_workbook_without_its_plan_sheet_is_refused_and_deletes_nothing(
+    exported: tuple[str, Path], plan_data: PlanData
+) -> None:
+    url, path = exported
+    book = openpyxl.load_workbook(path)
+    del book["计划"]  # a partial file: it updates the items it lists and says nothing of the rest
+    book.save(path)
+    code, output = run("import", str(path), "--replace", "--db", url)
+    assert code == 2
+    assert "不能与 --replace 同用" in output
+    code, output = run("import", str(path), "--db", url)
+    assert code == 0 and "警告：库中有" not in output
+    with Store.open(url) as store:
+        assert len(store.load_plan_data("JC2025").projects) == 2
