@@ -20,7 +20,10 @@ import os
 import secrets
 
 from fastapi import Request
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 COOKIE = "planwatch_session"
 FIELD = "csrf_token"
@@ -75,21 +78,50 @@ class CsrfGuard:
 
 
 def install(app, secret: bytes) -> None:
-    """Give every request a session (cookie set on the response when new) and its form token."""
+    """Give every request a session and its form token; set the cookie on pages when the session is new."""
     guard = CsrfGuard(secret)
     app.state.csrf = guard
+    app.add_middleware(SessionCookie, guard=guard)
 
-    @app.middleware("http")
-    async def session_cookie(request: Request, call_next) -> Response:
-        session = guard.session_of(request.cookies.get(COOKIE))
+
+class SessionCookie:
+    """Pure ASGI middleware: puts the session's form token in ``request.state`` and sets a new session's cookie.
+
+    Plain ASGI rather than ``@app.middleware``: responses (a 100,000-item status JSON)
+    pass through untouched, only the start message of a page gains a header.
+    """
+
+    def __init__(self, app: ASGIApp, guard: CsrfGuard) -> None:
+        self.app = app
+        self.guard = guard
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        session = self.guard.session_of(HTTPConnection(scope).cookies.get(COOKIE))
         fresh = None
         if session is None:
-            session, fresh = guard.new_cookie()
-        request.state.csrf_token = guard.token(session)
-        response = await call_next(request)
-        if fresh is not None and not request.url.path.startswith(("/static/", "/api/")):
-            response.set_cookie(COOKIE, fresh, httponly=True, samesite="strict", path="/")
-        return response
+            session, fresh = self.guard.new_cookie()
+        scope.setdefault("state", {})["csrf_token"] = self.guard.token(session)
+        if fresh is None or scope["path"].startswith(("/static/", "/api/")):
+            await self.app(scope, receive, send)
+            return
+        cookie = _set_cookie_header(fresh)
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).append("set-cookie", cookie)
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
+
+
+def _set_cookie_header(value: str) -> str:
+    """Return the Set-Cookie header of a session cookie, as Starlette writes it."""
+    response = Response()
+    response.set_cookie(COOKIE, value, httponly=True, samesite="strict", path="/")
+    return response.headers["set-cookie"]
 
 
 async def require_token(request: Request) -> None:
