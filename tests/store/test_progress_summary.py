@@ -9,7 +9,7 @@ from sqlalchemy import select
 from test_latest_only import expected, observed, random_plan
 
 from planwatch.store import Store
-from planwatch.store.latest import LATEST, summary_select
+from planwatch.store.latest import LATEST, LATEST_ROWS, ROWS_READ_COLUMNS, candidate_rows, summary_select
 
 
 def summary_rows(store: Store) -> tuple[list[tuple], list[tuple]]:
@@ -21,6 +21,32 @@ def summary_rows(store: Store) -> tuple[list[tuple], list[tuple]]:
     by_name = [tuple(getattr(r, c) for c in columns) for r in kept]
     again = sorted(tuple(getattr(r, c) for c in columns) for r in fresh)
     return by_name, again
+
+
+def kept_rows(store: Store) -> tuple[list[tuple], list[tuple]]:
+    """Return (the stored rows a whole-plan load reads, the same rows found afresh from the summary)."""
+    with store.engine.connect() as conn:
+        kept = conn.execute(select(LATEST_ROWS.c.plan_id, *(LATEST_ROWS.c[c] for c in ROWS_READ_COLUMNS))).all()
+        fresh = conn.execute(candidate_rows(LATEST).add_columns(LATEST.c.plan_id)).all()
+    return sorted(tuple(r) for r in kept), sorted((r[-1], *r[:-1]) for r in fresh)
+
+
+def test_the_rows_a_whole_plan_load_reads_follow_updates_deletes_and_removed_items(store: Store) -> None:
+    data = random_plan(9)
+    store.save_plan_data(data, user="测试")
+    kept, fresh = kept_rows(store)
+    assert kept and kept == fresh
+    changed = [replace(r, value=(r.value or 0) + 3.0) for r in data.progress[:25] if r.milestone_key is None]
+    store.add_progress("R2025", changed, user="测试")
+    gone = data.progress[30]
+    store.delete_progress("R2025", gone.item_code, gone.as_of, gone.milestone_key, user="测试")
+    assert kept_rows(store)[0] == kept_rows(store)[1]
+    dropped = data.projects[0].code
+    fewer = replace(data, projects=data.projects[1:], progress=[r for r in data.progress if r.item_code != dropped])
+    store.save_plan_data(fewer, user="测试", absent="replace")
+    kept, fresh = kept_rows(store)
+    assert kept == fresh
+    assert dropped not in {row[1] for row in kept}
 
 
 def test_the_status_after_updates_and_deletes_matches_the_full_history(store: Store) -> None:

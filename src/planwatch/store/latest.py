@@ -11,13 +11,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, case, delete, func, select
+from sqlalchemy import FromClause, Select, Table, and_, case, delete, func, select
 from sqlalchemy.engine import Connection
 
-from planwatch.store.tables import ProgressLatestRow, ProgressRow
+from planwatch.store.mapping import PROGRESS_READ_COLUMNS
+from planwatch.store.tables import ProgressLatestRecordRow, ProgressLatestRow, ProgressRow
 
 PROGRESS: Table = ProgressRow.__table__
 LATEST: Table = ProgressLatestRow.__table__
+LATEST_ROWS: Table = ProgressLatestRecordRow.__table__
+#: The summary figures each candidate row carries, after its progress values.
+AGG_COLUMNS = ("last_cum", "last_nc", "first_nc", "sum_nc", "n_nc")
+#: ``progress_latest_rows`` columns in the order a load reads them: the progress row's id and
+#: values (``PROGRESS_READ_COLUMNS``), then ``AGG_COLUMNS``.
+ROWS_READ_COLUMNS = ("progress_id", *PROGRESS_READ_COLUMNS, *AGG_COLUMNS)
 SUMMARY_COLUMNS = (
     "plan_id",
     "item_code",
@@ -60,25 +67,62 @@ def summary_select(*where: Any) -> Select[Any]:
     )
 
 
+def candidate_rows(agg: FromClause, *where: Any) -> Select[Any]:
+    """Return the progress rows at the dates of ``agg`` (a summary), each with its summary figures.
+
+    Columns: the row's id, ``PROGRESS_READ_COLUMNS``, ``AGG_COLUMNS``. Both plan and item come
+    from ``agg`` so the database looks rows up by the unique (plan, item, as_of, …) index.
+    """
+    pr = PROGRESS
+    on = and_(
+        pr.c.plan_id == agg.c.plan_id,
+        pr.c.item_code == agg.c.item_code,
+        pr.c.as_of.in_([agg.c.last_any, agg.c.last_cum, agg.c.last_nc, agg.c.last_stage]),
+    )
+    return (
+        select(pr.c.id, *(pr.c[c] for c in PROGRESS_READ_COLUMNS), *(agg.c[c] for c in AGG_COLUMNS))
+        .select_from(agg)
+        .join(pr, on)
+        .where(*where)
+    )
+
+
+def copy_rows(conn: Connection, *where: Any) -> None:
+    """Fill ``progress_latest_rows`` from the summary rows matching ``where``."""
+    query = candidate_rows(LATEST, *where).add_columns(LATEST.c.plan_id)
+    conn.execute(LATEST_ROWS.insert().from_select([*ROWS_READ_COLUMNS, "plan_id"], query))
+
+
 def refresh(conn: Connection, plan_id: int | None = None, codes: Sequence[str] | None = None) -> None:
-    """Recompute the summary of ``codes`` of plan ``plan_id``.
+    """Recompute the summary of ``codes`` of plan ``plan_id``, and the rows a load reads with it.
 
     ``codes`` None: every item of the plan; ``plan_id`` None: every plan.
     """
     if plan_id is None:
+        conn.execute(delete(LATEST_ROWS))
         conn.execute(delete(LATEST))
         conn.execute(LATEST.insert().from_select(SUMMARY_COLUMNS, summary_select()))
+        copy_rows(conn)
         return
     if codes is None:
+        conn.execute(delete(LATEST_ROWS).where(LATEST_ROWS.c.plan_id == plan_id))
         conn.execute(delete(LATEST).where(LATEST.c.plan_id == plan_id))
         conn.execute(LATEST.insert().from_select(SUMMARY_COLUMNS, summary_select(PROGRESS.c.plan_id == plan_id)))
+        copy_rows(conn, LATEST.c.plan_id == plan_id)
         return
     codes = sorted(set(codes))
     for start in range(0, len(codes), 500):
         part = codes[start : start + 500]
-        conn.execute(delete(LATEST).where(LATEST.c.plan_id == plan_id, LATEST.c.item_code.in_(part)))
+        forget(conn, plan_id, part)
         query = summary_select(PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code.in_(part))
         conn.execute(LATEST.insert().from_select(SUMMARY_COLUMNS, query))
+        copy_rows(conn, LATEST.c.plan_id == plan_id, LATEST.c.item_code.in_(part))
+
+
+def forget(conn: Connection, plan_id: int, codes: Sequence[str]) -> None:
+    """Remove the summary and its rows for ``codes`` (at most a few hundred) of plan ``plan_id``."""
+    for table in (LATEST_ROWS, LATEST):
+        conn.execute(delete(table).where(table.c.plan_id == plan_id, table.c.item_code.in_(codes)))
 
 
 def usable(conn: Connection, plan_id: int, as_of: date | None) -> bool:

@@ -429,10 +429,7 @@ class _Writer:
             )
             gone = [(_progress_audit_key(plan_code, old), row_id, old) for row_id, old in rows.values()]
             self._delete(PROGRESS, "progress", gone)
-            latest_rows = latest.LATEST
-            self.conn.execute(
-                delete(latest_rows).where(latest_rows.c.plan_id == plan_id, latest_rows.c.item_code.in_(part))
-            )
+            latest.forget(self.conn, plan_id, part)
         task_codes = {row_id: item.code for item, _, row_id in absent if item.kind == "task"}
         ms_table: Table = MilestoneRow.__table__
         ms_columns = ["task_id", "key", "title", "due", "position"]
@@ -1058,34 +1055,18 @@ def latest_progress(
     plain = pr.c.milestone_key == ""
     has_value = pr.c.value.is_not(None)
     is_nc = and_(plain, pr.c.cumulative.is_(False), has_value)
-    summary = latest.usable(conn, plan_id, as_of)
-    if summary:
-        # The summary kept by every write: one row per item, no pass over the progress rows.
-        agg: Any = latest.LATEST.alias("agg")
-        other = latest.LATEST.alias("agg2")
-    else:
-        agg = latest.summary_select(*base).subquery("agg")
-        other = agg.alias("agg2")
-    # Drive from the per-item dates: both plan and item come from ``agg`` so the database
-    # looks rows up by the unique (plan, item, as_of, …) index instead of scanning the plan.
-    on = and_(
-        pr.c.plan_id == agg.c.plan_id,
-        pr.c.item_code == agg.c.item_code,
-        pr.c.as_of.in_([agg.c.last_any, agg.c.last_cum, agg.c.last_nc, agg.c.last_stage]),
-    )
-    query: Any = (
-        select(*READ_COLUMNS, agg.c.last_cum, agg.c.last_nc, agg.c.first_nc, agg.c.sum_nc, agg.c.n_nc)
-        .select_from(agg)
-        .join(pr, on)
-        .where(agg.c.plan_id == plan_id)
-    )
     # Driver values throughout (dates compared as the driver gives them, all of one kind).
-    sql = _literal_sql(conn, query)
-    if summary and conn.dialect.name == "sqlite":
-        # Without statistics SQLite would walk every progress row of the plan and probe the
-        # summary; CROSS JOIN keeps the summary as the outer loop (one index lookup per item).
-        sql = sql.replace(" JOIN ", " CROSS JOIN ", 1)
-    rows = driver_rows(conn, sql)
+    if latest.usable(conn, plan_id, as_of):
+        # The rows every write keeps with the summary: one short scan, no pass over the progress.
+        rows_table = latest.LATEST_ROWS
+        other: Any = latest.LATEST.alias("agg2")
+        read = [rows_table.c[c] for c in latest.ROWS_READ_COLUMNS]
+        rows = driver_rows(conn, select(*read).where(rows_table.c.plan_id == plan_id))
+    else:
+        # An as-of date before some reports: summarise the rows up to it on the fly.
+        agg: Any = latest.summary_select(*base).subquery("agg")
+        other = agg.alias("agg2")
+        rows = driver_rows(conn, latest.candidate_rows(agg, agg.c.plan_id == plan_id))
     milestone_rows = driver_rows(conn, select(*READ_COLUMNS).where(*base, pr.c.milestone_key != literal_column("''")))
     # Items whose non-cumulative records straddle the latest cumulative one need an exact sum.
     mixed = sorted(

@@ -247,6 +247,39 @@ class ProgressLatestRow(Base):
     last_stage: Mapped[date | None] = mapped_column(Date)
 
 
+class ProgressLatestRecordRow(Base):
+    """The progress rows a ``latest_only`` load reads, copied with their item's summary dates.
+
+    Per item: the rows at the dates ``progress_latest`` holds (latest report, latest
+    cumulative and non-cumulative value, latest stage), each with the five summary figures
+    the reduction needs. Rewritten with ``progress_latest`` by every progress write, so a
+    whole-plan status scans one short table instead of probing the progress index once per
+    item and date. ``progress_id`` is the row's id in ``progress_records``.
+    """
+
+    __tablename__ = "progress_latest_rows"
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    progress_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    value: Mapped[float | None] = mapped_column(Float)
+    cumulative: Mapped[bool] = mapped_column(Boolean)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    milestone_key: Mapped[str] = mapped_column(String(64))
+    stage: Mapped[str | None] = mapped_column(String(30))
+    narrative: Mapped[str] = mapped_column(Text)
+    source_unit: Mapped[str | None] = mapped_column(String(200))
+    source_document: Mapped[str | None] = mapped_column(String(500))
+    source_span_start: Mapped[int | None] = mapped_column(Integer)
+    source_span_end: Mapped[int | None] = mapped_column(Integer)
+    source_quote: Mapped[str | None] = mapped_column(Text)
+    last_cum: Mapped[date | None] = mapped_column(Date)
+    last_nc: Mapped[date | None] = mapped_column(Date)
+    first_nc: Mapped[date | None] = mapped_column(Date)
+    sum_nc: Mapped[float | None] = mapped_column(Float)
+    n_nc: Mapped[int] = mapped_column(Integer)
+
+
 class AuditRow(Base):
     """Who changed what, when: one row per inserted, updated or deleted record."""
 

@@ -38,9 +38,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("plan_id", "item_code", name=op.f("pk_progress_latest")),
     )
-    from planwatch.store.latest import refresh
+    from planwatch.store.latest import LATEST, SUMMARY_COLUMNS, summary_select
 
-    refresh(op.get_bind())
+    # The summary alone: the rows table that later writes keep with it comes in 0003.
+    op.get_bind().execute(LATEST.insert().from_select(SUMMARY_COLUMNS, summary_select()))
 
 
 def downgrade() -> None:
