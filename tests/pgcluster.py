@@ -1,7 +1,7 @@
 """A throwaway PostgreSQL cluster for tests: initdb into a temp dir, start on a free port, remove after.
 
-Used by ``tests/store/conftest.py``; other test folders can import ``postgres_server`` /
-``fresh_postgres_database`` from here (``tests/`` is on ``sys.path`` because of
+Used by the ``postgres_admin_url`` and ``database_url`` fixtures of ``tests/conftest.py``; tests
+can import ``postgres_server`` / ``fresh_postgres_database`` from here (``tests/`` is on ``sys.path`` because of
 ``tests/conftest.py``). With ``PLANWATCH_TEST_POSTGRES_URL`` set, that server is used
 instead and nothing is started. PostgreSQL refuses to run as root, so as root the
 cluster runs as the ``postgres`` system user (``runuser``).
@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from sqlalchemy.engine import make_url
 
 ENV_URL = "PLANWATCH_TEST_POSTGRES_URL"
@@ -141,3 +142,12 @@ def fresh_postgres_database(admin_url: str) -> Iterator[str]:
     finally:
         with psycopg.connect(conninfo, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def postgres_or_skip(admin: str | None) -> str:
+    """Return the admin URL, or skip — or fail, when PLANWATCH_TEST_REQUIRE_POSTGRES says it must run."""
+    if admin is None:
+        if os.environ.get("PLANWATCH_TEST_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required here (PLANWATCH_TEST_REQUIRE_POSTGRES): {postgres_server.skip_reason}")
+        pytest.skip(postgres_server.skip_reason)
+    return admin

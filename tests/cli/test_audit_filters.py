@@ -6,39 +6,19 @@ JC20250), and times compared across time zones are where the two databases could
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
-from pgcluster import fresh_postgres_database, postgres_server
 from planwatch.plan.model import LivelihoodItem, Plan, PlanData, Region
 from planwatch.store import Store
 
 
-@pytest.fixture(scope="module")
-def postgres_admin_url() -> Iterator[str | None]:
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
     """Yield an empty migrated store: a SQLite file, then a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'audit.sqlite'}"
-        with Store.open(url) as opened:
-            opened.init()
-            yield opened
-        return
-    admin = request.getfixturevalue("postgres_admin_url")
-    if admin is None:
-        if os.environ.get("PLANWATCH_TEST_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL is required here: {postgres_server.skip_reason}")
-        pytest.skip(postgres_server.skip_reason)
-    with fresh_postgres_database(admin) as url, Store.open(url) as opened:
+    with Store.open(database_url) as opened:
         opened.init()
         yield opened
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from pgcluster import fresh_postgres_database, postgres_server
 from planwatch.plan.model import (
     KeyTask,
     LivelihoodItem,
@@ -29,28 +26,6 @@ from planwatch.plan.model import (
     WorkArea,
 )
 from planwatch.store import Store
-
-
-@pytest.fixture(scope="session")
-def postgres_admin_url() -> Iterator[str | None]:
-    """Start one PostgreSQL cluster for the session (or use PLANWATCH_TEST_POSTGRES_URL)."""
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """Yield the URL of an empty database: a SQLite file, then a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'planwatch.sqlite'}"
-        return
-    admin = request.getfixturevalue("postgres_admin_url")
-    if admin is None:
-        if os.environ.get("PLANWATCH_TEST_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL is required here (PLANWATCH_TEST_REQUIRE_POSTGRES): {postgres_server.skip_reason}")
-        pytest.skip(postgres_server.skip_reason)
-    with fresh_postgres_database(admin) as url:
-        yield url
 
 
 @pytest.fixture

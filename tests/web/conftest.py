@@ -42,19 +42,16 @@ def fresh_web(tmp_path: Path) -> Iterator[tuple[httpx.Client, Store]]:
 
 
 @pytest.fixture(scope="module")
-def postgres_web() -> Iterator[tuple[httpx.Client, Store]]:
+def postgres_web(postgres_admin_url: str | None) -> Iterator[tuple[httpx.Client, Store]]:
     """A client of the app over the 江川 plan in a fresh database of a throwaway PostgreSQL cluster."""
-    from pgcluster import fresh_postgres_database, postgres_server
+    from pgcluster import fresh_postgres_database, postgres_or_skip
 
-    with postgres_server() as admin:
-        if admin is None:
-            pytest.skip(postgres_server.skip_reason)
-        with fresh_postgres_database(admin) as url:
-            store = Store.open(url)
-            store.init()
-            store.save_plan_data(jiangchuan_plan(), user="测试")
-            server, thread, base = start_server(store)
-            with httpx.Client(base_url=base, timeout=30) as client:
-                yield client, store
-            stop_server(server, thread)
-            store.close()
+    with fresh_postgres_database(postgres_or_skip(postgres_admin_url)) as url:
+        store = Store.open(url)
+        store.init()
+        store.save_plan_data(jiangchuan_plan(), user="测试")
+        server, thread, base = start_server(store)
+        with httpx.Client(base_url=base, timeout=30) as client:
+            yield client, store
+        stop_server(server, thread)
+        store.close()
