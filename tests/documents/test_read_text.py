@@ -92,3 +92,64 @@ def test_a_directory_is_reported(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(DocumentError, match="目录"):
         read(folder)
+
+
+# Text without a single ASCII character: no line break, no digit (UTF-16 then has no NUL
+# byte on the ASCII side; 一 = U+4E00 even puts one on the other side).
+CJK_ONLY = "江川市一季度经济运行平稳，全市地区生产总值同比增长百分之五点二，一般公共预算收入稳中有升。"
+TRADITIONAL = (
+    "江川市人民政府關於2025年上半年計劃執行情況的報告\n"
+    "一、總體情況\n全市地區生產總值增長5.2%，規模以上工業增加值增長6.1%，固定資產投資完成86億元。\n"
+)
+
+BIG5_ONLY = "江川市經濟運行總體平穩，發展質量穩步提升。"
+
+LEGACY = [
+    # label, bytes of the file, text expected
+    ("UTF-16 LE without BOM or ASCII", CJK_ONLY.encode("utf-16-le"), CJK_ONLY),
+    ("UTF-16 BE without BOM or ASCII", CJK_ONLY.encode("utf-16-be"), CJK_ONLY),
+    ("UTF-16 LE of one short line", "一、总体情况".encode("utf-16-le"), "一、总体情况"),
+    ("Big5 traditional report", TRADITIONAL.encode("big5"), TRADITIONAL),
+    ("Big5 without ASCII", BIG5_ONLY.encode("big5"), BIG5_ONLY),
+    ("GBK stays GBK", CJK_ONLY.encode("gbk"), CJK_ONLY),
+    ("GBK of traditional characters stays GBK", TRADITIONAL.encode("gbk"), TRADITIONAL),
+]
+
+
+@pytest.mark.parametrize(("label", "data", "expected"), LEGACY, ids=[row[0] for row in LEGACY])
+def test_big5_and_utf16_without_a_bom_are_told_from_gbk(tmp_path: Path, label: str, data: bytes, expected: str) -> None:
+    assert read(write(tmp_path, "report.txt", data)).text == expected
+
+
+MIXED = [
+    # label, bytes, line the message must name
+    (
+        "a GBK line after UTF-8 lines",
+        "江川市上半年经济运行情况\n全市地区生产总值增长5.2%。\n".encode() + "规上工业增加值增长6.1%。\n".encode("gbk"),
+        "第 3 行是 GBK 编码，而第 1 行是 UTF-8 编码",
+    ),
+    (
+        "a UTF-8 line after a GBK line",
+        "江川市上半年经济运行情况\n".encode("gbk") + "\n全市地区生产总值增长5.2%。\n".encode(),
+        "第 3 行是 UTF-8 编码，而第 1 行是 GBK 编码",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "data", "words"), MIXED, ids=[row[0] for row in MIXED])
+def test_a_file_mixing_gbk_and_utf8_lines_is_reported_naming_the_line(
+    tmp_path: Path, label: str, data: bytes, words: str
+) -> None:
+    path = write(tmp_path, "mixed.txt", data)
+    with pytest.raises(DocumentError) as caught:
+        read(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: {words}")
+    assert "\n" not in message
+    assert "请统一另存为 UTF-8" in message
+
+
+def test_a_bad_byte_in_utf8_text_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.txt", REPORT.encode() + b"\xff" + REPORT.encode())
+    with pytest.raises(DocumentError, match=r"第 4 行（第 \d+ 字节）有无效字节"):
+        read(path)

@@ -124,3 +124,21 @@ WHOLE_YEAR_CUES: tuple[str, ...] = (
 REVIEW_CUES: tuple[str, ...] = ("工作回顾",)
 # How many characters of the opening the period is looked for in, after the title.
 OPENING_WINDOW = 600
+
+
+# --- characters that tell real Chinese from bytes decoded with the wrong codec ----------------
+# The most frequent characters of plan and statistics reports, simplified and traditional.
+# Text decoded with its own codec is full of them; the same bytes decoded as another codec
+# (Big5 read as GBK, UTF-16 read as GB18030) give rare characters instead.
+FREQUENT_HANZI_SIMPLIFIED = (
+    "的一是在不了有和人中大为上个国以要到地出会年月日发展经济增长全市区县省镇村工作业产企项目建设"
+    "推进实施完成计划同比亿万元投资重点持续加强提升服务管理改革创新开放城乡农民生就收入消费程体系"
+    "高质量新稳定总值规模率政府报告情况主要指标预期目标社会等及其对已将进一步百分点上半全面加快"
+)
+FREQUENT_HANZI_TRADITIONAL = (
+    "的一是在不了有和人中大為上個國以要到地出會年月日發展經濟增長全市區縣省鎮村工作業產企項目建設"
+    "推進實施完成計劃同比億萬元投資重點持續加強提升服務管理改革創新開放城鄉農民生就收入消費程體系"
+    "高質量新穩定總值規模率政府報告情況主要指標預期目標社會等及其對已將進一步百分點上半全面加快"
+)
+# marks that only text in the right codec is full of
+CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》【】—…％"
