@@ -75,7 +75,7 @@ def sample_path() -> str:
 def demo_board_text(board, built) -> str:  # type: ignore[no-untyped-def]
     """Return the terminal view: what was loaded, the summary, per-kind lines, roll-up, top alerts."""
     from planwatch.monitor.render import headline, item_table, rollup_table, summary_line
-    from planwatch.plan.model import ItemKind
+    from planwatch.monitor.wording import KIND_TITLES
 
     data_rows = sum(built.plan.rows.values())
     progress_rows = sum(built.progress.rows.values())
@@ -86,13 +86,7 @@ def demo_board_text(board, built) -> str:  # type: ignore[no-untyped-def]
         headline(board),
         summary_line(board),
     ]
-    labels = {
-        ItemKind.TARGET: "主要指标",
-        ItemKind.TASK: "重点任务",
-        ItemKind.PROJECT: "重大项目",
-        ItemKind.LIVELIHOOD: "民生实事",
-    }
-    for kind, label in labels.items():
+    for kind, label in KIND_TITLES.items():
         items = [i for i in board.items if i.kind == kind]
         if items:
             lines.append(f"  {label}：{summary_line(board, items)}")

@@ -15,7 +15,7 @@ import click
 from planwatch.cli.options import DATABASE, as_of_option
 from planwatch.plan.model import ItemKind
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "xlsx")
 KIND_CHOICES = {"指标": "target", "任务": "task", "项目": "project", "民生实事": "livelihood"}
 ROLLUP_CHOICES = {"领域": "work_area", "单位": "owner_unit", "区县": "district"}
 
@@ -34,7 +34,15 @@ def _board_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice([*KIND_CHOICES, *KIND_CHOICES.values()]),
             help="只看某类事项：指标、任务、项目、民生实事（可重复）",
         ),
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default="table",
+            show_default=True,
+            help="xlsx：监测台账（汇总、预警事项、各类事项，灯号着色），须用 -o 指定文件",
+        ),
+        click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件（原子写入），而不是屏幕"),
         DATABASE,
     ]
     for option in reversed(options):
@@ -98,6 +106,7 @@ def status_command(
     districts: tuple[str, ...],
     kinds: tuple[str, ...],
     fmt: str,
+    output: str | None,
     url: str | None,
     explain: bool,
     rollups: tuple[str, ...],
@@ -108,17 +117,21 @@ def status_command(
     例：planwatch status --plan JC2025 --as-of 2025-06-30
         planwatch status --as-of 2025-06-30 --unit 市发展改革委 --explain
         planwatch status --as-of 2025-06-30 --kind 项目 --by 区县 --format csv > 项目状态.csv
+        planwatch status --as-of 2025-06-30 --format xlsx -o 监测台账.xlsx
     """
     from planwatch.monitor import render
 
+    _check_output(fmt, output)
     board = load_board(url, plan_code, as_of, {"areas": areas, "units": units, "districts": districts, "kinds": kinds})
-    if fmt == "json":
-        click.echo(render.render_json(board), nl=False)
+    if fmt == "xlsx":
+        _write_workbook(board, output)  # type: ignore[arg-type]
+    elif fmt == "json":
+        _emit(render.render_json(board), output)
     elif fmt == "csv":
-        click.echo(render.render_csv(board), nl=False)
+        _emit(render.render_csv(board), output)
     else:
         by = [ROLLUP_CHOICES.get(b, b) for b in rollups] or ["work_area"]
-        click.echo(render.render_table(board, explain=explain, rollups=by), nl=False)  # type: ignore[arg-type]
+        _emit(render.render_table(board, explain=explain, rollups=by), output)  # type: ignore[arg-type]
 
 
 @click.command("alerts")
@@ -132,6 +145,7 @@ def alerts_command(
     districts: tuple[str, ...],
     kinds: tuple[str, ...],
     fmt: str,
+    output: str | None,
     url: str | None,
     limit: int | None,
 ) -> None:
@@ -143,13 +157,42 @@ def alerts_command(
     """
     from planwatch.monitor import render
 
+    _check_output(fmt, output)
     board = load_board(url, plan_code, as_of, {"areas": areas, "units": units, "districts": districts, "kinds": kinds})
     alerts = board.alerts()
     if limit is not None:
         alerts = alerts[:limit]
-    if fmt == "json":
-        click.echo(render.render_json(board, alerts), nl=False)
+    if fmt == "xlsx":
+        _write_workbook(board, output)  # type: ignore[arg-type]
+    elif fmt == "json":
+        _emit(render.render_json(board, alerts), output)
     elif fmt == "csv":
-        click.echo(render.render_csv(board, alerts), nl=False)
+        _emit(render.render_csv(board, alerts), output)
     else:
-        click.echo(render.render_alerts(board, limit), nl=False)
+        _emit(render.render_alerts(board, limit), output)
+
+
+def _check_output(fmt: str, output: str | None) -> None:
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx 须用 -o 指定要写入的文件，例如 -o 监测台账.xlsx")
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to ``output`` atomically (UTF-8; CSV with a BOM so Excel reads it)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from planwatch.atomic import atomic_file
+
+    encoding = "utf-8-sig" if output.lower().endswith(".csv") else "utf-8"
+    with atomic_file(output) as tmp:
+        tmp.write_text(text, encoding=encoding)
+    click.echo(f"已写入 {output}", err=True)
+
+
+def _write_workbook(board: Any, output: str) -> None:
+    from planwatch.exports.status_workbook import write_status_workbook
+
+    written = write_status_workbook(board, output)
+    sheets = "，".join(f"{name} {rows} 行" for name, rows in written.items())
+    click.echo(f"已写入监测台账 {output}（{sheets}）", err=True)

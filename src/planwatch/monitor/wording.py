@@ -31,6 +31,14 @@ KIND_LABELS: dict[ItemKind, str] = {
     ItemKind.LIVELIHOOD: "民生实事",
 }
 
+#: The plural titles of item kinds, as a board or a workbook heads their sections.
+KIND_TITLES: dict[ItemKind, str] = {
+    ItemKind.TARGET: "主要指标",
+    ItemKind.TASK: "重点任务",
+    ItemKind.PROJECT: "重大项目",
+    ItemKind.LIVELIHOOD: "民生实事",
+}
+
 CYCLE_LABELS: dict[ReportingCycle, str] = {
     ReportingCycle.BIWEEKLY: "半月报",
     ReportingCycle.MONTHLY: "月报",
