@@ -74,7 +74,7 @@ BROKEN_FILES = [
     ("empty.txt", b"", "文件为空（empty file）"),
     ("cut.docx", b"PK\x03\x04\x14\x00\x00\x00", "文件已损坏（不是有效的 docx/zip 文件）"),
     ("junk.pdf", b"\x00\x01binary", "文件已损坏（不是有效的 PDF 文件）"),
-    ("report.odt", b"whatever", "不支持的文件类型 .odt，支持 .txt .docx .html .htm .pdf（unsupported file type）"),
+    ("report.odt", b"whatever", "不支持的文件类型 .odt，支持 .txt .docx .html .htm .pdf .rtf（unsupported file type）"),
 ]
 
 
