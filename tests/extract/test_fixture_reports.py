@@ -4,11 +4,14 @@
 
 * a county's 统计公报 excerpt and a city department's half-year work summary, whose gold was drafted
   from the extractor's output and corrected by hand;
-* ``BLIND``: a county 政府工作报告, a city 统计公报 and a district's 1—9月 plan execution report,
-  written and annotated by a colleague who neither ran nor read the extractor — the honest measure
-  of how the rules carry to reports nobody tuned on. Their annotator settled some open conventions
-  differently from the official gold (undated plan sizes under a year-titled heading are ``null``
-  there, the official national report gives them the year), so their period bar is lower.
+* ``BLIND``: six reports written and annotated by colleagues who neither ran nor read the extractor
+  (a county 政府工作报告, a city 统计公报, a district's 1—9月 plan execution report, a city's monthly
+  economy analysis, a department's work summary and plan, a 十四五 mid-term evaluation) — the
+  honest measure of how the rules carry to reports nobody tuned on. Their annotators settled some
+  open conventions differently from the official gold (undated plan sizes under a year-titled
+  heading are ``null`` there, the official national report gives them the year), so each has its
+  own floor, set a little below what the extractor scores today: the test catches a regression,
+  the README reports the figures.
 
 ``*.gold.json`` list every fact of each in the format of facts-schema.md. The matching below follows
 the official scorer's rules: a predicted fact matches a gold fact when their spans overlap and value
@@ -31,7 +34,15 @@ from planwatch.extract import extract_facts
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD_FILES = sorted(FIXTURES.glob("*.gold.json"))
 ATTRIBUTES = ("period", "modality", "qualifier", "baseline")
-BLIND = {"lanxi_gov_work_report_2025", "heshan_statistical_bulletin_2024", "qinghe_district_q3_2025"}
+#: Blind reports and their floors: (strict F1, period agreement, modality agreement).
+BLIND: dict[str, tuple[float, float, float]] = {
+    "lanxi_gov_work_report_2025": (0.97, 0.80, 0.95),
+    "heshan_statistical_bulletin_2024": (0.97, 0.95, 0.95),
+    "qinghe_district_q3_2025": (0.97, 0.82, 0.94),
+    "luchuan_monthly_economy_2025_05": (0.95, 0.88, 0.95),
+    "tongwan_agri_dept_work_summary_2024": (0.95, 0.73, 0.92),
+    "zheyuan_county_midterm_evaluation_2023": (0.92, 0.60, 0.92),
+}
 
 
 def _overlap(a: list[int], b: list[int]) -> int:
@@ -95,13 +106,14 @@ def test_our_own_reports_score_a_strict_f1_of_at_least_0_9(gold_path: Path) -> N
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=[p.name.split(".")[0] for p in GOLD_FILES])
 def test_our_own_reports_get_periods_and_modalities_mostly_right(gold_path: Path) -> None:
+    name = gold_path.name.split(".")[0]
     s = _score_fixture(gold_path)
-    period_bar = 0.8 if gold_path.name.split(".")[0] in BLIND else 0.85
-    assert s["period"] >= period_bar and s["modality"] >= 0.9, f"{gold_path.name}: {s}"
+    f1, period, modality = BLIND.get(name, (0.9, 0.85, 0.9))
+    assert s["f1"] >= f1 and s["period"] >= period and s["modality"] >= modality, f"{gold_path.name}: {s}"
 
 
-def test_three_reports_were_annotated_blind() -> None:
-    assert {p.name.split(".")[0] for p in GOLD_FILES} >= BLIND
+def test_six_reports_were_annotated_blind() -> None:
+    assert {p.name.split(".")[0] for p in GOLD_FILES} >= set(BLIND)
 
 
 def test_both_fixture_reports_have_a_gold_file_whose_facts_point_at_their_text() -> None:

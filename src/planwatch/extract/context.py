@@ -75,6 +75,8 @@ class DocumentContext:
     newlines: list[int] = field(default_factory=list)
     stop_marks: list[int] = field(default_factory=list)
     _section_starts: list[int] = field(default_factory=list)
+    # the five-year plan a review document evaluates (十四五 → (2021, 2025)), else None
+    plan_frame: tuple[int, int] | None = None
 
     def section_at(self, offset: int) -> Section | None:
         i = bisect_right(self._section_starts, offset) - 1
@@ -142,6 +144,26 @@ def _headings(text: str) -> list[tuple[int, str, int | None]]:
     ]
 
 
+_YEARS_IN = re.compile(r"(?:实施|执行)[^，。；]{0,6}?([两二三四五1-5])年(?:多|半)?(?:来|以来)")
+
+
+def _plan_frame(title: str) -> tuple[int, int] | None:
+    """The five-year plan a review document's title names (……第十四个五年规划纲要实施中期评估报告)."""
+    if not any(w in title for w in pv.PLAN_REVIEW_TITLE_WORDS):
+        return None
+    return next((frame for name, frame in pv.PLAN_FRAME_NAMES.items() if name in title), None)
+
+
+def _reviewed_years(head: str, frame: tuple[int, int]) -> Lead | None:
+    """纲要实施两年来: the review covers the frame's first N years, so its last year leads."""
+    m = _YEARS_IN.search(head)
+    if m is None:
+        return None
+    word = m.group(1)
+    n = int(word) if word.isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}[word]
+    return Lead(frame[0] + n - 1) if 1 <= n <= frame[1] - frame[0] + 1 else None
+
+
 def _work_from(title: str, first_child: int | None) -> int | None:
     """In a section titled for both targets and work (2025年主要目标和重点工作), the work starts at
     its first sub-heading: the numbers there are planned work, not targets, unless cue words say so."""
@@ -180,6 +202,9 @@ def build_context(text: str, metadata: DocumentMetadata | None = None) -> Docume
     lead = _lead_from(title, year) or Lead(year)
     if lead.year is None or (lead.first, lead.last) == (1, 12):
         lead = _stated_lead(text, metadata) or lead
+    plan_frame = _plan_frame(title)
+    if plan_frame is not None:
+        lead = _reviewed_years(text[:800], plan_frame) or lead
     headings = _headings(text)
     leads = [(_lead_from(title, lead.year) or lead) for _, title, _ in headings]
     if headings and leads[0].year and year and leads[0].year < year and not _is_future(headings[0][1]):
@@ -200,4 +225,5 @@ def build_context(text: str, metadata: DocumentMetadata | None = None) -> Docume
         newlines=[m.start() for m in re.finditer("\n", text)],
         stop_marks=[m.start() for m in _STOP_MARKS.finditer(text)],
         _section_starts=[s.start for s in sections],
+        plan_frame=plan_frame,
     )

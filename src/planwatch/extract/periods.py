@@ -299,6 +299,33 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
 
 _ANNUAL_PLAN = re.compile(alternation(pv.ANNUAL_PLAN_WORDS))
 _YEAR_LIST_AFTER = prefix_matcher(pv.YEAR_LIST_NOUNS)
+_GOAL_AFTER = re.compile(
+    "(?:" + alternation(cues.QUALIFIERS_AFTER) + ")?(?:" + alternation(pv.TARGET_AFTER_WORDS) + ")"
+)
+
+
+def names_a_goal_after(text: str, end: int) -> bool:
+    """True when the words right after a number make it a goal: 16亿元的目标, 9%的规划目标, 55%的目标值."""
+    return _GOAL_AFTER.match(text, end) is not None
+
+
+def in_plan_frame(period: str | None, modality: str, measure: str, baseline: str | None,
+                  frame: tuple[int, int], lead: Lead, stock: bool, written: bool) -> str | None:
+    """Periods in a review of a five-year plan: its goals are the plan's, what was done spans the years reviewed.
+
+    An undated goal is the plan's: an average growth over the whole plan, a state at its last
+    year's end, anything else in its last year. A flow, an average growth or a streak with no
+    period written for it covers the years reviewed (2021-01/2022-12 in a review after two
+    years); states keep the end of the last year reviewed.
+    """
+    first, last = frame
+    if modality == "target" and not written:
+        if baseline == "avg_annual":
+            return f"{first}-01/{last}-12"
+        return f"{last}-12-31" if stock or measure == "ratio" else f"{last}-01/{last}-12"
+    if modality == "actual" and not written and not stock and lead.year and period == lead.interval:
+        return f"{first}-01/{lead.year}-12"
+    return period
 
 
 def counts_year_list(text: str, c: object, unit: str | None) -> bool:

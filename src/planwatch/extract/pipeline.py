@@ -212,6 +212,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         r.subject = subjects.without_growth_noun(r.subject)
     section = ctx.section_at(start)
     r.modality = periods.modality_of(ctx, start, text[sentence_start:start], full_clause, section, own_clause)
+    if periods.names_a_goal_after(text, c.end):
+        r.modality = "target"  # 距2025年达到16亿元的目标, 年均增长9%的规划目标
     lead = section.lead if section else ctx.lead
     r.baseline = measures.baseline(full_clause, r.measure, lead.year) if r.measure in _CHANGES else None
     from_part = _FROM_PART.search(segment)
@@ -230,6 +232,11 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         r.period = periods.widen_to_baseline(r.period, r.baseline)
         if r.measure == "rank" and prev is not None and prev.subject == r.subject:
             r.period = prev.period  # a rank of a figure refers to the figure's own time
+    if ctx.plan_frame is not None:
+        written = marks.last_between(own_clause, start, own_clause) is not None
+        stock = periods.is_stock(r.measure, r.subject, segment, r.unit)
+        r.period = periods.in_plan_frame(r.period, r.modality, r.measure, r.baseline, ctx.plan_frame, lead,
+                                         stock, written)
     if r.modality == "actual" and lead.year and lead.last < 12 and periods.counts_year_list(text, c, r.unit):
         r.modality, r.period = "plan", f"{lead.year}-01/{lead.year}-12"  # 15件重点民生实事 in a 1—6月 report
     return r

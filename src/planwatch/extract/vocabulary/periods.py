@@ -26,6 +26,7 @@ YEARS_BACK_WORDS: dict[str, int] = {
                                   ("九", 9), ("十", 10))},
     **{f"过去{w}年": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5), ("十", 10))},
     **{f"{w}年累计": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5))},
+    **{f"{w}年年均": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5))},
 }
 # words in a figure's run-up that make a count a state at the period's end: 已整改完成7项, 剩余9项
 STATE_COUNT_CUES: tuple[str, ...] = ("已", "剩余", "其余", "尚有", "仍有", "尚未", "现有")
@@ -35,6 +36,18 @@ YEAR_LIST_NOUNS: tuple[str, ...] = ("民生实事", "重点民生实事", "区�
 YEAR_LIST_UNITS: tuple[str, ...] = ("件", "项", "类")
 # words that make a planned amount the whole year's: 年度计划投资, 全年计划新开工
 ANNUAL_PLAN_WORDS: tuple[str, ...] = ("年度计划", "全年计划", "年度目标", "全年目标")
+# five-year plans a document may evaluate, by the names titles use for them
+PLAN_FRAME_NAMES: dict[str, tuple[int, int]] = {
+    "第十二个五年规划": (2011, 2015), "第十三个五年规划": (2016, 2020), "第十四个五年规划": (2021, 2025),
+    "第十五个五年规划": (2026, 2030), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+}
+# title words of a document that reviews how far a five-year plan has come (中期评估)
+PLAN_REVIEW_TITLE_WORDS: tuple[str, ...] = ("评估", "实施情况", "实施进展", "执行情况")
+# words after a number that make it a goal: 达到16亿元的目标, 年均增长9%的规划目标, 55%的目标值
+TARGET_AFTER_WORDS: tuple[str, ...] = (
+    "的目标", "的规划目标", "的预期目标", "的年度目标", "的全年目标", "的目标值", "目标", "的规划目标值",
+)
 # words that open a date a figure is counted up to: 截至9月30日
 AS_AT_WORDS: tuple[str, ...] = ("截至", "截止到", "截止", "截至到")
 # words after N月 that make it one month: 9月当月, 9月份
