@@ -452,6 +452,13 @@ def _split_subjects(members: list[Reading], readings: list[Reading], position: d
             m.subject = e.subject
 
 
+def _subject_of(r: Reading) -> str | None:
+    if not r.subject:
+        return None
+    subject = subjects.tidy(r.subject)
+    return subjects.named_share(subject) if r.measure == "ratio" else subject
+
+
 def _to_fact(r: Reading, text: str) -> Fact:
     s, e = r.c.start, r.c.end
     value = float(r.value)
@@ -460,7 +467,7 @@ def _to_fact(r: Reading, text: str) -> Fact:
     return Fact(
         span=(s, e),
         text=text[s:e],
-        subject=subjects.tidy(r.subject) if r.subject else None,
+        subject=_subject_of(r),
         measure=r.measure,
         value=value,
         unit=r.unit,

@@ -23,8 +23,8 @@ _NAME_BRACKET = re.compile(r"[（(](?:[A-Za-z]+[0-9][A-Za-z0-9.]*|不?含[\u4e00
 def _drop_aside(m: re.Match[str]) -> str:
     return m.group(0) if _NAME_BRACKET.fullmatch(m.group(0)) else ""
 _PERIOD_WORDS = re.compile(
-    r"^(?:(?:19|20)[0-9]{2}[ 　]?年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)?|"
-    r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末|"
+    r"^(?:(?:19|20)[0-9]{2}[ 　]?年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份|当月)?|"
+    r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|当月|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末|"
     r"[前头](?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})个月|"
     + alternation(pv.YEAR_PARTS) + "|"
     r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])"
@@ -51,7 +51,8 @@ _QUALIFIER_AFTER = prefix_matcher(cues.QUALIFIERS_AFTER)
 # a period written between the subject and its verb: 单位地区生产总值能耗一季度下降1.6% (比一季度 is a baseline)
 _PERIOD_TAIL = re.compile(
     r"(?<![比较与同于])(?:" + alternation(pv.YEAR_PARTS)
-    + r"|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份)|(?:19|20)[0-9]{2}年(?:末|底)?)$"
+    + r"|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份|当月)|当月"
+    + r"|(?:19|20)[0-9]{2}年(?:末|底)?)$"
 )
 # a qualifier with its reference before the number (不足计划的六成) is not part of the subject
 _QUALIFIER_OF_TAIL = re.compile("(?:" + alternation(cues.QUALIFIERS_BEFORE_OF) + ")[^，,。；;、：:]{1,8}的$")
@@ -178,6 +179,13 @@ def without_change(subject: str) -> str:
     """存款余额较年初增加 → 存款余额: the thing an absolute change was of (for the growth after it)."""
     m = _CHANGE_SUFFIX.search(subject, max(0, len(subject) - 16))
     return subject[: m.start()] if m and m.start() > 0 else subject
+
+
+def named_share(subject: str) -> str:
+    """民间投资占全部投资 → 民间投资占全部投资的比重: a share written 占X的N% is named as reports name it."""
+    if "占" not in subject or subject.endswith(sv.SHARE_ENDINGS):
+        return subject
+    return subject.rstrip("的") + "的比重"
 
 
 @lru_cache(maxsize=8192)

@@ -26,14 +26,15 @@ ABSOLUTE_CHANGE_VERBS: tuple[str, ...] = (
 # words that open a clause and are not part of a subject
 LEADING_FILLERS: tuple[str, ...] = (
     "其中", "同时", "此外", "另外", "并且", "、", "，", "对此",
-    "分别", "同比", "(下同)", "（下同）", "下同", "累计", "合计", "力争", "争取", "确保", "至少", "不少于",
+    "分别", "同比", "环比", "(下同)", "（下同）", "下同", "累计", "合计", "力争", "争取", "确保", "至少", "不少于",
     "带动", "推动", "促进", "各类", "统筹规划", "预计", "初步核算", "据初步核算", "计划", "拟", "将", "目标：",
     "目标:", "下一步", "要", "到", "期间", "时期", "以来", "实现", "完成",
 )
 # words that end a clause's run-up to a number and are not part of the subject
 TRAILING_FILLERS: tuple[str, ...] = (
     "持续", "继续", "保持", "稳定", "进一步", "首次", "已经", "每周", "每年", "每月", "每天", "每日", "仍",
-    "基本", "总体", "同比", "分别", "全部", "均", "稳步", "大幅", "较快", "明显", "逐步", "有所", "从", "由",
+    "基本", "总体", "同比", "环比", "则", "分别", "全部", "均", "稳步", "大幅", "较快", "明显", "逐步", "有所",
+    "从", "由",
     "平均", "实际", "名义", "年均", "年平均", "仅", "仅仅",
 )
 # nouns too general to name a measured thing alone: they borrow the subject before them
@@ -92,4 +93,6 @@ COUNT_UNITS: tuple[str, ...] = ("个", "项", "家", "批", "件", "宗")
 SPENT_ON: tuple[str, ...] = ("投资", "投入", "总投资", "投入资金", "筹集资金")
 # words between such an amount and its purpose that are not part of it
 PURPOSE_LEADS: tuple[str, ...] = ("用于", "完成", "实施", "开展", "进行")
+# what a share written as 占X的N% is called in its subject (占全部投资的46.2% → …占全部投资的比重)
+SHARE_ENDINGS: tuple[str, ...] = ("比重", "占比", "比例", "份额")
 
