@@ -1,10 +1,14 @@
 """PDF files with a text layer (pypdf; its CMaps read the Adobe-GB1 fonts of Chinese PDFs).
 
-Lines of running text that the page width broke are joined back, so that a number and its
-unit are not split by a line break: a line is joined to the next when it is about as long
-as the page's full lines, does not end a sentence, and the next line does not open a
-heading.  Pages are separated by a line break.  Spaces between two Chinese characters,
-which text extraction inserts where glyphs are spread to justify a line, are dropped.
+Each page is read in reading order (``pdf_layout``: two-column pages column by column, a
+text layer written out of order by position), and page numbers and running headers and
+footers are dropped (``pdf_furniture``).  Lines of running text that the page width broke
+are joined back, so that a number and its unit are not split by a line break: a line is
+joined to the next when it is about as long as the page's full lines (or, on a page with
+too few of them, the document's), does not end a sentence, and the next line does not open
+a heading.  The same holds across a page break; otherwise pages are separated by a line
+break.  Spaces between two Chinese characters, which text extraction inserts where glyphs
+are spread to justify a line, are dropped.
 """
 
 from __future__ import annotations
@@ -51,10 +55,12 @@ def _open(data: bytes):  # -> pypdf.PdfReader
 
 
 def _page_texts(reader) -> list[str]:
+    from planwatch.documents.readers.pdf_layout import page_text
+
     texts = []
     for number, page in enumerate(reader.pages, start=1):
         try:
-            texts.append(page.extract_text() or "")
+            texts.append(page_text(page))
         except Exception as exc:  # a broken content stream in one page
             raise Unreadable(f"第 {number} 页无法读取（page {number}: {type(exc).__name__}）") from None
     return texts
@@ -64,42 +70,86 @@ def _is_latin_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-def rejoin_wrapped_lines(page: str) -> str:
-    """Join the lines of ``page`` that the layout wrapped inside a paragraph."""
-    lines = page.splitlines()
+def full_line_length(lines: list[str]) -> int | None:
+    """How many characters a full line of running text has on this page, or None if it has too few."""
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
     if len(lengths) < MIN_FULL_LINES:
-        return "\n".join(lines)
+        return None
     full = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-1]
     long_lines = sum(1 for n in lengths if n >= full * FULL_LINE_SHARE)
     if long_lines < MIN_FULL_LINES or full < MIN_FULL_CHARS:
+        return None
+    return full
+
+
+def continues(line: str, following: str | None, full: int | None) -> bool:
+    """Whether ``line`` was wrapped by the page width and ``following`` carries on its sentence."""
+    stripped = line.rstrip()
+    return bool(
+        full
+        and following is not None
+        and following.strip()
+        and len(stripped.strip()) >= full * FULL_LINE_SHARE
+        and not stripped.endswith(tuple(SENTENCE_ENDS))
+        and not HEADING_OPENING.match(following)
+    )
+
+
+def _joiner(line: str, following: str) -> str:
+    # words of Latin script wrap at spaces; Chinese text and numbers do not
+    return " " if _is_latin_letter(line.rstrip()[-1:]) and _is_latin_letter(following.lstrip()[:1]) else ""
+
+
+def rejoin_wrapped_lines(page: str, fallback_full: int | None = None) -> str:
+    """Join the lines of ``page`` that the layout wrapped inside a paragraph.
+
+    ``fallback_full`` is the document's full line length, used on a page with too few long
+    lines to tell its own (a page holding the end of a paragraph and a table).
+    """
+    lines = page.splitlines()
+    full = full_line_length(lines) or fallback_full
+    if full is None:
         return "\n".join(lines)
     out: list[str] = []
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
-        stripped = line.rstrip()
-        wrapped = (
-            following is not None
-            and following.strip()
-            and len(stripped.strip()) >= full * FULL_LINE_SHARE
-            and not stripped.endswith(tuple(SENTENCE_ENDS))
-            and not HEADING_OPENING.match(following)
-        )
-        out.append(stripped if wrapped else line)
+        wrapped = continues(line, following, full)
+        out.append(line.rstrip() if wrapped else line)
         if following is not None and not wrapped:
             out.append("\n")
-        elif wrapped and _is_latin_letter(stripped[-1:]) and _is_latin_letter(following.lstrip()[:1]):
-            out.append(" ")  # words of Latin script wrap at spaces; Chinese text and numbers do not
+        elif wrapped and following is not None:
+            out.append(_joiner(line, following))
     return "".join(out)
+
+
+def _document_full(pages: list[list[str]]) -> int | None:
+    fulls = sorted(n for n in (full_line_length(lines) for lines in pages) if n)
+    return fulls[len(fulls) // 2] if fulls else None
 
 
 def read_pdf(data: bytes) -> str:
     """The text layer of a PDF, page after page; a PDF without one is an error."""
+    from planwatch.documents.readers.pdf_furniture import drop_furniture
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pypdf warns about recoverable defects; errors are ours to report
         reader = _open(data)
         texts = _page_texts(reader)
-    pages = [squeeze_spaces_between_wide(rejoin_wrapped_lines(text.strip("\n"))) for text in texts]
-    if not any(page.strip() for page in pages):
+    if not any(text.strip() for text in texts):
         raise Unreadable(NO_TEXT_LAYER)
-    return "\n".join(page for page in pages if page.strip())
+    page_lines = drop_furniture([text.strip("\n").splitlines() for text in texts])
+    document_full = _document_full(page_lines)
+    pages = [
+        squeeze_spaces_between_wide(rejoin_wrapped_lines("\n".join(lines), document_full)) for lines in page_lines
+    ]
+    out: list[str] = []
+    previous: str | None = None  # the last line of the page before, as read from the layout
+    for lines, page in zip(page_lines, pages, strict=True):
+        if not page.strip():
+            continue
+        if previous is not None:
+            first = page.splitlines()[0]
+            out.append(_joiner(previous, first) if continues(previous, first, document_full) else "\n")
+        out.append(page)
+        previous = next((line for line in reversed(lines) if line.strip()), None)
+    return "".join(out)
