@@ -15,6 +15,7 @@ half an em): the layout only needs to know where text is not, the gutter between
 from __future__ import annotations
 
 import unicodedata
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import pairwise
 from math import hypot
@@ -60,6 +61,11 @@ def collect(page) -> tuple[str, list[Fragment]]:
     fragments: list[Fragment] = []
 
     def visit(text: str, cm, tm, font_dict, font_size: float) -> None:
+        # a fragment with odd matrices or no font size is left out here: the plain reading still has it
+        with suppress(TypeError, ValueError, IndexError, ZeroDivisionError):
+            _visit(text, cm, tm, font_size)
+
+    def _visit(text: str, cm, tm, font_size: float) -> None:
         pieces = text.split("\n")
         if not any(piece.strip() for piece in pieces):
             return
@@ -70,7 +76,7 @@ def collect(page) -> tuple[str, list[Fragment]]:
             return  # rotated or mirrored text: not part of the running text
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        size = abs(font_size) * hypot(c, d) or 1.0
+        size = abs(float(font_size or 0)) * hypot(c, d) or 1.0
         for number, piece in enumerate(pieces):
             if piece.strip():
                 line_y = y - number * size * 1.2
