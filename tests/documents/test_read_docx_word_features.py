@@ -286,3 +286,35 @@ def test_a_table_row_deleted_in_review_is_left_out(tmp_path: Path) -> None:
     path = tmp_path / "row.docx"
     document.save(path)
     assert read(path).text.splitlines() == ["指标\t增速", "投资\t3%"]
+
+
+def test_a_content_control_still_showing_its_prompt_adds_nothing(tmp_path: Path) -> None:
+    document = docx.Document()
+    prompt = "<w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent>"
+    filled = "<w:sdtPr/><w:sdtContent>{}</w:sdtContent>"
+    unfilled = "<w:sdt>" + prompt.format(run("单击或点击此处输入文字。")) + "</w:sdt>"
+    add_xml_paragraph(document, run("填报单位：") + unfilled)
+    add_xml_paragraph(document, run("填报人：") + "<w:sdt>" + filled.format(run("王明")) + "</w:sdt>")
+    document.element.body.insert(
+        len(document.element.body) - 1,
+        parse_xml(f"<w:sdt {NS}>" + prompt.format("<w:p>" + run("在此输入正文") + "</w:p>") + "</w:sdt>"),
+    )
+    document.add_paragraph("全年新增城镇就业3.5万人。")
+    path = tmp_path / "form.docx"
+    document.save(path)
+    assert read(path).text.splitlines() == ["填报单位：", "填报人：王明", "全年新增城镇就业3.5万人。"]
+
+
+def test_a_table_inside_a_cell_stays_on_its_row(tmp_path: Path) -> None:
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "专项行动"
+    inner_cell = outer.cell(0, 1)
+    inner_cell.text = "分项"
+    inner = inner_cell.add_table(rows=2, cols=2)
+    for row, values in zip(inner.rows, [("新建", "12个"), ("改造", "8个")], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "nested.docx"
+    document.save(path)
+    assert read(path).text == "专项行动\t分项 新建 12个 改造 8个"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from docx.oxml.ns import qn
 
 from planwatch.documents.readers.base import Unreadable
-from planwatch.documents.readers.docx_inline import mark_deleted, paragraph_text, text_boxes
+from planwatch.documents.readers.docx_inline import mark_deleted, paragraph_text, shows_placeholder, text_boxes
 
 if TYPE_CHECKING:
     from planwatch.documents.readers.docx_numbering import Numbering
@@ -76,7 +76,7 @@ def _blocks(container, numbering: Numbering) -> Iterator[tuple[str, bool]]:
                 yield numbering.label(child) + text, mark_deleted(child)
         elif child.tag == TBL:
             yield from ((line, False) for line in _table_lines(child, numbering))
-        elif child.tag in WRAPPERS:  # content controls and custom XML wrap ordinary blocks
+        elif child.tag in WRAPPERS and not shows_placeholder(child):  # controls and custom XML wrap blocks
             content = child.find(SDT_CONTENT) if child.tag == SDT else child
             if content is not None:
                 yield from _blocks(content, numbering)

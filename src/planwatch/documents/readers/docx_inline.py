@@ -9,7 +9,8 @@ smart tags and inline content controls is lost.  This walk reads the accepted vi
 - a text box is not part of the line it is anchored in: ``text_boxes`` lists it so the body
   reader can write it as lines of its own, and Word's VML fallback copy of the same box
   (``mc:Fallback``) is skipped so the box is read once;
-- footnote and endnote marks add nothing, so body offsets do not depend on the notes.
+- footnote and endnote marks add nothing, so body offsets do not depend on the notes;
+- a content control still showing its placeholder prompt adds nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ TEXT_BOX = qn("w:txbxContent")
 TRACKED_DELETION = qn("w:del")
 
 
+SDT = qn("w:sdt")
+PLACEHOLDER_SHOWN = f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}"
+
+
+def shows_placeholder(element) -> bool:
+    """A content control still showing its prompt (单击或点击此处输入文字。), not text anyone wrote."""
+    return element.tag == SDT and element.find(PLACEHOLDER_SHOWN) is not None
+
+
 def _walk(element) -> Iterator:
     """Elements under ``element`` in document order, not entering the subtrees in ``SKIPPED``."""
     stack = [iter(element)]
@@ -53,7 +63,7 @@ def _walk(element) -> Iterator:
         if child is None:
             stack.pop()
             continue
-        if not isinstance(child.tag, str) or child.tag in SKIPPED:
+        if not isinstance(child.tag, str) or child.tag in SKIPPED or shows_placeholder(child):
             continue  # comments and processing instructions have a function as tag
         yield child
         stack.append(iter(child))
