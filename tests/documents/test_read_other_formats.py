@@ -89,12 +89,13 @@ RTF_TABLE = [
         "{附件}\\“十四五”—1",
     ),
     (
-        "footnotes and pictures are left out",
+        "pictures are left out and footnotes follow the body",
         word_rtf(
-            gbk("总值增长") + "5.2%{\\super\\chftn}{\\footnote\\pard\\plain " + gbk("按可比价格计算") + "}"
-            + "{\\*\\shppict{\\pict\\pngblip 89504e470d0a}}" + gbk("。") + "\\par"
+            gbk("总值增长") + "5.2%{\\super\\chftn}{\\footnote\\pard\\plain {\\super\\chftn} " + gbk("按可比价格计算")
+            + "}{\\*\\shppict{\\pict\\pngblip 89504e470d0a}}" + gbk("。") + "\\par "
+            + gbk("投资增长") + "7.6%{\\super\\chftn}{\\footnote\\pard\\plain\\chftn " + gbk("不含农户") + "}\\par"
         ),
-        "总值增长5.2%。",
+        "总值增长5.2%。\n投资增长7.6%\n注释：\n[1] 按可比价格计算\n[2] 不含农户",
     ),
 ]
 

@@ -4,9 +4,10 @@ RTF is plain 7-bit text with control words, simple enough to read with the stand
 library: groups ``{…}``, control words ``\\par``, bytes ``\\'hh`` in the document's ANSI code
 page (``\\ansicpg936`` is GBK), Unicode characters ``\\uN`` followed by ``\\ucN`` fallback
 characters to skip.  Groups that are not body text (font and colour tables, styles,
-document info, pictures, headers and footers, footnotes, field instructions) are skipped;
-a field shows its result (``\\fldrslt``).  A paragraph becomes a line; a table row a line
-of tab-separated cells, as for .docx.
+document info, pictures, headers and footers, field instructions) are skipped; a field
+shows its result (``\\fldrslt``).  A paragraph becomes a line; a table row a line of
+tab-separated cells, as for .docx.  Footnotes are written after the body under ``注释：``,
+one ``[n] text`` line each, as for .docx, so that body offsets do not depend on them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ FONT_CHARSETS: dict[int, str] = {134: "gb18030", 136: "cp950"}
 # groups that hold no body text
 SKIPPED_DESTINATIONS = frozenset((
     "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "objdata", "header", "headerl", "headerr",
-    "headerf", "footer", "footerl", "footerr", "footerf", "footnote", "annotation", "atnid", "atnauthor",
+    "headerf", "footer", "footerl", "footerr", "footerf", "annotation", "atnid", "atnauthor",
     "fldinst", "themedata", "colorschememapping", "latentstyles", "datastore", "xmlnstbl", "rsidtbl",
     "generator", "listtable", "listoverridetable", "revtbl", "filetbl", "bkmkstart", "bkmkend", "pgdsctbl",
     "mmathPr", "shppict", "nonshppict", "private", "userprops", "docvar", "template",
@@ -52,18 +53,20 @@ _TOKEN = re.compile(
 class _State:
     """What a group inherits from its parent: skipping, \\uc, the code page, being the font table."""
 
-    __slots__ = ("codec", "font_table", "skip", "unicode_skip")
+    __slots__ = ("codec", "font_table", "sink", "skip", "unicode_skip")
 
     def __init__(
-        self, skip: bool = False, unicode_skip: int = 1, codec: str = DEFAULT_CODEPAGE, font_table: bool = False
+        self, sink: list[str], skip: bool = False, unicode_skip: int = 1, codec: str = DEFAULT_CODEPAGE,
+        font_table: bool = False,
     ) -> None:
+        self.sink = sink  # where the group's text goes: the body, or a footnote
         self.skip = skip
         self.unicode_skip = unicode_skip
         self.codec = codec
         self.font_table = font_table
 
     def copy(self) -> _State:
-        return _State(self.skip, self.unicode_skip, self.codec, self.font_table)
+        return _State(self.sink, self.skip, self.unicode_skip, self.codec, self.font_table)
 
 
 def _decode(raw: bytes, codec: str) -> str:
@@ -78,11 +81,12 @@ def rtf_to_text(data: bytes) -> str:
     if not data.lstrip()[:5] == RTF_MAGIC:
         raise Unreadable("文件已损坏（不是有效的 RTF 文件）")
     out: list[str] = []
+    notes: list[list[str]] = []
     pending = bytearray()  # \'hh bytes and 8-bit text, decoded together (a GBK character is two bytes)
     fonts: dict[int, str] = {}
     font_number: int | None = None
     stack: list[_State] = []
-    state = _State()
+    state = _State(out)
     document_codec = DEFAULT_CODEPAGE
     to_skip = 0  # fallback characters still to skip after a \uN
     group_start = False  # the next token is the first of a group (where destinations are named)
@@ -91,7 +95,7 @@ def rtf_to_text(data: bytes) -> str:
 
     def flush() -> None:
         if pending:
-            out.append(_decode(bytes(pending), state.codec))
+            state.sink.append(_decode(bytes(pending), state.codec))
             pending.clear()
 
     while pos < end:
@@ -128,6 +132,10 @@ def rtf_to_text(data: bytes) -> str:
             elif name in SKIPPED_DESTINATIONS:
                 flush()
                 state.skip = True
+            elif name == "footnote":
+                flush()
+                notes.append([])
+                state.sink = notes[-1]
             elif name == "ansicpg" and value:
                 codec = CODEPAGES.get(value, f"cp{value}")
                 document_codec = codec if _known(codec) else DEFAULT_CODEPAGE
@@ -137,14 +145,14 @@ def rtf_to_text(data: bytes) -> str:
                 state.unicode_skip = max(value, 0)
             elif name == "u" and value is not None:
                 flush()
-                out.append(chr(value % 65536))
+                state.sink.append(chr(value % 65536))
                 to_skip = state.unicode_skip
             elif name == "f" and value is not None:
                 flush()
                 state.codec = fonts.get(value, document_codec)
             elif name in CHARACTER_WORDS:
                 flush()
-                out.append(CHARACTER_WORDS[name])
+                state.sink.append(CHARACTER_WORDS[name])
             continue
         if symbol is not None:
             if symbol == b"*" and first_in_group:
@@ -155,7 +163,7 @@ def rtf_to_text(data: bytes) -> str:
                 value = CHARACTER_SYMBOLS.get(symbol.decode("latin-1"))
                 if value is not None:
                     flush()
-                    out.append(value)
+                    state.sink.append(value)
             continue
         if state.skip:
             continue
@@ -172,7 +180,10 @@ def rtf_to_text(data: bytes) -> str:
                 text = text[cut:]
             pending.extend(text)
     flush()
-    return _lines("".join(out))
+    body = _lines("".join(out))
+    note_lines = [" ".join("".join(note).split()) for note in notes]
+    note_lines = [f"[{n}] {text}" for n, text in enumerate((t for t in note_lines if t), start=1)]
+    return "\n".join([body, "注释：", *note_lines]) if note_lines else body
 
 
 def _known(codec: str) -> bool:
