@@ -32,7 +32,7 @@ class Document:
 
     path: str
     text: str
-    format: str  # "txt", "docx", "html" or "pdf"
+    format: str  # "txt", "docx", "html", "pdf" or "rtf" (what the content is, whatever the file is called)
 
     @cached_property
     def outline(self) -> Outline:
