@@ -39,8 +39,10 @@ def _read_or_exit(path: str) -> Document:
 def text_command(path: str) -> None:
     """打印文档的文字内容（所有字符偏移都以此为准）。
 
-    Print the text of PATH (.txt in any common encoding, .docx, .html/.htm, .pdf with a text
-    layer) exactly as character offsets count it.
+    Print the text of PATH (.txt in UTF-8, GB18030/GBK, Big5 or UTF-16; .docx with text boxes,
+    tracked changes accepted and footnotes after the body; .html/.htm; .pdf with a text layer,
+    two-column pages in reading order; .rtf) exactly as character offsets count it. What the
+    file contains decides over its name; .doc/.wps/.xlsx get a one-line hint what to do.
 
     \b
     例：planwatch text 江川市2025年上半年报告.docx > report.txt
