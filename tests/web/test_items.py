@@ -194,3 +194,21 @@ def test_a_project_cannot_report_in_words_only(fresh_web):
     assert response.status_code == 400
     assert "请填写数值" in soup(response).select_one(".notice.err").get_text()
     assert len(store.load_plan_data(PLAN).progress) == before
+
+
+def test_the_dashboard_offers_the_excel_ledger_of_the_same_plan_and_date(web):
+    import io
+    from urllib.parse import unquote
+
+    import openpyxl
+
+    page = soup(web.get("/", params=AT))
+    link = page.select_one("a.ledger")["href"]
+    response = web.get(link)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert "JC2025-监测台账-2025-06-30.xlsx" in unquote(response.headers["content-disposition"])
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames[:2] == ["汇总", "预警事项"]
+    listed = [row[1] for ws in workbook.worksheets[2:] for row in ws.iter_rows(min_row=4, values_only=True)]
+    assert sorted(listed) == sorted(i.code for i in BOARD.items)

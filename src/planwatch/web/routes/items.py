@@ -70,6 +70,26 @@ def item_list_csv(sel: SelectionDep, query: ItemQueryDep) -> Response:
     )
 
 
+@router.get("/ledger.xlsx", summary="监测台账（Excel）")
+def ledger_xlsx(sel: SelectionDep) -> Response:
+    """Return the plan's 监测台账 workbook for the chosen date (what ``planwatch status --format xlsx`` writes)."""
+    import tempfile
+    from pathlib import Path
+
+    from planwatch.exports.status_workbook import write_status_workbook
+
+    with tempfile.TemporaryDirectory(prefix="planwatch-ledger-") as folder:
+        path = Path(folder) / "ledger.xlsx"
+        write_status_workbook(sel.board, path)
+        content = path.read_bytes()
+    name = f"{sel.plan.code}-监测台账-{sel.as_of.isoformat()}.xlsx"
+    return Response(
+        content,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+    )
+
+
 @router.get("/items", response_class=HTMLResponse, summary="事项清单")
 def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
     """Render the item table, narrowed by the filters and sorted by one column."""
