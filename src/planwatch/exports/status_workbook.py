@@ -161,13 +161,24 @@ def _rollup_values(rollup: Rollup) -> list[Any]:
     return [rollup.label, rollup.total, *(rollup.counts[light] for light in LIGHT_ORDER), rollup.stale, average, worst]
 
 
-def _item_cell(sheet: Worksheet, key: str, value: Any) -> WriteOnlyCell:
+def _item_cell(sheet: Worksheet, key: str, value: Any) -> Any:
+    """One item cell: styled where the style says something (light, explanation, figures), plain otherwise.
+
+    Plain values keep a 100,000-item ledger fast to write; text that looks like a formula is
+    still stored as text.
+    """
     if key == "light":
         fill, font = _LIGHT_STYLES.get(value, (None, _BODY_FONT))
         return _cell(sheet, value, font=font, fill=fill, alignment=_CENTRE)
     if key == "explanation":
         return _cell(sheet, value, alignment=_WRAP)
-    return _cell(sheet, value, number_format=FORMATS.get(key))
+    if value is None or value == "":
+        return None
+    if key in FORMATS:
+        return _cell(sheet, value, number_format=FORMATS[key])
+    if isinstance(value, str) and value.startswith("="):
+        return _cell(sheet, value)
+    return value
 
 
 def _header_row(sheet: Worksheet, headers: Iterable[str]) -> list[WriteOnlyCell]:
