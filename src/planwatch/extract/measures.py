@@ -12,7 +12,7 @@ _CHANGE = re.compile(alternation([*cues.CHANGE_CUES, *cues.RATIO_NOUNS, *cues.GR
 _FALL = re.compile(alternation(cues.FALL_NOUNS))
 _NOUN = re.compile(alternation([*cues.RATIO_NOUNS, *cues.GROWTH_NOUNS]))
 _RANK_VERB = re.compile(alternation(cues.RANK_VERBS))
-_YEAR_REF = re.compile(r"(?:比|较|与)((?:19|20)[0-9]{2})年(?:全年)?(底|末)?")
+_YEAR_REF = re.compile(r"(?:比|较|与|是)((?:19|20)[0-9]{2})年(?:全年)?(底|末)?")
 _AVG_ANNUAL = re.compile(cues.AVG_ANNUAL_PATTERN)
 _MONTHS_REF = re.compile(r"(?:比|较|与)([0-9]{1,2})[—–\-－~～]([0-9]{1,2})月")
 _GROWTH_AFTER = prefix_matcher(cues.GROWTH_AFTER)
@@ -41,6 +41,9 @@ def percent_measure(segment: str, after: str) -> tuple[str, int]:
     """``("growth", sign)`` or ``("ratio", 1)`` for a percentage, from its clause and what follows."""
     if _GROWTH_AFTER(after):
         return "growth", -1 if "负" in after[:4] else 1
+    qualifier_word = _QUALIFIER_BEFORE(segment.rstrip(" 　"))
+    if qualifier_word:
+        segment = segment.rstrip(" 　")[: -len(qualifier_word)]  # 比重不低于60%: 低 is no fall here
     m = last_match(_CHANGE, segment)
     if m is None:
         return "ratio", 1

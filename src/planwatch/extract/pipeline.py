@@ -22,7 +22,16 @@ from planwatch.extract.vocabulary import units as uv
 
 _LINK = re.compile(r"^[ 　]?(?:[、和及与—–\-－~～至到]|以及)[ 　]?$")
 _CHAIN = re.compile(r"^[：:]$")
-_INDEX_BEFORE = ("指数为", "指数是", "指数达", "指数达到", "指数")
+# an index number: 指数, an optional base in brackets and period, then 为/是/达到 (or nothing)
+_INDEX_CONTEXT = re.compile(
+    r"指数(?:[（(][^（）()]{0,14}[）)])?(?:[0-9]{1,2}[—–\-－~～][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|上半年|全年)?"
+    r"(?:为|是|达到|达)?$"
+)
+# 是2020年的2.3倍, 相当于上年的1.5倍: a multiple of a level, so the growth is one less
+_TIMES_OF = re.compile(r"(?:是|为|相当于|达到)[^，,。；;]{0,14}的$")
+_MONTH_RANGE_AFTER = re.compile(r"[—–\-－~～][0-9]{1,2}月")
+# 收入比由上年的2.09缩小到2.04, 之比由2020年的1.99: the first number of a ratio's change
+_RATIO_FROM = re.compile(r"比(?:由|从)(?:(?:上年|去年|(?:19|20)[0-9]{2}年(?:末|底)?)的?)?$")
 _PEOPLE_AFTER = tuple(sorted(uv.PEOPLE_NOUNS, key=len, reverse=True))
 _NOT_RANK_AFTER = frozenset("个批次家届轮期名")  # 第4个, 首批: ordinals, not ranks
 _CHANGES = ("growth", "change_pp")
@@ -258,11 +267,11 @@ def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: s
             number *= donor.magnitude
         return Reading(c, donor.unit, number * donor.factor)
     stripped = segment.rstrip(" 　")
-    if stripped.endswith(_INDEX_BEFORE):
-        return Reading(c, "指数", c.number)
+    if _INDEX_CONTEXT.search(stripped, max(0, len(stripped) - 30)) and not _MONTH_RANGE_AFTER.match(text, c.end):
+        return Reading(c, "指数", c.number)  # 价格指数（上年=100）为101.6, 出厂价格指数1—5月为98.1
     if c.has_magnitude and text[c.end:c.end + 5].startswith(_PEOPLE_AFTER):
         return Reading(c, "人", c.number)
-    if stripped.endswith(_RATIO_OF_TWO):
+    if stripped.endswith(_RATIO_OF_TWO) or _RATIO_FROM.search(stripped, max(0, len(stripped) - 16)):
         return Reading(c, None, c.number, "ratio")
     return None
 
@@ -293,6 +302,9 @@ def _set_percent_measure(r: Reading, segment: str, clause: str, after: str) -> N
         r.value = r.value * measures.pp_sign(window)
         return
     if r.unit == cues.MULTIPLE_UNIT:
+        if _TIMES_OF.search(segment.rstrip(" 　"), max(0, len(segment.rstrip(" 　")) - 20)):
+            r.measure, r.unit, r.value = "growth", "%", (r.value - 1) * 100  # 是2020年的2.3倍: up 130%
+            return
         sign = measures.change_sign(window) or 1
         r.measure, r.unit, r.value = "growth", "%", r.value * 100 * sign
         return

@@ -54,6 +54,7 @@ STATE_MARKERS: tuple[str, ...] = ("至", "到", "为")
 # nouns of a share, rate or proportion: a percentage after them is a ratio
 RATIO_NOUNS: tuple[str, ...] = (
     "比重", "占比", "比例", "份额", "率", "占", "覆盖面", "贡献", "程度", "水平", "成数", "比率",
+    "增长面", "亏损面", "下降面",
 )
 # words after a percentage that make it a growth: 实现1.5%的正增长
 GROWTH_AFTER: tuple[str, ...] = ("的正增长", "的增长", "的增速", "的增幅", "的负增长")
