@@ -1017,6 +1017,14 @@ r = family("growth")
 r("2024年，全县光伏装机容量达到48万千瓦，是2020年的3.2倍。",
   lv("48万千瓦", 480000, "千瓦"), gr("3.2倍", 220, baseline="2020"))
 
+r = family("measure_words")
+r("劳动年龄人口平均受教育年限达到10.9年。", lv("10.9年", 10.9, "年", subject="受教育年限"))
+r("农业社会化服务托管面积达到86万亩次。", lv("86万亩次", 860000, "亩次"))
+r = family("modality")
+r("累计新增城镇就业2.1万人，完成五年4万人以上目标的52.5%。",
+  lv("2.1万人", 21000, "人", modality="actual"), lv("4万人", 40000, "人", modality="target", qualifier="over"),
+  ra("52.5%", 52.5, modality="actual"))
+
 r = family("absolute_changes")
 r("2024年，城乡居民收入比为2.21，比上年缩小0.05。",
   ra("2.21", 2.21, None, subject="城乡居民收入比"), lv("0.05", 0.05, None, baseline=None, subject="缩小"))

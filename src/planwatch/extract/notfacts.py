@@ -71,7 +71,7 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
         return True
     if unit is not None:
         streak = before.endswith("连续")
-        if (unit == "年" or unit == "日") and not streak:
+        if (unit == "年" or unit == "日") and not streak and not _is_length_of_time(c, before):
             return True
         if unit in _DURATION and not streak:
             if before.endswith(("前", "头", "后", "近")):
@@ -87,6 +87,11 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
     return bool(c.kind == "chinese" and not _chinese_is_amount(c, before, after))
 
 
+def _is_length_of_time(c: Candidate, before: str) -> bool:
+    """受教育年限达到10.6年: a decimal number of years is a length of time, never a calendar year."""
+    return c.unit == "年" and not float(c.number).is_integer() and not c.has_magnitude and c.number < 100
+
+
 def _is_threshold(c: Candidate, before: str, after: str) -> bool:
     """亿元以上项目, 超5亿元的强镇, 10蒸吨及以下锅炉: a number that defines a category."""
     if c.unit in ("%", cues.TENTH_UNIT):
@@ -95,7 +100,8 @@ def _is_threshold(c: Candidate, before: str, after: str) -> bool:
         return False  # 推动50家以上规上企业开展技改: how many firms, not a kind of firm
     if _P_NF_THRESHOLD_AFTER(after):
         return True
-    if after.startswith(("以上", "以下")) and len(after) > 2 and after[2] not in _PUNCT and after[2] not in "的":
+    if (after.startswith(("以上", "以下")) and len(after) > 2 and after[2] not in _PUNCT and after[2] not in "的"
+            and not after.startswith(("以上目标", "以下目标"))):  # 完成2.5万人以上目标的46%: a goal
         return True
     return bool(after.startswith("的") and before.endswith(("超", "超过", "以上")) and c.unit_text)
 
