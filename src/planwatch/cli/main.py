@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "import": "planwatch.cli.exchange_commands:import_command",
     "export": "planwatch.cli.exchange_commands:export_command",
     "audit": "planwatch.cli.audit:audit_command",
+    "chase": "planwatch.cli.chase_commands:chase_command",
     "ingest": "planwatch.cli.ingest_commands:ingest_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
