@@ -1025,6 +1025,16 @@ r("累计新增城镇就业2.1万人，完成五年4万人以上目标的52.5%�
   lv("2.1万人", 21000, "人", modality="actual"), lv("4万人", 40000, "人", modality="target", qualifier="over"),
   ra("52.5%", 52.5, modality="actual"))
 
+r = family("document_context")
+r("江川市关于2024年预算执行情况和2025年预算草案的报告\n一、2024年预算执行情况\n全市一般公共预算收入412.6亿元。\n"
+  "二、2025年预算草案\n一般公共预算收入预计428亿元，支出安排560亿元。\n附：2025年1—5月预算执行情况\n"
+  "1—5月，全市一般公共预算收入186.3亿元，增长3.4%。",
+  lv("412.6亿元", 4.126e10, "元", modality="actual", period=Y2024),
+  lv("428亿元", 4.28e10, "元", modality="target", period=Y2025),
+  lv("560亿元", 5.6e10, "元", modality="plan", period=Y2025),
+  lv("186.3亿元", 1.863e10, "元", modality="actual", period="2025-01/2025-05"),
+  gr("3.4%", 3.4, modality="actual", period="2025-01/2025-05"))
+
 r = family("absolute_changes")
 r("2024年，城乡居民收入比为2.21，比上年缩小0.05。",
   ra("2.21", 2.21, None, subject="城乡居民收入比"), lv("0.05", 0.05, None, baseline=None, subject="缩小"))

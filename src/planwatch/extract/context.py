@@ -134,14 +134,20 @@ def _lead_from(text: str, year: int | None) -> Lead | None:
     return None
 
 
+_APPENDIX = re.compile(r"^(附(?:件|录)?[0-9一二三四五六七八九十]{0,2}[：:][^\n]{2,80})$", re.MULTILINE)
+
+
 def _headings(text: str) -> list[tuple[int, str, int | None]]:
     """Top-level headings (一、…) as (start, label + title, start of the first sub-heading or None)."""
     outline = build_outline(text)
-    return [
+    found = [
         (h.span[0], f"{h.label}{h.title}", h.children[0].span[0] if h.children else None)
         for h in outline.headings
         if h.level == 1
     ]
+    # 附：2025年1—5月预算执行情况 — an appendix after the last section is a section of its own
+    found += [(m.start(), m.group(1), None) for m in _APPENDIX.finditer(text)]
+    return sorted(found)
 
 
 _YEARS_IN = re.compile(r"(?:实施|执行)[^，。；]{0,6}?([两二三四五1-5])年(?:多|半)?(?:来|以来)")

@@ -43,6 +43,7 @@ _BASELINE_YEAR = re.compile(rf"(?:比|较|与){_Y}年$")
 _NOT_A_PERIOD_AFTER = ("目标", "任务", "计划", "的目标", "预算")
 _PLAN_AS_VERB = re.compile("计划(?:" + alternation(pv.PLAN_VERB_OBJECTS) + ")")
 _TARGET = re.compile(alternation(pv.TARGET_CUES))
+_FUTURE_TARGET = re.compile(alternation(pv.FUTURE_TARGET_CUES))
 _PAST_TARGET = re.compile(
     "".join(f"(?<!{w})" for w in pv.NOT_TARGET_BEFORE)
     + "(?:" + "|".join(w if "(" in w else re.escape(w) for w in pv.PAST_SECTION_TARGET_CUES) + ")"
@@ -348,7 +349,7 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str, se
     if section is _UNSET:
         section = ctx.section_at(start)
     if section is not None and section.future:
-        if _TARGET.search(sentence):
+        if _TARGET.search(sentence) or _FUTURE_TARGET.search(clause):
             return "target"
         lo = max(ctx.paragraph_start(start), start - 400)
         if _PARAGRAPH_TARGET.search(ctx.text, lo, start) and not _PLAN.search(clause):

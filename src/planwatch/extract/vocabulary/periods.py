@@ -99,6 +99,8 @@ STATE_VERBS: tuple[str, ...] = ("增至", "增加到", "达到", "突破", "升�
 TARGET_CUES: tuple[str, ...] = (
     "力争", "预期目标", "目标为", "目标是", "预期", "确保", "争取", "目标", "控制在", "力求", "努力实现",
 )
+# in a future section these also make a number a target: a forecast of the year ahead (收入预计221亿元)
+FUTURE_TARGET_CUES: tuple[str, ...] = ("预计",)
 PLAN_CUES: tuple[str, ...] = (
     "拟", "计划", "将", "下半年", "下一步", "要", "推进", "实施", "安排", "谋划", "年度", "今年",
 )
