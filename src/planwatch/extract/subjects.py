@@ -24,7 +24,7 @@ def _drop_aside(m: re.Match[str]) -> str:
     return m.group(0) if _NAME_BRACKET.fullmatch(m.group(0)) else ""
 _PERIOD_WORDS = re.compile(
     r"^(?:(?:19|20)[0-9]{2}[ 　]?年(?:度)?|[0-9]{1,2}[—–\-－~～至到][0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:末|底|份|当月)?|"
-    r"上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|当月|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末|"
+    r"到(?=(?:19|20)[0-9]{2}年|年底|年末)|上半年|下半年|一季度|前三季度|全年|年内|今年|去年|当年|当月|年初以来|今年以来|目前|截至目前|截至|到年底|年底|年末|"
     r"[前头](?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})个月|"
     + alternation(pv.YEAR_PARTS) + "|"
     r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])"
@@ -40,9 +40,12 @@ _RIGHT_STOP = re.compile(
 _TRAIL_WORDS = tuple(
     sorted({*cues.LINK_VERBS, *cues.QUALIFIERS_BEFORE, *sv.TRAILING_FILLERS, "分别", "的"}, key=len, reverse=True)
 )
-_BASELINE_REF = r"(?:上年|去年|同期|上年同期|去年同期|年初|一季度|前三季度|上半年|[0-9]{1,2}[—–\-－~～][0-9]{1,2}月)"
+_BASELINE_REF = (
+    r"(?:上年|去年|同期|上年同期|去年同期|年初|一季度|前三季度|上半年|[0-9]{1,2}[—–\-－~～][0-9]{1,2}月|[0-9]{1,2}月)"
+)
 _BASELINE_TAIL = re.compile(
-    rf"(?:比|较|与|从|由)(?:(?:19|20)[0-9]{{2}}年{_BASELINE_REF}?|{_BASELINE_REF})(?:全年|底|末|同期)?(?:比重)?$"
+    rf"(?:(?:比|较|与|从|由)(?:(?:19|20)[0-9]{{2}}年{_BASELINE_REF}?|{_BASELINE_REF})(?:全年|底|末|同期)?(?:比重)?"
+    rf"|是(?:(?:19|20)[0-9]{{2}}年|{_BASELINE_REF})(?:全年|同期)?的?)$"
 )
 _TRAIL_END = suffix_matcher(_TRAIL_WORDS)
 _ACTION_END = suffix_matcher(cues.ACTION_VERBS)
@@ -114,7 +117,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
 
 
 _PLAN_SHARE = re.compile(
-    rf"完成(?:全年|年度|年)?(?P<word>{alternation(sv.PLAN_SHARE_WORDS)})(?:任务)?的?$"
+    rf"(?:完成|为|达到|占)(?:全年|年度|年)?(?P<word>{alternation(sv.PLAN_SHARE_WORDS)})(?:数|任务)?的?$"
 )
 _BASELINE_WORDS = re.compile(
     rf"(?:比|较)(?:(?:19|20)[0-9]{{2}}年(?:末|底)?|{_BASELINE_REF}(?:末|底)?)$"
@@ -147,7 +150,10 @@ AFTER_A_COUNT = frozenset(sv.AFTER_A_COUNT)
 def plan_share(segment: str) -> str | None:
     """完成年度计划的 → "年度计划完成率"; None when the words before a percentage are no such share."""
     m = _PLAN_SHARE.search(segment.rstrip(" 　"), max(0, len(segment.rstrip(" 　")) - 12))
-    return f"年度{m.group('word')}完成率" if m else None
+    if m is None:
+        return None
+    word = m.group("word")
+    return f"{word}完成率" if word.startswith("调整") else f"年度{word}完成率"
 
 
 def is_time_gap(segment: str) -> bool:

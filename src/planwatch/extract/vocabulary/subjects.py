@@ -28,14 +28,14 @@ LEADING_FILLERS: tuple[str, ...] = (
     "其中", "同时", "此外", "另外", "并且", "、", "，", "对此",
     "分别", "同比", "环比", "(下同)", "（下同）", "下同", "累计", "合计", "力争", "争取", "确保", "至少", "不少于",
     "带动", "推动", "促进", "各类", "统筹规划", "预计", "初步核算", "据初步核算", "计划", "拟", "将", "目标：",
-    "目标:", "下一步", "要", "到", "期间", "时期", "以来", "实现", "完成",
+    "目标:", "下一步", "要", "期间", "时期", "以来", "实现", "完成",
 )
 # words that end a clause's run-up to a number and are not part of the subject
 TRAILING_FILLERS: tuple[str, ...] = (
     "持续", "继续", "保持", "稳定", "进一步", "首次", "已经", "每周", "每年", "每月", "每天", "每日", "仍",
     "基本", "总体", "同比", "环比", "则", "分别", "全部", "均", "稳步", "大幅", "较快", "明显", "逐步", "有所",
     "从", "由",
-    "平均", "实际", "名义", "年均", "年平均", "仅", "仅仅",
+    "平均", "实际", "名义", "年均", "年平均", "仅", "仅仅", "预期", "预计", "安排", "预期为", "预计为",
 )
 # nouns too general to name a measured thing alone: they borrow the subject before them
 GENERIC_NOUNS: tuple[str, ...] = (
@@ -79,7 +79,7 @@ REPORTED_MEASURE_NOUNS: tuple[str, ...] = (
 # reporting verbs dropped before those nouns (完成投资 stays: annotators keep it as the thing)
 REPORTING_VERBS: tuple[str, ...] = ("实现",)
 # 完成年度计划的73.5%: the share of a plan, named <indicator>年度<plan word>完成率
-PLAN_SHARE_WORDS: tuple[str, ...] = ("计划", "目标", "预算", "任务")
+PLAN_SHARE_WORDS: tuple[str, ...] = ("计划", "目标", "预算", "任务", "调整预算")
 # 高于时序进度3.1个百分点: a gap to the time elapsed is a change of the completion rate before it
 TIME_PROGRESS_GAP: tuple[str, ...] = ("时序进度", "序时进度", "时间进度")
 # measures of a count of projects that borrow the count's noun: 实施重点项目168个，完成投资203.5亿元
