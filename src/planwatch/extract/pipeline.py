@@ -214,6 +214,9 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     before = text[max(0, start - 4):start]
     r.qualifier = measures.qualifier(before, after[:3], c.approx_inside, segment)
     _set_subject(r, text, segment, prev, sentence_start)
+    if r.measure == "level" and r.subject and subjects.lists_products(text, ctx.full_sentence_start(start), start,
+                                                                      r.unit):
+        r.subject = subjects.as_output(r.subject)  # 从主要产品看，…；锂离子电池1.37亿只 → 锂离子电池产量
     aside = subjects.time_progress_aside(text, start)
     if aside and r.unit == "%":
         r.measure, r.subject, r.aside = "ratio", aside, True  # 高于时序进度（75%）: the time elapsed

@@ -187,6 +187,21 @@ def without_change(subject: str) -> str:
     return subject[: m.start()] if m and m.start() > 0 else subject
 
 
+_PRODUCT_LIST = re.compile(alternation(sv.PRODUCT_LIST_CUES))
+
+
+def lists_products(text: str, sentence_start: int, start: int, unit: str | None) -> bool:
+    """True inside a sentence that lists product outputs, for a physical quantity (not money, not a share)."""
+    if unit in (None, "元", "美元", "%", "pp", "位"):
+        return False
+    return _PRODUCT_LIST.search(text, sentence_start, start) is not None
+
+
+def as_output(subject: str) -> str:
+    """锂离子电池 → 锂离子电池产量 (a product named bare in a list of outputs)."""
+    return subject if subject.endswith(sv.OUTPUT_NOUNS) else subject + "产量"
+
+
 def named_share(subject: str) -> str:
     """民间投资占全部投资 → 民间投资占全部投资的比重: a share written 占X的N% is named as reports name it."""
     if "占" not in subject or subject.endswith(sv.SHARE_ENDINGS):

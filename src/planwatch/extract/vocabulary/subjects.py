@@ -95,4 +95,8 @@ SPENT_ON: tuple[str, ...] = ("投资", "投入", "总投资", "投入资金", "�
 PURPOSE_LEADS: tuple[str, ...] = ("用于", "完成", "实施", "开展", "进行")
 # what a share written as 占X的N% is called in its subject (占全部投资的46.2% → …占全部投资的比重)
 SHARE_ENDINGS: tuple[str, ...] = ("比重", "占比", "比例", "份额")
+# a sentence that lists product outputs (从主要产品看，汽车产量…；手机…): its bare product names are outputs
+PRODUCT_LIST_CUES: tuple[str, ...] = ("主要产品", "主要工业产品", "工业产品产量", "重点产品")
+# endings that already name a product's measure
+OUTPUT_NOUNS: tuple[str, ...] = ("产量", "产值", "销量", "出口", "进口", "增加值", "营收", "收入", "额", "率", "量")
 
