@@ -212,3 +212,31 @@ def test_the_dashboard_offers_the_excel_ledger_of_the_same_plan_and_date(web):
     assert workbook.sheetnames[:2] == ["汇总", "预警事项"]
     listed = [row[1] for ws in workbook.worksheets[2:] for row in ws.iter_rows(min_row=4, values_only=True)]
     assert sorted(listed) == sorted(i.code for i in BOARD.items)
+
+
+def test_the_chase_page_lists_the_units_owing_reports_and_offers_each_its_workbook(web):
+    import io
+    from urllib.parse import unquote
+
+    import openpyxl
+
+    from planwatch.monitor.chase import reporting_duties
+
+    duties = reporting_duties(BOARD)
+    page = soup(web.get("/chase", params=AT))
+    assert texts(page, "table.chase th.unit") == [d.unit for d in duties]
+    assert page.select_one(".summary .owing").get_text() == str(sum(len(d.owing) for d in duties))
+    link = page.select_one("a.template")["href"]
+    response = web.get(link)
+    assert response.status_code == 200
+    assert f"{duties[0].unit}-进展填报-2025-06-30.xlsx" in unquote(response.headers["content-disposition"])
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    listed = {row[0] for ws in workbook.worksheets if ws.title.endswith("进展")
+              for row in ws.iter_rows(min_row=2, values_only=True) if row and row[0]}
+    assert {i.code for i in duties[0].owing} <= listed
+
+
+def test_a_workbook_for_a_unit_that_leads_nothing_is_refused_in_chinese(web):
+    response = web.get("/chase/template.xlsx", params={**AT, "unit": "不存在的单位"})
+    assert response.status_code == 400
+    assert "没有“不存在的单位”牵头的事项" in response.text

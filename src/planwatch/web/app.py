@@ -59,10 +59,11 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, dashboard, items
+    from planwatch.web.routes import api, chase, dashboard, items
 
     app.include_router(dashboard.router)
     app.include_router(items.router)
+    app.include_router(chase.router)
     app.include_router(api.router)
     _install_error_pages(app)
     return app

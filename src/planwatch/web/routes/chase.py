@@ -1,0 +1,48 @@
+"""催报: the units that owe reports, and each unit's pre-filled progress workbook to send them."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+
+from planwatch.monitor.chase import reporting_duties
+from planwatch.web.app import templates
+from planwatch.web.deps import BadRequest, SelectionDep
+
+router = APIRouter()
+
+
+@router.get("/chase", response_class=HTMLResponse, summary="催报清单")
+def chase_page(request: Request, sel: SelectionDep):
+    """List the owner units whose items have no report within their cycle, most owed first."""
+    duties = reporting_duties(sel.board)
+    return templates.TemplateResponse(
+        request,
+        "chase.html",
+        {"sel": sel, "nav": "chase", "duties": duties, "owing": sum(len(d.owing) for d in duties)},
+    )
+
+
+@router.get("/chase/template.xlsx", summary="单位进展填报表（Excel）")
+def unit_template(sel: SelectionDep, unit: str) -> Response:
+    """Return a progress workbook pre-filled with the items ``unit`` leads (as ``planwatch chase --templates``)."""
+    from planwatch.exports.tables import blank_progress_rows
+    from planwatch.imports.templates import write_template
+
+    rows = blank_progress_rows(sel.data, unit)
+    if not any(rows.values()):
+        raise BadRequest(f"计划 {sel.plan.code} 中没有“{unit}”牵头的事项")
+    with tempfile.TemporaryDirectory(prefix="planwatch-template-") as folder:
+        path = Path(folder) / "template.xlsx"
+        write_template("progress", path, rows=rows)
+        content = path.read_bytes()
+    name = f"{unit}-进展填报-{sel.as_of.isoformat()}.xlsx"
+    return Response(
+        content,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+    )
