@@ -132,16 +132,20 @@ _N_LABEL = re.compile("[一二两三四五六七八九十百千]+大")
 COUNT_UNITS = frozenset(sv.COUNT_UNITS)
 SPENT_ON = frozenset(sv.SPENT_ON)
 _PURPOSE_LEAD = prefix_matcher(sv.PURPOSE_LEADS)
+_PURPOSE_DONE = suffix_matcher(sv.PURPOSE_DONE)
 
 
 def purpose_after(text: str, end: int) -> str:
     """What money written before its purpose was spent on: 投资920万元完成道路改造 → 道路改造."""
-    window = text[end:end + 30]
+    window = text[end:end + 30].lstrip("的")
     lead = _PURPOSE_LEAD(window)
     if lead:
         window = window[len(lead):]
     m = _RIGHT_STOP.search(window)
     phrase = (window[: m.start()] if m else "").strip("”\"")
+    done = _PURPOSE_DONE(phrase)
+    if done and len(phrase) - len(done) >= 2:
+        phrase = phrase[: -len(done)]  # 投资2599万元的某公路通车 → 某公路
     return phrase if len(phrase) >= 2 else ""
 STREAK_WORDS: tuple[str, ...] = ("连续",)
 AFTER_A_COUNT = frozenset(sv.AFTER_A_COUNT)

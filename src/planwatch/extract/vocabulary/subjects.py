@@ -99,4 +99,6 @@ SHARE_ENDINGS: tuple[str, ...] = ("比重", "占比", "比例", "份额")
 PRODUCT_LIST_CUES: tuple[str, ...] = ("主要产品", "主要工业产品", "工业产品产量", "重点产品")
 # endings that already name a product's measure
 OUTPUT_NOUNS: tuple[str, ...] = ("产量", "产值", "销量", "出口", "进口", "增加值", "营收", "收入", "额", "率", "量")
+# what became of the thing money was spent on, after its name (某公路通车): not part of the subject
+PURPOSE_DONE: tuple[str, ...] = ("通车", "建成", "竣工", "开工", "投用", "投入使用", "建成投用", "完工")
 
