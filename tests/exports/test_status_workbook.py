@@ -44,11 +44,22 @@ def data_rows(sheet) -> list[tuple]:  # type: ignore[no-untyped-def]
 
 
 def test_the_ledger_has_a_summary_an_alert_sheet_and_one_sheet_per_kind_of_item(ledger, board) -> None:
-    assert ledger.sheetnames == ["汇总", "预警事项", *KIND_TITLES.values()]
+    assert ledger.sheetnames == ["汇总", "预警事项", "催报清单", *KIND_TITLES.values()]
     for kind, title in KIND_TITLES.items():
         codes = [row[1] for row in data_rows(ledger[title])]
         assert codes == [item.code for item in board.items if item.kind is kind]
     assert [row[1] for row in data_rows(ledger["预警事项"])] == [item.code for item in board.alerts()]
+
+
+def test_the_chase_sheet_lists_each_unit_owing_reports_with_its_items_one_per_line(ledger, board) -> None:
+    from planwatch.monitor.chase import reporting_duties
+
+    duties = reporting_duties(board)
+    rows = data_rows(ledger["催报清单"])
+    assert [row[0] for row in rows] == [d.unit for d in duties]
+    first = rows[0]
+    assert first[5].count("\n") == len(duties[0].owing) - 1
+    assert duties[0].owing[0].code in first[5]
 
 
 def test_the_summary_counts_the_lights_as_the_board_does(ledger, board) -> None:

@@ -1,10 +1,10 @@
 """The status board as an Excel 监测台账: what a planning office files, prints and forwards.
 
 One workbook: a 汇总 sheet (counts by kind, then by work area, owner unit and district), a
-预警事项 sheet (red, overdue and stale items, worst first, each with its explanation), and one
-sheet per item kind with every item. The light column is filled red, yellow, green or grey like
-the dashboard; headers stay in view and carry filters; pages print A4 landscape, one page wide,
-with the header row on every page.
+预警事项 sheet (red, overdue and stale items, worst first, each with its explanation), a 催报清单
+(the units owing reports), and one sheet per item kind with every item. The light column is
+filled red, yellow, green or grey like the dashboard; headers stay in view and carry filters;
+pages print A4 landscape, one page wide, with the header row on every page.
 
 The workbook is written in openpyxl's write-only mode (a plan of 100,000 projects is 2 million
 cells) and atomically: readers see the old file or the finished new one.
@@ -72,6 +72,7 @@ def write_status_workbook(board: StatusBoard, path: str | os.PathLike[str]) -> d
     alerts = board.alerts()
     what = "预警事项：红灯、逾期、超过报送周期未更新，最需关注的在前"
     written["预警事项"] = _item_sheet(workbook.create_sheet("预警事项"), board, alerts, what)
+    written["催报清单"] = _chase_sheet(workbook.create_sheet("催报清单"), board)
     for kind in KIND_ORDER:
         items = [i for i in board.items if i.kind is kind]
         if items:
@@ -141,6 +142,31 @@ def _item_sheet(sheet: Worksheet, board: StatusBoard, items: Sequence[ItemStatus
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(keys))}{max(last, header_row)}"
     sheet.print_title_rows = f"{header_row}:{header_row}"
     return last - header_row
+
+
+def _chase_sheet(sheet: Worksheet, board: StatusBoard) -> int:
+    """The units to chase for reports, most owed first, each owed item on its own line in one cell."""
+    from planwatch.monitor.chase import CHASE_COLUMNS, chase_rows, reporting_duties
+
+    widths = {"unit": 28, "items": 9, "owing": 9, "never": 9, "last_report": 12, "owed_items": 90}
+    sheet.freeze_panes = "B4"
+    _print_setup(sheet)
+    _widths(sheet, [widths[key] for key, _ in CHASE_COLUMNS])
+    sheet.append([_cell(sheet, _title(board), font=_TITLE_FONT)])
+    sheet.append([_cell(sheet, _subtitle(board, "催报清单：事项超过报送周期未报送进展的责任单位"))])
+    sheet.append(_header_row(sheet, [header for _, header in CHASE_COLUMNS]))
+    rows = chase_rows(reporting_duties(board))
+    for row in rows:
+        cells = []
+        for key, _ in CHASE_COLUMNS:
+            value = row[key]
+            if key == "owed_items":
+                cells.append(_cell(sheet, str(value).replace("；", "\n"), alignment=_WRAP))
+            else:
+                cells.append(_cell(sheet, value if value != "" else None))
+        sheet.append(cells)
+    sheet.print_title_rows = "3:3"
+    return len(rows)
 
 
 # ---------------------------------------------------------------- rows and cells
