@@ -66,6 +66,7 @@ _REACH_END = suffix_matcher(pv.STATE_REACH_VERBS)
 _ENTITY_UNITS = frozenset(pv.ENTITY_UNITS)
 _ENTITY_UNITS_AND_ITEMS = _ENTITY_UNITS | {"项", "件", "户", "人", "名"}
 _STATE_COUNT = re.compile(alternation(pv.STATE_COUNT_CUES))
+_LIGHTS = re.compile(alternation(pv.STATUS_LIGHT_WORDS))
 _ENTITY_REACHED = suffix_matcher(pv.ENTITY_REACH_VERBS)
 _PARAGRAPH_TARGET = re.compile(alternation(pv.PARAGRAPH_TARGET_CUES))
 
@@ -229,6 +230,8 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
         return True
     if measure == "level" and unit in _ENTITY_UNITS_AND_ITEMS and _STATE_COUNT.search(segment):
         return True  # 反馈问题已整改完成7项, 剩余9项: how things stand at the end
+    if measure in ("level", "ratio") and _LIGHTS.search(subject):
+        return True  # 红灯项目6个, 绿灯项目占比93.5%: a status board as of its date
     if subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
         return False
     if measure == "ratio":

@@ -392,6 +392,11 @@ def _set_subject_from_before(r: Reading, segment: str, phrase: str, prev: Readin
     if r.unit in uv.DURATION_UNITS and segment.rstrip(" 　").endswith(subjects.STREAK_WORDS):
         r.subject = prev.subject  # 肉牛出栏23.6万头，连续六年居全省首位: the streak is the figure's
         return True
+    rate = subjects.rate_of_figure(segment)
+    if (r.measure == "ratio" and rate and prev.measure == "level" and prev.subject
+            and prev.unit not in subjects.COUNT_UNITS):
+        r.subject = subjects.measured_thing(prev.subject) + rate  # 完成投资286.7亿元，完成率70.2% → …投资完成率
+        return True
     if r.measure == "change_pp" and prev.measure == "ratio" and subjects.is_time_gap(segment):
         r.subject = prev.subject
         return True

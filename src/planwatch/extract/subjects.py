@@ -194,6 +194,21 @@ def without_change(subject: str) -> str:
 _PRODUCT_LIST = re.compile(alternation(sv.PRODUCT_LIST_CUES))
 
 
+def rate_of_figure(segment: str) -> str | None:
+    """完成率 when the words before a percentage are only such a rate (，完成率 / 资金到位率为), else None."""
+    words = segment.strip(" 　，,、；;").removesuffix("为").removesuffix("达到").removesuffix("达")
+    return words if words in sv.RATES_OF_A_FIGURE else None
+
+
+def measured_thing(subject: str) -> str:
+    """先进制造业项目完成投资 → 先进制造业项目投资: the thing a rate of the figure is of."""
+    for verb in sv.FIGURE_VERBS:
+        at = subject.rfind(verb)
+        if at >= 0 and len(subject) - at - len(verb) >= 2:
+            return subject[:at] + subject[at + len(verb):]
+    return subject
+
+
 def lists_products(text: str, sentence_start: int, start: int, unit: str | None) -> bool:
     """True inside a sentence that lists product outputs, for a physical quantity (not money, not a share)."""
     if unit in (None, "元", "美元", "%", "pp", "位"):

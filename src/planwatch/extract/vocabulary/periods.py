@@ -30,6 +30,8 @@ YEARS_BACK_WORDS: dict[str, int] = {
 }
 # words in a figure's run-up that make a count a state at the period's end: 已整改完成7项, 剩余9项
 STATE_COUNT_CUES: tuple[str, ...] = ("已", "剩余", "其余", "尚有", "仍有", "尚未", "现有")
+# words of a status board (红灯项目6个, 绿灯项目占比): counts and shares of lights are states at the date
+STATUS_LIGHT_WORDS: tuple[str, ...] = ("红灯", "黄灯", "绿灯", "亮灯")
 # the year's list of items a report counts before it says how far each has come (15件重点民生实事):
 # in a report on part of the year the count is the plan for the whole year
 YEAR_LIST_NOUNS: tuple[str, ...] = ("民生实事", "重点民生实事", "区级民生实事", "市级民生实事", "县级民生实事")
@@ -89,6 +91,7 @@ FLOW_SUBJECT_TAILS: tuple[str, ...] = ("量", "额", "次", "产值", "收入")
 # state rates (率 at a date) versus rates of a flow
 FLOW_RATE_NOUNS: tuple[str, ...] = (
     "完成率", "整改率", "增长率", "贡献率", "利率", "失业率", "出生率", "死亡率", "发病率", "自然增长率",
+    "到位率", "执行率", "拨付率", "支出率", "新开工率", "竣工率",
     "比重", "占比", "比例", "任务", "发生率", "转化率",
 )
 STATE_RATE_NOUNS: tuple[str, ...] = ("率", "活跃度", "覆盖面", "占比超", "化率")

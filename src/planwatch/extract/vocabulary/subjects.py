@@ -101,4 +101,8 @@ PRODUCT_LIST_CUES: tuple[str, ...] = ("主要产品", "主要工业产品", "工
 OUTPUT_NOUNS: tuple[str, ...] = ("产量", "产值", "销量", "出口", "进口", "增加值", "营收", "收入", "额", "率", "量")
 # what became of the thing money was spent on, after its name (某公路通车): not part of the subject
 PURPOSE_DONE: tuple[str, ...] = ("通车", "建成", "竣工", "开工", "投用", "投入使用", "建成投用", "完工")
+# rates that stand alone after the figure they rate (完成投资286.7亿元，完成率70.2%)
+RATES_OF_A_FIGURE: tuple[str, ...] = ("完成率", "到位率", "执行率", "发行率", "支出率", "使用率", "拨付率")
+# verbs in front of the figure's noun that the rate's subject leaves out (完成投资 → 投资完成率)
+FIGURE_VERBS: tuple[str, ...] = ("完成", "实现", "到位", "发行", "拨付", "支出")
 
