@@ -392,6 +392,10 @@ def _set_subject_from_before(r: Reading, segment: str, phrase: str, prev: Readin
     if r.unit in uv.DURATION_UNITS and segment.rstrip(" 　").endswith(subjects.STREAK_WORDS):
         r.subject = prev.subject  # 肉牛出栏23.6万头，连续六年居全省首位: the streak is the figure's
         return True
+    done = subjects.done_of_plan(segment, prev.subject or "") if prev.measure == "level" else None
+    if r.measure == "level" and done and r.unit == prev.unit:
+        r.subject = done  # 年度计划投资186.2亿元，完成138.5亿元 → 完成投资
+        return True
     rate = subjects.rate_of_figure(segment)
     if (r.measure == "ratio" and rate and prev.measure == "level" and prev.subject
             and prev.unit not in subjects.COUNT_UNITS):

@@ -194,6 +194,17 @@ def without_change(subject: str) -> str:
 _PRODUCT_LIST = re.compile(alternation(sv.PRODUCT_LIST_CUES))
 
 
+def done_of_plan(segment: str, planned: str) -> str | None:
+    """棠岭区年度计划投资84.6亿元，仅完成45.3亿元 → 棠岭区完成投资; None when that is not the shape."""
+    if segment.strip(" 　，,、；;") not in sv.DONE_WORDS or "计划" not in planned:
+        return None
+    for plan_word in ("年度计划", "全年计划", "计划"):
+        if plan_word in planned:
+            head, _, tail = planned.partition(plan_word)
+            return f"{head}完成{tail}" if tail else f"{head}完成"
+    return None
+
+
 def rate_of_figure(segment: str) -> str | None:
     """完成率 when the words before a percentage are only such a rate (，完成率 / 资金到位率为), else None."""
     words = segment.strip(" 　，,、；;").removesuffix("为").removesuffix("达到").removesuffix("达")

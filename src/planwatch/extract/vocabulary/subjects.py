@@ -36,6 +36,7 @@ TRAILING_FILLERS: tuple[str, ...] = (
     "基本", "总体", "同比", "环比", "则", "分别", "全部", "均", "稳步", "大幅", "较快", "明显", "逐步", "有所",
     "从", "由",
     "平均", "实际", "名义", "年均", "年平均", "仅", "仅仅", "预期", "预计", "安排", "预期为", "预计为",
+    "多达", "共", "只有", "只", "仅有", "仅为",
 )
 # nouns too general to name a measured thing alone: they borrow the subject before them
 GENERIC_NOUNS: tuple[str, ...] = (
@@ -105,4 +106,6 @@ PURPOSE_DONE: tuple[str, ...] = ("通车", "建成", "竣工", "开工", "投用
 RATES_OF_A_FIGURE: tuple[str, ...] = ("完成率", "到位率", "执行率", "发行率", "支出率", "使用率", "拨付率")
 # verbs in front of the figure's noun that the rate's subject leaves out (完成投资 → 投资完成率)
 FIGURE_VERBS: tuple[str, ...] = ("完成", "实现", "到位", "发行", "拨付", "支出")
+# words before the done part of a planned figure (年度计划投资186亿元，已完成138亿元)
+DONE_WORDS: tuple[str, ...] = ("完成", "已完成", "仅完成", "累计完成", "实际完成", "共完成")
 
