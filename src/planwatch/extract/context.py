@@ -221,6 +221,10 @@ def build_context(text: str, metadata: DocumentMetadata | None = None) -> Docume
         future = _is_future(title)
         if future is None:
             future = bool(section_lead.year and lead.year and section_lead.year > lead.year)
+        if future and year and lead.year and year > lead.year and section_lead.year == lead.year \
+                and not _YEAR.search(title):
+            # 三、重大项目安排 in a 2025 plan draft that reviewed 2024 first: the plan's year is the document's
+            section_lead = Lead(year)
         sections.append(Section(start, title, section_lead, future, _work_from(title, first_child)))
     return DocumentContext(
         text=text,

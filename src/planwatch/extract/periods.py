@@ -67,6 +67,7 @@ _ENTITY_UNITS = frozenset(pv.ENTITY_UNITS)
 _ENTITY_UNITS_AND_ITEMS = _ENTITY_UNITS | {"项", "件", "户", "人", "名"}
 _STATE_COUNT = re.compile(alternation(pv.STATE_COUNT_CUES))
 _LIGHTS = re.compile(alternation(pv.STATUS_LIGHT_WORDS))
+_DURATIONS = frozenset(("年", "个月", "月", "天", "周"))
 _ENTITY_REACHED = suffix_matcher(pv.ENTITY_REACH_VERBS)
 _PARAGRAPH_TARGET = re.compile(alternation(pv.PARAGRAPH_TARGET_CUES))
 
@@ -213,6 +214,8 @@ def widen_to_baseline(period: str | None, baseline: str | None) -> str | None:
         year = int(period[:4])
         if int(baseline) < year - 1:
             return f"{int(baseline) + 1}-01/{year}-12"
+    if len(period) == 10 and period.endswith("-12-31") and int(baseline) < int(period[:4]) - 1:
+        return f"{int(baseline) + 1}-01/{period[:4]}-12"  # 总量较2020年翻了一番 in 2024: the rise of 2021—2024
     return period
 
 
@@ -226,6 +229,8 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
     The subject's last noun decides (电力总装机, 养老床位 are stocks; 综合保税区进出口总额 is a flow).
     """
     subject = subject or ""
+    if unit in _DURATIONS and segment.rstrip(" 　").endswith("连续"):
+        return False  # 连续三年保持净增长: a streak takes the lead period, never a date
     if measure in ("level", "growth") and _TOTAL_NOUN(subject):
         return True
     if measure == "level" and unit in _ENTITY_UNITS_AND_ITEMS and _STATE_COUNT.search(segment):
@@ -289,8 +294,10 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
     if modality != "actual":
         has_year = section is not None and pv_year_in(section.title)  # type: ignore[attr-defined]
         reaches = _REACH_END(segment.rstrip()) or _reaches(segment)
-        if modality == "target" and lead.year and measure == "level" and (stock or (reaches and not money)):
-            return f"{lead.year}-12-31"
+        if modality == "target" and lead.year and (
+            (measure == "level" and (stock or (reaches and not money))) or (measure == "ratio" and stock)
+        ):
+            return f"{lead.year}-12-31"  # 城镇化率达到72%: a state at the target year's end
         if has_year:
             return lead.interval
         if lead.year and _ANNUAL_PLAN.search(segment):
