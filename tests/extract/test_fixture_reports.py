@@ -47,8 +47,8 @@ BLIND: dict[str, tuple[float, float, float]] = {
     "liaoyuan_budget_execution_2024": (0.96, 0.90, 0.95),
     "lanzhong_province_plan_execution_2024": (0.95, 0.90, 0.95),
     "yanxi_devzone_h1_work_summary_2025": (0.94, 0.78, 0.90),
-    "hanyu_plan_draft_2025": (0.97, 0.82, 0.95),
-    "liuze_major_projects_notice_2025_08": (0.95, 0.74, 0.89),
+    "hanyu_plan_draft_2025": (0.97, 0.87, 0.95),
+    "liuze_major_projects_notice_2025_08": (0.95, 0.76, 0.89),
     "erengol_pastoral_county_bulletin_2024": (0.96, 0.82, 0.97),
 }
 
