@@ -1077,6 +1077,11 @@ r("江川市2025年国民经济和社会发展计划（草案）\n一、2024年�
   ra("71%", 71, modality="target", period="2025-12-31"),
   lv("486亿元", 4.86e10, "元", modality="plan", period=Y2025))
 
+r = family("periods")
+r("江川市2025年1—6月十件民生实事进展情况通报\n计划改造老旧小区120个，已开工96个，其中完工38个；重点任务滞后4项。",
+  lv("120个", 120, "个", modality="plan", period=Y2025), lv("96个", 96, "个", period="2025-06-30"),
+  lv("38个", 38, "个"), lv("4项", 4, "项", period="2025-06-30"))
+
 r = family("absolute_changes")
 r("2024年，城乡居民收入比为2.21，比上年缩小0.05。",
   ra("2.21", 2.21, None, subject="城乡居民收入比"), lv("0.05", 0.05, None, baseline=None, subject="缩小"))

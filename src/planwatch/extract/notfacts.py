@@ -150,3 +150,22 @@ def _inside_a_name(text: str, c: Candidate) -> bool:
     stop = _NAME_STOP.search(window)
     head = window[: stop.start()] if stop else window
     return bool(head) and _FACILITY.search(head) is not None
+
+
+_TITLE_END = suffix_matcher(nf.TITLE_ENDINGS)
+
+
+def title_span(text: str) -> tuple[int, int]:
+    """The document's title line as ``[start, end)``, or ``(0, 0)`` when its first line is no title.
+
+    A title is the first non-blank line when it is short, holds no sentence punctuation and ends
+    with a document word (…进展情况通报); its numbers name the document, they are not facts.
+    """
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line or len(line) > 60 or any(ch in line for ch in "。；;，,：:"):
+        return 0, 0
+    return (start, end) if _TITLE_END(line) else (0, 0)
+

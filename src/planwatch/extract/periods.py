@@ -302,6 +302,10 @@ def period_of(ctx: DocumentContext, marks: PeriodMarks, start: int, measure: str
             return lead.interval
         if lead.year and _ANNUAL_PLAN.search(segment):
             return interval(lead.year, 1, 12)  # 年度计划投资168.5亿元 in a 1—9月 report: the year's plan
+        in_review = section is None or not section.future  # type: ignore[attr-defined]
+        if lead.year and lead.last < 12 and in_review and ("计划" in segment or "目标" in segment):
+            # 计划改造老旧小区126个 in a 1—6月 progress notice: the year's plan, against which it reports
+            return interval(lead.year, 1, 12)
         return None
     if stock:
         return lead.end_date

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from planwatch.extract import measures, periods, subjects
 from planwatch.extract.context import DocumentContext, build_context
 from planwatch.extract.facts import Fact
-from planwatch.extract.notfacts import is_not_a_fact
+from planwatch.extract.notfacts import is_not_a_fact, title_span
 from planwatch.extract.scanner import Candidate, scan
 from planwatch.extract.vocabulary import cues
 from planwatch.extract.vocabulary import units as uv
@@ -85,7 +85,8 @@ def extract_facts(source: object) -> list[Fact]:
 def _extract(text: str, metadata: object) -> list[Fact]:
     ctx = build_context(text, metadata)  # type: ignore[arg-type]
     marks = periods.PeriodMarks(text)
-    cands = [c for c in scan(text) if not is_not_a_fact(c, text)]
+    title_start, title_end = title_span(text)
+    cands = [c for c in scan(text) if not (title_start <= c.start < title_end) and not is_not_a_fact(c, text)]
     runs = _link_runs(cands, text)
     readings: list[Reading] = []
     for i, c in enumerate(cands):

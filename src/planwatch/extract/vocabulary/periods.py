@@ -29,7 +29,7 @@ YEARS_BACK_WORDS: dict[str, int] = {
     **{f"{w}年年均": n for w, n in (("两", 2), ("三", 3), ("四", 4), ("五", 5))},
 }
 # words in a figure's run-up that make a count a state at the period's end: 已整改完成7项, 剩余9项
-STATE_COUNT_CUES: tuple[str, ...] = ("已", "剩余", "其余", "尚有", "仍有", "尚未", "现有")
+STATE_COUNT_CUES: tuple[str, ...] = ("已", "剩余", "其余", "尚有", "仍有", "尚未", "现有", "滞后", "逾期", "未完成")
 # words of a status board (红灯项目6个, 绿灯项目占比): counts and shares of lights are states at the date
 STATUS_LIGHT_WORDS: tuple[str, ...] = ("红灯", "黄灯", "绿灯", "亮灯")
 # the year's list of items a report counts before it says how far each has come (15件重点民生实事):
