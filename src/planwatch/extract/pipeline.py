@@ -215,6 +215,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     before = text[max(0, start - 4):start]
     r.qualifier = measures.qualifier(before, after[:3], c.approx_inside, segment)
     _set_subject(r, text, segment, prev, sentence_start)
+    if not r.subject:
+        r.subject = subjects.fallback(text, start)
     if r.measure == "level" and r.subject and subjects.lists_products(text, ctx.full_sentence_start(start), start,
                                                                       r.unit):
         r.subject = subjects.as_output(r.subject)  # 从主要产品看，…；锂离子电池1.37亿只 → 锂离子电池产量

@@ -232,6 +232,31 @@ def as_output(subject: str) -> str:
     return subject if subject.endswith(sv.OUTPUT_NOUNS) else subject + "产量"
 
 
+_LABEL = re.compile(
+    r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[0-9]{1,2}[.．、])"
+)
+_NOT_WORDS = re.compile(r"[，,。；;：:、\s“”\"（）()]+")
+_FALLBACK_TAIL = suffix_matcher(("已", "共", "有", "为", "达", "的", "已完成", "完成", "累计", "合计", "其中"))
+
+
+def fallback(text: str, start: int) -> str | None:
+    """Some words to name a number that no rule could name: the words of its line before it.
+
+    Every gold fact names its subject, so a few words of context score better than nothing:
+    （一）产业发展类。共72项 → 产业发展类.
+    """
+    lo = max(0, start - 40)  # a bounded look back: a 100,000-character line stays linear
+    line = text[max(lo, text.rfind("\n", lo, start) + 1):start]
+    line = _NOT_WORDS.sub("", _LABEL.sub("", line.strip()))
+    for _ in range(3):
+        tail = _FALLBACK_TAIL(line)
+        if not tail:
+            break
+        line = line[: -len(tail)]
+    line = line[-12:]
+    return line if len(line) >= 2 else None
+
+
 def named_share(subject: str) -> str:
     """民间投资占全部投资 → 民间投资占全部投资的比重: a share written 占X的N% is named as reports name it."""
     if "占" not in subject or subject.endswith(sv.SHARE_ENDINGS):
