@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from planwatch.cli.monitor_commands import _emit, load_board
+from planwatch.cli.monitor_commands import emit, load_board
 from planwatch.cli.options import DATABASE, as_of_option
 
 #: Characters a file name may not hold on Windows, where the workbooks are opened.
@@ -62,9 +62,9 @@ def chase_command(
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([header for _, header in CHASE_COLUMNS])
         writer.writerows([row[key] for key, _ in CHASE_COLUMNS] for row in rows)
-        _emit(buffer.getvalue(), output)
+        emit(buffer.getvalue(), output)
     else:
-        _emit(_table(board, duties, rows), output)
+        emit(_table(board, duties, rows), output)
     if templates:
         _write_templates(url, board, duties, Path(templates))
 

@@ -121,17 +121,17 @@ def status_command(
     """
     from planwatch.monitor import render
 
-    _check_output(fmt, output)
+    check_output(fmt, output)
     board = load_board(url, plan_code, as_of, {"areas": areas, "units": units, "districts": districts, "kinds": kinds})
     if fmt == "xlsx":
-        _write_workbook(board, output)  # type: ignore[arg-type]
+        write_workbook(board, output)  # type: ignore[arg-type]
     elif fmt == "json":
-        _emit(render.render_json(board), output)
+        emit(render.render_json(board), output)
     elif fmt == "csv":
-        _emit(render.render_csv(board), output)
+        emit(render.render_csv(board), output)
     else:
         by = [ROLLUP_CHOICES.get(b, b) for b in rollups] or ["work_area"]
-        _emit(render.render_table(board, explain=explain, rollups=by), output)  # type: ignore[arg-type]
+        emit(render.render_table(board, explain=explain, rollups=by), output)  # type: ignore[arg-type]
 
 
 @click.command("alerts")
@@ -157,27 +157,27 @@ def alerts_command(
     """
     from planwatch.monitor import render
 
-    _check_output(fmt, output)
+    check_output(fmt, output)
     board = load_board(url, plan_code, as_of, {"areas": areas, "units": units, "districts": districts, "kinds": kinds})
     alerts = board.alerts()
     if limit is not None:
         alerts = alerts[:limit]
     if fmt == "xlsx":
-        _write_workbook(board, output)  # type: ignore[arg-type]
+        write_workbook(board, output)  # type: ignore[arg-type]
     elif fmt == "json":
-        _emit(render.render_json(board, alerts), output)
+        emit(render.render_json(board, alerts), output)
     elif fmt == "csv":
-        _emit(render.render_csv(board, alerts), output)
+        emit(render.render_csv(board, alerts), output)
     else:
-        _emit(render.render_alerts(board, limit), output)
+        emit(render.render_alerts(board, limit), output)
 
 
-def _check_output(fmt: str, output: str | None) -> None:
+def check_output(fmt: str, output: str | None) -> None:
     if fmt == "xlsx" and not output:
         raise click.UsageError("--format xlsx 须用 -o 指定要写入的文件，例如 -o 监测台账.xlsx")
 
 
-def _emit(text: str, output: str | None) -> None:
+def emit(text: str, output: str | None) -> None:
     """Print ``text``, or write it to ``output`` atomically (UTF-8; CSV with a BOM so Excel reads it)."""
     if output is None:
         click.echo(text, nl=False)
@@ -190,7 +190,7 @@ def _emit(text: str, output: str | None) -> None:
     click.echo(f"已写入 {output}", err=True)
 
 
-def _write_workbook(board: Any, output: str) -> None:
+def write_workbook(board: Any, output: str) -> None:
     from planwatch.exports.status_workbook import write_status_workbook
 
     written = write_status_workbook(board, output)

@@ -343,9 +343,9 @@ def in_plan_frame(period: str | None, modality: str, measure: str, baseline: str
     return period
 
 
-def counts_year_list(text: str, c: object, unit: str | None) -> bool:
+def counts_year_list(text: str, end: int, unit: str | None) -> bool:
     """True for the count of the year's list itself: 15件重点民生实事 (the number right before the noun)."""
-    return unit in pv.YEAR_LIST_UNITS and _YEAR_LIST_AFTER(text[c.end:c.end + 8]) is not None  # type: ignore[attr-defined]
+    return unit in pv.YEAR_LIST_UNITS and _YEAR_LIST_AFTER(text[end:end + 8]) is not None
 
 
 _YEAR_IN_TITLE = re.compile(r"(?:19|20)[0-9]{2}年")

@@ -252,7 +252,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         stock = periods.is_stock(r.measure, r.subject, segment, r.unit)
         r.period = periods.in_plan_frame(r.period, r.modality, r.measure, r.baseline, ctx.plan_frame, lead,
                                          stock, written)
-    if r.modality == "actual" and lead.year and lead.last < 12 and periods.counts_year_list(text, c, r.unit):
+    if r.modality == "actual" and lead.year and lead.last < 12 and periods.counts_year_list(text, c.end, r.unit):
         r.modality, r.period = "plan", f"{lead.year}-01/{lead.year}-12"  # 15件重点民生实事 in a 1—6月 report
     return r
 

@@ -147,7 +147,7 @@ def purpose_after(text: str, end: int) -> str:
     if done and len(phrase) - len(done) >= 2:
         phrase = phrase[: -len(done)]  # 投资2599万元的某公路通车 → 某公路
     return phrase if len(phrase) >= 2 else ""
-STREAK_WORDS: tuple[str, ...] = ("连续",)
+STREAK_WORDS = sv.STREAK_WORDS
 AFTER_A_COUNT = frozenset(sv.AFTER_A_COUNT)
 
 

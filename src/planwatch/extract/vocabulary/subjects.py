@@ -108,4 +108,6 @@ RATES_OF_A_FIGURE: tuple[str, ...] = ("完成率", "到位率", "执行率", "�
 FIGURE_VERBS: tuple[str, ...] = ("完成", "实现", "到位", "发行", "拨付", "支出")
 # words before the done part of a planned figure (年度计划投资186亿元，已完成138亿元)
 DONE_WORDS: tuple[str, ...] = ("完成", "已完成", "仅完成", "累计完成", "实际完成", "共完成")
+# words before a streak (连续五年居全省首位): the streak belongs to the figure before it
+STREAK_WORDS: tuple[str, ...] = ("连续",)
 

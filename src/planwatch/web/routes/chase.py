@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-from urllib.parse import quote
-
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from planwatch.monitor.chase import reporting_duties
+from planwatch.web import downloads
 from planwatch.web.app import templates
 from planwatch.web.deps import BadRequest, SelectionDep
 
@@ -36,13 +33,5 @@ def unit_template(sel: SelectionDep, unit: str) -> Response:
     rows = blank_progress_rows(sel.data, unit)
     if not any(rows.values()):
         raise BadRequest(f"计划 {sel.plan.code} 中没有“{unit}”牵头的事项")
-    with tempfile.TemporaryDirectory(prefix="planwatch-template-") as folder:
-        path = Path(folder) / "template.xlsx"
-        write_template("progress", path, rows=rows)
-        content = path.read_bytes()
     name = f"{unit}-进展填报-{sel.as_of.isoformat()}.xlsx"
-    return Response(
-        content,
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
-    )
+    return downloads.workbook(lambda path: write_template("progress", path, rows=rows), name)

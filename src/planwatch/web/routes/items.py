@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -13,7 +13,7 @@ from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.render import render_csv
 from planwatch.plan.model import KeyTask, ProgressRecord, Source
 from planwatch.store import StoreError
-from planwatch.web import csrf, labels, services
+from planwatch.web import csrf, downloads, labels, services
 from planwatch.web.app import templates
 from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
 from planwatch.web.schemas import ItemDetailOut
@@ -63,31 +63,16 @@ def item_list_csv(sel: SelectionDep, query: ItemQueryDep) -> Response:
     """Return the filtered item list as CSV (UTF-8 with BOM, so Excel reads the Chinese)."""
     text = render_csv(sel.board, query.apply(sel.board))
     name = f"planwatch-{sel.plan.code}-{sel.as_of.isoformat()}.csv"
-    return Response(
-        "\ufeff" + text,
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
-    )
+    return downloads.attachment("\ufeff" + text, "text/csv; charset=utf-8", name)
 
 
 @router.get("/ledger.xlsx", summary="监测台账（Excel）")
 def ledger_xlsx(sel: SelectionDep) -> Response:
     """Return the plan's 监测台账 workbook for the chosen date (what ``planwatch status --format xlsx`` writes)."""
-    import tempfile
-    from pathlib import Path
-
     from planwatch.exports.status_workbook import write_status_workbook
 
-    with tempfile.TemporaryDirectory(prefix="planwatch-ledger-") as folder:
-        path = Path(folder) / "ledger.xlsx"
-        write_status_workbook(sel.board, path)
-        content = path.read_bytes()
     name = f"{sel.plan.code}-监测台账-{sel.as_of.isoformat()}.xlsx"
-    return Response(
-        content,
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
-    )
+    return downloads.workbook(lambda path: write_status_workbook(sel.board, path), name)
 
 
 @router.get("/items", response_class=HTMLResponse, summary="事项清单")
