@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from planwatch.app.access import Principal
 from planwatch.monitor import StatusBoard, evaluate
 from planwatch.plan.model import Plan, PlanData
 from planwatch.web import services
+from planwatch.web.auth import principal
 from planwatch.web.schemas import StatusOut
 
 #: alerts a page shows (the dashboard panel); the item list filters them all.
@@ -77,6 +79,7 @@ class Selection:
 
 def select(
     request: Request,
+    user: Annotated[Principal, Depends(principal)],
     plan: str | None = Query(None, description="计划编号；缺省为第一个计划"),
     as_of: str | None = Query(None, description="截至日期 YYYY-MM-DD；缺省为今天（限于计划年度内）或最近报送日"),
 ) -> Selection:
@@ -103,7 +106,20 @@ def select(
         data = store.load_plan_data(chosen.code, as_of=wanted, latest_only=True)
         return Evaluation(data, evaluate(data, wanted))
 
-    return Selection(plans, chosen, wanted, boards.get(chosen.code, wanted, version, compute))
+    return scoped(Selection(plans, chosen, wanted, boards.get(chosen.code, wanted, version, compute)), user)
+
+
+def scoped(sel: Selection, user: Principal) -> Selection:
+    """Return the selection as ``user`` may see it: a 填报 user's board holds only the unit's items.
+
+    The whole-plan evaluation stays cached and shared; a narrowed board is a new
+    evaluation of its own (its summary computed from the unit's items alone).
+    """
+    if user.sees_all:
+        return sel
+    items = [item for item in sel.board.items if user.covers(item.owner_unit, item.district_code)]
+    narrowed = Evaluation(sel.data, replace(sel.board, items=items))
+    return Selection(sel.plans, sel.plan, sel.as_of, narrowed)
 
 
 def _latest_report(store, plan_code: str) -> date | None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from planwatch.store import submissions as subs
 from planwatch.web.app import templates
-from planwatch.web.deps import SelectionDep
+from planwatch.web.auth import PrincipalDep
+from planwatch.web.deps import SelectionDep, get_store
 
 router = APIRouter()
 
@@ -15,7 +17,7 @@ ROLLUP_ROWS = 15
 
 
 @router.get("/", response_class=HTMLResponse, summary="状态看板")
-def dashboard(request: Request, sel: SelectionDep):
+def dashboard(request: Request, sel: SelectionDep, user: PrincipalDep):
     """Render the status board: light tiles, work-area bars, roll-ups and alerts."""
     return templates.TemplateResponse(
         request,
@@ -25,5 +27,6 @@ def dashboard(request: Request, sel: SelectionDep):
             "s": sel.status,
             "nav": "dashboard",
             "ROLLUP_ROWS": ROLLUP_ROWS,
+            "waiting": subs.count_waiting(get_store(request).engine, sel.plan.code, user.visible_units),
         },
     )

@@ -9,12 +9,17 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from planwatch.app import access, review
+from planwatch.app.access import Principal
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.render import render_csv
-from planwatch.plan.model import KeyTask, ProgressRecord, Source
+from planwatch.plan.model import KeyTask
 from planwatch.store import StoreError
+from planwatch.store import submissions as subs
+from planwatch.store.submissions import NewSubmission
 from planwatch.web import csrf, downloads, labels, services
 from planwatch.web.app import templates
+from planwatch.web.auth import PrincipalDep, principal
 from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
 from planwatch.web.schemas import ItemDetailOut
 
@@ -115,7 +120,8 @@ def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
 
 
 def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
-    """Return the detail view of item ``code`` in the selected plan, or raise NotFound."""
+    """Return the detail view of item ``code`` in the selected plan, or raise NotFound / Denied."""
+    access.require_view(principal(request), services.find_item(sel.data, code), code)
     status = next((item for item in sel.board.items if item.code == code), None)
     if status is None:
         services.find_item(sel.data, code)  # raises NotFound in Chinese
@@ -130,6 +136,10 @@ def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
 
 def _render_detail(request: Request, sel: Selection, code: str, *, form_error: str = "", status_code: int = 200):
     detail = detail_of(request, sel, code)
+    store = get_store(request)
+    user = principal(request)
+    item = services.find_item(sel.data, code)
+    submissions, _ = subs.listing(store.engine, sel.plan.code, item_code=code, limit=50)
     return templates.TemplateResponse(
         request,
         "item.html",
@@ -139,8 +149,11 @@ def _render_detail(request: Request, sel: Selection, code: str, *, form_error: s
             "d": detail,
             "i": detail.status,
             "nav": "items",
-            "saved": request.query_params.get("saved") == "1",
+            "saved": request.query_params.get("saved", ""),
             "form_error": form_error,
+            "submissions": [x for x in submissions if review.visible(user, x, item)],
+            "may_submit": user.can_submit_for(*access.item_scope(item)),
+            "STATES": review.STATE_LABELS,
         },
         status_code=status_code,
     )
@@ -162,52 +175,58 @@ def add_progress(
     request: Request,
     code: str,
     sel: SelectionDep,
-    unit: str = Form(""),
+    user: PrincipalDep,
     as_of: str = Form(""),
     value: str = Form(""),
     cumulative: str = Form(""),
     milestone_key: str = Form(""),
     narrative: str = Form(""),
+    reason: str = Form(""),
 ):
-    """Write one progress record for the item through the store, recorded as the unit's."""
+    """Submit one progress figure for the item; it waits for the planning office's review."""
     item = services.find_item(sel.data, code)
+    access.require_view(user, item, code)
     try:
-        record = _progress_record(code, sel, unit, as_of, value, cumulative, milestone_key, narrative)
-        if record.value is None and record.milestone_key is None and not isinstance(item, KeyTask):
+        new = _submission(code, item, user, as_of, value, cumulative, milestone_key, narrative, reason)
+        if new.value is None and new.milestone_key is None and not isinstance(item, KeyTask):
             raise BadRequest("请填写数值。")
-        get_store(request).add_progress(sel.plan.code, [record], user=unit.strip())
-    except (BadRequest, StoreError, ValueError) as exc:
+        submitted = review.submit(get_store(request), user, sel.plan.code, sel.plan.year, item, new)
+    except (BadRequest, review.Refused, StoreError, ValueError) as exc:
         return _render_detail(request, sel, code, form_error=str(exc), status_code=400)
-    query = urlencode({"plan": sel.plan.code, "as_of": record.as_of.isoformat(), "saved": "1"})
+    query = urlencode({"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), "saved": str(submitted.id)})
     return RedirectResponse(f"/items/{code}?{query}", status_code=303)
 
 
-def _progress_record(
-    code: str, sel: Selection, unit: str, as_of: str, value: str, cumulative: str, milestone_key: str, narrative: str
-) -> ProgressRecord:
-    """Return the progress record a filled form describes, or raise BadRequest in Chinese."""
-    if not unit.strip():
-        raise BadRequest("请填写报送单位。")
+def _submission(
+    code: str,
+    item: object,
+    user: Principal,
+    as_of: str,
+    value: str,
+    cumulative: str,
+    milestone_key: str,
+    narrative: str,
+    reason: str,
+) -> NewSubmission:
+    """Return the submission a filled form describes, or raise BadRequest in Chinese."""
     when = parse_as_of(as_of)
     if when is None:
         raise BadRequest("请填写截至日期。")
-    if when.year != sel.plan.year:
-        raise BadRequest(f"截至日期 {when.isoformat()} 不在计划年度 {sel.plan.year} 年内。")
     number = None
     if value.strip():
         try:
             number = float(value.strip().replace(",", ""))
         except ValueError:
-            raise BadRequest(f"数值「{value}」不是数字。") from None
-    if number is None and not milestone_key and not narrative.strip():
-        # a key task may report in words only (the importer's rule too): it keeps the task fresh
-        raise BadRequest("请填写数值，或选择已完成的节点，或填写情况说明。")
-    return ProgressRecord(
+            raise BadRequest(f"数值「{value[:50]}」不是数字。") from None
+    # 填报 users submit for their own unit; the planning office enters figures for the owner unit.
+    unit = user.unit if user.role != "planning" and user.unit else getattr(item, "owner_unit", None) or "计划处"
+    return NewSubmission(
         item_code=code,
         as_of=when,
         value=number,
         cumulative=bool(cumulative),
-        milestone_key=milestone_key or None,
         narrative=narrative.strip(),
-        source=Source(unit=unit.strip()),
+        unit=unit,
+        milestone_key=milestone_key.strip() or None,
+        reason=reason.strip() or None,
     )

@@ -1,0 +1,1 @@
+"""The application layer: the use cases every face (CLI, pages, API) calls."""
