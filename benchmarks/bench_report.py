@@ -53,7 +53,8 @@ def _report_phase(db: str, queue) -> None:  # type: ignore[no-untyped-def]
 def _print_report(db: Path, repeat: int) -> None:
     runs = [_run(_report_phase, str(db)) for _ in range(repeat)]
     for n, r in enumerate(runs, start=1):
-        print(f"报告（第{n}次）：{r['items']:,.0f} 个事项，{r['paragraphs']:,.0f} 段，{r['figures']:,.0f} 个数字（均注明来源）")
+        size = f"{r['items']:,.0f} 个事项，{r['paragraphs']:,.0f} 段，{r['figures']:,.0f} 个数字（均注明来源）"
+        print(f"报告（第{n}次）：{size}")
         print(f"  读取看板（加载 + 判定 + 指标历史）{r['board_s']:.2f} s；起草 {r['compose_s']:.2f} s")
         for fmt in ("docx", "html"):
             total = r["compose_s"] + r[f"{fmt}_s"]

@@ -53,4 +53,7 @@ def test_the_report_refuses_a_date_outside_the_plan_year_in_chinese(client):
 
 def test_the_dashboard_offers_the_report(client):
     page = client.get("/", params={"plan": "JC2025", "as_of": "2025-06-30"})
-    assert "/report.docx?plan=JC2025&amp;as_of=2025-06-30" in page.text or "/report.docx?plan=JC2025&as_of=2025-06-30" in page.text
+    assert (
+        "/report.docx?plan=JC2025&amp;as_of=2025-06-30" in page.text
+        or "/report.docx?plan=JC2025&as_of=2025-06-30" in page.text
+    )
