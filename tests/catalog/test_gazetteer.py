@@ -80,6 +80,42 @@ FINDS_ONE: list[tuple[str, str]] = [
     ("石河子市", "659001"),
     ("琼中黎族苗族自治县", "469030"),
     ("琼中", "469030"),
+    # counties, county-level cities, districts, banners
+    ("海拉尔区", "150702"),
+    ("海拉尔", "150702"),
+    ("满洲里市", "150781"),
+    ("莫力达瓦达斡尔族自治旗", "150722"),
+    ("莫旗", "150722"),
+    ("科尔沁右翼前旗", "152221"),
+    ("科右前旗", "152221"),
+    ("达茂旗", "150223"),
+    ("浦东新区", "310115"),
+    ("浦东", "310115"),
+    ("滨海新区", "120116"),
+    ("雄县", "130638"),
+    ("昆山市", "320583"),
+    ("义乌", "330782"),
+    ("六枝特区", "520203"),
+    ("峰峰矿区", "130406"),
+    ("长阳土家族自治县", "420528"),
+    ("积石山保安族东乡族撒拉族自治县", "622927"),
+    ("积石山", "622927"),
+    ("双江拉祜族佤族布朗族傣族自治县", "530925"),
+    ("察布查尔锡伯自治县", "654022"),
+    ("城口县", "500229"),
+    ("海淀区", "110108"),
+    ("莱芜区", "370116"),
+    ("漠河市", "232701"),
+    ("芒市", "533103"),
+    ("津市市", "430781"),
+    ("津市", "430781"),
+    # former names kept as aliases
+    ("开县", "500154"),
+    ("横县", "450181"),
+    # a short name shared by a city and its own district goes to the city
+    ("白银", "620400"),
+    ("伊春", "230700"),
+    ("大同", "140200"),
     # written with full-width or spaced characters
     ("宁 夏", "640000"),
 ]
@@ -92,6 +128,24 @@ def test_a_name_as_reports_write_it_finds_its_division(written: str, code: str) 
 
 # (name, within, the codes it must give)
 FINDS_WITHIN: list[tuple[str, str | None, list[str]]] = [
+    ("朝阳区", None, ["110105", "220104"]),
+    ("朝阳区", "110000", ["110105"]),
+    ("朝阳区", "220100", ["220104"]),
+    ("朝阳区", "220000", ["220104"]),
+    ("鼓楼区", None, ["320106", "320302", "350102", "410204"]),
+    ("鼓楼区", "350100", ["350102"]),
+    ("鼓楼区", "320000", ["320106", "320302"]),
+    ("鼓楼", "320100", ["320106"]),
+    ("鼓楼", None, ["320106", "320302", "350102", "410204"]),
+    ("海拉尔区", "150700", ["150702"]),
+    ("海拉尔区", "150000", ["150702"]),
+    ("海拉尔区", "230000", []),
+    ("朝阳", None, ["211300"]),
+    ("朝阳", "110000", ["110105"]),
+    ("城区", "140300", ["140302"]),
+    ("城区", None, ["140302", "140502", "441502"]),
+    ("南沙区", None, ["440115", "460302"]),
+    ("东乡", None, ["361003", "622926"]),
     ("吉林", None, ["220000"]),
     ("吉林市", "220000", ["220200"]),
     ("北京", "110000", ["110000"]),
@@ -122,6 +176,12 @@ FULL_NAMES: list[tuple[str, str]] = [
     ("222400", "吉林省延边朝鲜族自治州"),
     ("419001", "河南省济源市"),
     ("659001", "新疆维吾尔自治区石河子市"),
+    ("150702", "内蒙古自治区呼伦贝尔市海拉尔区"),
+    ("110105", "北京市朝阳区"),
+    ("500229", "重庆市城口县"),
+    ("429021", "湖北省神农架林区"),
+    ("469030", "海南省琼中黎族苗族自治县"),
+    ("654022", "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县"),
 ]
 
 
@@ -131,6 +191,7 @@ def test_the_full_name_carries_every_level_above(code: str, name: str) -> None:
 
 
 def test_ancestors_come_province_first_without_the_division_itself() -> None:
+    assert [d.code for d in ancestors("150702")] == ["150000", "150700"]
     assert [d.code for d in ancestors("150700")] == ["150000"]
     assert ancestors("150000") == []
 
@@ -145,6 +206,16 @@ def test_an_unknown_code_is_none_by_code_and_an_error_for_names() -> None:
 
 # (text, the names of the divisions read in it, in order)
 MENTIONS: list[tuple[str, list[str]]] = [
+    ("呼伦贝尔市海拉尔区", ["呼伦贝尔市", "海拉尔区"]),
+    ("北京市朝阳区", ["北京市", "朝阳区", "朝阳区"]),
+    ("浦东新区和滨海新区", ["浦东新区", "滨海新区"]),
+    ("昆山、义乌、满洲里", ["昆山市", "义乌市", "满洲里市"]),
+    ("积石山保安族东乡族撒拉族自治县", ["积石山保安族东乡族撒拉族自治县"]),
+    ("积石山县", ["积石山保安族东乡族撒拉族自治县"]),
+    ("江北区域", []),
+    ("比如说，要用好资源，打通通道，共和国", []),
+    ("全市北部与市中心", []),
+    ("老城区改造", []),
     ("内蒙古自治区呼伦贝尔市", ["内蒙古自治区", "呼伦贝尔市"]),
     ("宁夏、广西和新疆", ["宁夏回族自治区", "广西壮族自治区", "新疆维吾尔自治区"]),
     ("黔东南州和湘西州", ["黔东南苗族侗族自治州", "湘西土家族苗族自治州"]),
@@ -246,10 +317,35 @@ def test_no_written_alias_names_two_divisions_or_another_ones_full_name() -> Non
             assert owner.setdefault(alias, division.code) == division.code, (alias, division)
 
 
+def test_every_word_kept_out_of_text_is_a_name_of_some_division() -> None:
+    known = {n for d in divisions() for n in d.names} | set(gazetteer.gazetteer().by_claim)
+    assert sorted(_packaged_rules().not_in_text - known) == []
+
+
 def test_counts_per_level_are_plausible() -> None:
     counts = Counter(d.level for d in divisions())
     assert counts["province"] == 34
     assert 330 <= counts["city"] <= 340
+    assert 2800 <= counts["county"] <= 2900
+
+
+def test_every_province_on_the_mainland_has_counties() -> None:
+    with_counties = {d.code[:2] for d in divisions() if d.level == "county"}
+    provinces = {d.code[:2] for d in divisions() if d.level == "province"}
+    assert provinces - with_counties == {"71", "81", "82"}
+
+
+def test_every_prefecture_has_counties_except_those_without_districts() -> None:
+    parents = {d.parent_code for d in divisions() if d.level == "county"}
+    childless = sorted(d.name for d in divisions() if d.level == "city" and d.code not in parents)
+    assert childless == ["东莞市", "中山市", "儋州市", "嘉峪关市"]
+
+
+def test_municipalities_hold_their_districts_directly() -> None:
+    for province in ("110000", "120000", "310000", "500000"):
+        children = [d for d in divisions() if d.parent_code == province]
+        assert len(children) >= 16
+        assert all(d.level == "county" for d in children)
 
 
 # --- bad data is refused with the file, line and field -------------------------------------

@@ -77,6 +77,7 @@ class NameRules:
     ethnic_groups: tuple[str, ...]
     not_in_text: frozenset[str]
     not_before_short: frozenset[str]
+    district_not_before: frozenset[str]
 
 
 def read_name_rules(text: str) -> NameRules:
@@ -88,6 +89,7 @@ def read_name_rules(text: str) -> NameRules:
         ethnic_groups=tuple(sorted(data["ethnic_groups"], key=len, reverse=True)),
         not_in_text=frozenset(data["not_in_text"]),
         not_before_short=frozenset(data["not_before_short"]),
+        district_not_before=frozenset(data["district_not_before"]),
     )
 
 
@@ -216,18 +218,24 @@ class Gazetteer:
         self.text_lengths: tuple[int, ...] = tuple(sorted({len(n) for n in forms}, reverse=True))
         self.text_starts: frozenset[str] = frozenset(n[0] for n in forms)
         self.not_before_short = rules.not_before_short
+        self.district_not_before = rules.district_not_before
 
     def text_hits(self, text: str, start: int, end: int) -> tuple[Division, ...]:
         """Return the divisions named by ``text[start:end]`` read in running text.
 
-        A short name right before 市/县/区 … is left alone: 江川市 is not 江川区 cut short.
+        A short name right before an ending counts only when its own full name ends the same
+        way (积石山县, 湘西州, 广西区 are the places; 江川市 is not 江川区 cut short), and a
+        name ending in 区 right before 域 is the word 区域 (江北区域), not the district.
         """
         form = text[start:end]
-        full = self.text_full.get(form, ())
-        if end < len(text) and text[end] in self.not_before_short:
-            return full
-        short = self.text_short.get(form, ())
-        return tuple(sorted({d.code: d for d in (*full, *short)}.values(), key=lambda d: d.code)) if short else full
+        following = text[end : end + 1]
+        if following and form.endswith("区") and following in self.district_not_before:
+            return ()
+        found = {d.code: d for d in self.text_full.get(form, ())}
+        for division in self.text_short.get(form, ()):
+            if following not in self.not_before_short or division.name.endswith(following):
+                found[division.code] = division
+        return tuple(found[code] for code in sorted(found))
 
     def ancestors(self, code: str) -> list[Division]:
         """Return the divisions above ``code``, province first."""
@@ -316,7 +324,7 @@ def mentions(text: str) -> list[tuple[int, int, Division]]:
     by several divisions (朝阳区) yields one triple per division over the same span, in code
     order, for the caller to decide by context. Ordinary words listed as not read in text
     (振兴, 朝阳) and one-character names are never matched on their own, and a short name
-    right before 市/县/区 is not read as the place it shortens (江川市 is not 江川区).
+    right before another ending is not read as the place it shortens (江川市 is not 江川区).
     """
     table = gazetteer()
     found: list[tuple[int, int, Division]] = []
