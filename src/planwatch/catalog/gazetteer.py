@@ -64,6 +64,20 @@ class Division:
         return (self.name, *self.aliases)
 
 
+@dataclass(frozen=True)
+class TextForm:
+    """One way a division is written, as the text scan reads it.
+
+    A weak form (a two-character name such as 单县, the two-character short name of a
+    county under a prefecture, a word listed as read only after its parent) is too common inside ordinary words to be
+    read on its own, so :func:`mentions` takes it only right after its parent division.
+    """
+
+    division: Division
+    is_full: bool
+    weak: bool
+
+
 class GazetteerError(ValueError):
     """The gazetteer data is inconsistent (bad code, unknown parent, duplicate row)."""
 
@@ -75,7 +89,7 @@ class NameRules:
     suffixes: tuple[str, ...]
     banner_keep_before: frozenset[str]
     ethnic_groups: tuple[str, ...]
-    not_in_text: frozenset[str]
+    only_after_parent: frozenset[str]
     not_before_short: frozenset[str]
     district_not_before: frozenset[str]
 
@@ -87,7 +101,7 @@ def read_name_rules(text: str) -> NameRules:
         suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
         banner_keep_before=frozenset(data["banner_keep_before"]),
         ethnic_groups=tuple(sorted(data["ethnic_groups"], key=len, reverse=True)),
-        not_in_text=frozenset(data["not_in_text"]),
+        only_after_parent=frozenset(data["only_after_parent"]),
         not_before_short=frozenset(data["not_before_short"]),
         district_not_before=frozenset(data["district_not_before"]),
     )
@@ -208,34 +222,55 @@ class Gazetteer:
         self.by_claim: dict[str, tuple[Division, ...]] = _index(
             (short, self.by_code[code]) for short, codes in claims.items() for code in codes
         )
-        self.text_full: dict[str, tuple[Division, ...]] = _index(
-            (d.name, d) for d in self.divisions if len(d.name) >= MIN_SHORT_NAME and d.name not in rules.not_in_text
-        )
-        self.text_short: dict[str, tuple[Division, ...]] = _index(
-            (n, d) for d in self.divisions for n in d.aliases if len(n) >= MIN_SHORT_NAME and n not in rules.not_in_text
-        )
-        forms = {*self.text_full, *self.text_short}
+        written_by_code = {code: set(aliases) for code, _n, _l, _p, aliases in rows}
+        forms: dict[str, list[TextForm]] = {}
+        for division in self.divisions:
+            for form in division.names:
+                if len(form) < MIN_SHORT_NAME:
+                    continue
+                is_full = form == division.name
+                derived = not is_full and form not in written_by_code[division.code]
+                weak = (
+                    form in rules.only_after_parent
+                    or (is_full and len(form) == MIN_SHORT_NAME)
+                    or (derived and len(form) == MIN_SHORT_NAME and self._under_prefecture(division))
+                )
+                forms.setdefault(form, []).append(TextForm(division, is_full, weak))
+        self.text_forms: dict[str, tuple[TextForm, ...]] = {
+            form: tuple(sorted(found, key=lambda f: f.division.code)) for form, found in forms.items()
+        }
         self.text_lengths: tuple[int, ...] = tuple(sorted({len(n) for n in forms}, reverse=True))
         self.text_starts: frozenset[str] = frozenset(n[0] for n in forms)
         self.not_before_short = rules.not_before_short
         self.district_not_before = rules.district_not_before
 
-    def text_hits(self, text: str, start: int, end: int) -> tuple[Division, ...]:
+    def _under_prefecture(self, division: Division) -> bool:
+        """Tell whether a division is a county under a prefecture (not a district of 北京 or 仙桃)."""
+        parent = self.by_code.get(division.parent_code or "")
+        return parent is not None and parent.level == "city"
+
+    def text_hits(self, text: str, start: int, end: int, after: tuple[Division, ...]) -> tuple[Division, ...]:
         """Return the divisions named by ``text[start:end]`` read in running text.
 
-        A short name right before an ending counts only when its own full name ends the same
-        way (积石山县, 湘西州, 广西区 are the places; 江川市 is not 江川区 cut short), and a
-        name ending in 区 right before 域 is the word 区域 (江北区域), not the district.
+        ``after`` holds the divisions named right before ``start`` (none when something else
+        comes between). A weak form counts only right after its parent (阳泉市城区, 菏泽市单县:
+        辽宁振兴 is no 振兴区); a short name right before an ending counts only when its own full name
+        ends the same way (积石山县, 湘西州, 广西区 are the places; 江川市 is not 江川区 cut
+        short); a name ending in 区 right before 域 is the word 区域 (江北区域).
         """
         form = text[start:end]
         following = text[end : end + 1]
         if following and form.endswith("区") and following in self.district_not_before:
             return ()
-        found = {d.code: d for d in self.text_full.get(form, ())}
-        for division in self.text_short.get(form, ()):
-            if following not in self.not_before_short or division.name.endswith(following):
-                found[division.code] = division
-        return tuple(found[code] for code in sorted(found))
+        parents = {d.code for d in after}
+        found: list[Division] = []
+        for entry in self.text_forms.get(form, ()):
+            if entry.weak and entry.division.parent_code not in parents:
+                continue
+            if not entry.is_full and following in self.not_before_short and not entry.division.name.endswith(following):
+                continue
+            found.append(entry.division)
+        return tuple(found)
 
     def ancestors(self, code: str) -> list[Division]:
         """Return the divisions above ``code``, province first."""
@@ -322,23 +357,29 @@ def mentions(text: str) -> list[tuple[int, int, Division]]:
     At each position the longest name wins (内蒙古自治区 over 内蒙古) and the scan goes on
     after it, so the work grows with the text, not with the number of names. A name held
     by several divisions (朝阳区) yields one triple per division over the same span, in code
-    order, for the caller to decide by context. Ordinary words listed as not read in text
-    (振兴, 朝阳) and one-character names are never matched on their own, and a short name
-    right before another ending is not read as the place it shortens (江川市 is not 江川区).
+    order, for the caller to decide by context.
+
+    Chinese has no spaces, so short names hide inside ordinary words (创新和 holds 新和,
+    示范县 holds 范县). Two-character county names and the words listed in
+    ``gazetteer_words.toml`` (振兴, 朝阳, 城区) are read only right after their parent
+    (丹东市振兴区, 阳泉市城区, 北京市朝阳区); one-character names never; a short name
+    right before another ending is not the place it shortens (江川市 is not 江川区).
     """
     table = gazetteer()
     found: list[tuple[int, int, Division]] = []
+    after: tuple[Division, ...] = ()
     position, size = 0, len(text)
     while position < size:
+        hits: tuple[Division, ...] = ()
         if text[position] in table.text_starts:
             for length in table.text_lengths:
-                hits = table.text_hits(text, position, position + length) if position + length <= size else ()
-                if hits:
-                    found.extend((position, position + length, d) for d in hits)
-                    position += length
-                    break
-            else:
-                position += 1
-        else:
+                if position + length <= size:
+                    hits = table.text_hits(text, position, position + length, after)
+                    if hits:
+                        found.extend((position, position + length, d) for d in hits)
+                        position += length
+                        break
+        if not hits:
             position += 1
+        after = hits
     return found
