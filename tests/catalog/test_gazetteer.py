@@ -15,6 +15,7 @@ from planwatch.catalog.gazetteer import (
     divisions,
     find,
     full_name,
+    locate,
     mentions,
     read_division_rows,
     read_name_rules,
@@ -255,6 +256,36 @@ def test_mentions_gives_the_span_of_each_name_in_the_text() -> None:
     assert [(text[s:e], d.code) for s, e, d in mentions(text)] == [("内蒙古自治区", "150000"), ("呼伦贝尔市", "150700")]
 
 
+# (a title, issuer line or opening of a report, the code of the region it is about, or None)
+LOCATES: list[tuple[str, str | None]] = [
+    ("呼伦贝尔市海拉尔区2019年政府工作报告", "150702"),
+    ("海拉尔区人民政府", "150702"),
+    ("2026年安徽省政府工作报告", "340000"),
+    ("宁夏回族自治区人民政府", "640000"),
+    ("广西壮族自治区2025年国民经济和社会发展计划执行情况", "450000"),
+    ("重庆市城口县2025年统计公报", "500229"),
+    ("北京市朝阳区2026年政府工作报告", "110105"),
+    ("长春市朝阳区人民政府关于2025年计划执行情况的报告", "220104"),
+    ("延边朝鲜族自治州政府工作报告", "222400"),
+    ("锡林郭勒盟行政公署", "152500"),
+    ("吉林省吉林市2026年政府工作报告", "220200"),
+    ("湖北省2026年政府工作报告：武汉、襄阳、宜昌三地引领", "420000"),
+    ("内蒙古自治区呼伦贝尔市", "150700"),
+    ("仙桃市2025年国民经济和社会发展统计公报", "429004"),
+    ("鼓楼区政府工作报告", None),
+    ("朝阳区政府工作报告", None),
+    ("江川市2026年政府工作报告", None),
+    ("坚持创新和协调，推进乡村振兴", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), LOCATES)
+def test_locate_tells_the_region_a_text_is_about(text: str, code: str | None) -> None:
+    found = locate(text)
+    assert (found.code if found else None) == code
+
+
 def _corpus_text(name: str) -> str:
     path = CORPUS / name
     if not path.exists():
@@ -277,6 +308,12 @@ REPORTS: list[tuple[str, str, str]] = [
 def test_a_real_report_names_its_own_region_most(name: str, region: str, province: str) -> None:
     counts = Counter(d.code for _s, _e, d in mentions(_corpus_text(name)))
     assert counts.most_common(1)[0][0] == region
+
+
+@pytest.mark.parametrize(("name", "region", "province"), REPORTS)
+def test_a_real_report_is_located_in_its_region(name: str, region: str, province: str) -> None:
+    found = locate(_corpus_text(name))
+    assert found is not None and found.code == region
 
 
 @pytest.mark.parametrize(("name", "region", "province"), REPORTS)

@@ -123,10 +123,8 @@ def short_name(name: str, rules: NameRules) -> str | None:
             break
     else:
         return None
-    while True:
-        ethnic = next((e for e in rules.ethnic_groups if stem.endswith(e)), None)
-        if ethnic is None:
-            break
+    while stem.endswith(rules.ethnic_groups):
+        ethnic = next(e for e in rules.ethnic_groups if stem.endswith(e))
         rest = stem[: -len(ethnic)]
         if len(rest) < MIN_SHORT_NAME:
             # The area is named for the people alone (东乡族自治县): drop only 族.
@@ -239,8 +237,17 @@ class Gazetteer:
         self.text_forms: dict[str, tuple[TextForm, ...]] = {
             form: tuple(sorted(found, key=lambda f: f.division.code)) for form, found in forms.items()
         }
-        self.text_lengths: tuple[int, ...] = tuple(sorted({len(n) for n in forms}, reverse=True))
-        self.text_starts: frozenset[str] = frozenset(n[0] for n in forms)
+        lengths: dict[str, set[int]] = {}
+        for form in forms:
+            lengths.setdefault(form[:MIN_SHORT_NAME], set()).add(len(form))
+        # The first two characters of a place name tell which lengths can follow, so each
+        # position of a text costs one look-up and, rarely, two or three more.
+        self.text_lengths: dict[str, tuple[int, ...]] = {
+            start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()
+        }
+        # Two characters in three of a report start no place name; one character class
+        # lets the scan leap over them in C.
+        self.text_start = re.compile("[" + "".join(re.escape(c) for c in sorted({f[0] for f in forms})) + "]")
         self.not_before_short = rules.not_before_short
         self.district_not_before = rules.district_not_before
 
@@ -366,20 +373,74 @@ def mentions(text: str) -> list[tuple[int, int, Division]]:
     right before another ending is not the place it shortens (江川市 is not 江川区).
     """
     table = gazetteer()
+    next_start = table.text_start.search
     found: list[tuple[int, int, Division]] = []
     after: tuple[Division, ...] = ()
+    after_end = -1
     position, size = 0, len(text)
-    while position < size:
+    while (start := next_start(text, position)) is not None:
+        position = start.start()
+        context = after if position == after_end else ()
         hits: tuple[Division, ...] = ()
-        if text[position] in table.text_starts:
-            for length in table.text_lengths:
-                if position + length <= size:
-                    hits = table.text_hits(text, position, position + length, after)
-                    if hits:
-                        found.extend((position, position + length, d) for d in hits)
-                        position += length
-                        break
+        for length in table.text_lengths.get(text[position : position + MIN_SHORT_NAME], ()):
+            if position + length <= size:
+                hits = table.text_hits(text, position, position + length, context)
+                if hits:
+                    found.extend((position, position + length, d) for d in hits)
+                    after, after_end = hits, position + length
+                    position += length
+                    break
         if not hits:
             position += 1
-        after = hits
     return found
+
+
+#: A division is taken for the text's region over its parent when it draws at least this
+#: share of the parent's mentions (a county's own report names itself far more than its
+#: city; a province's report names its capital often, but well under half as often).
+REGION_SHARE = 0.5
+
+
+def locate(text: str) -> Division | None:
+    """Return the division a text is about, judged by the place names it holds, or None.
+
+    Every mention counts for its division and all divisions above it. Starting from the
+    province named most, the choice goes down to a child while that child draws at least
+    :data:`REGION_SHARE` of its parent's count, so 呼伦贝尔市海拉尔区 gives 海拉尔区 while a
+    province's report that names its capital often stays at the province. A name held by
+    several divisions (朝阳区) counts for those under a division named elsewhere in the
+    text, or is split between them. The province must draw more than half of all the
+    provinces' count (鼓楼区 alone, in two of its four provinces, gives None); a tie at any
+    step below stops there.
+    """
+    table = gazetteer()
+    spans: dict[tuple[int, int], list[Division]] = {}
+    for start, end, division in mentions(text):
+        spans.setdefault((start, end), []).append(division)
+    sure = {found[0].code for found in spans.values() if len(found) == 1}
+    counts: dict[str, float] = {}
+    for found in spans.values():
+        if len(found) > 1:
+            backed = [d for d in found if any(a.code in sure for a in table.ancestors(d.code))]
+            found = backed or found
+        for division in found:
+            for code in (division.code, *(a.code for a in table.ancestors(division.code))):
+                counts[code] = counts.get(code, 0.0) + 1 / len(found)
+    chosen: Division | None = None
+    while True:
+        parent_code = chosen.code if chosen else None
+        children = sorted(
+            (c for c in counts if table.by_code[c].parent_code == parent_code),
+            key=lambda c: counts[c],
+            reverse=True,
+        )
+        if not children:
+            return chosen
+        best = children[0]
+        if len(children) > 1 and counts[children[1]] == counts[best]:
+            return chosen
+        if chosen is None and counts[best] <= REGION_SHARE * sum(counts[c] for c in children):
+            return None
+        if chosen is not None and counts[best] < REGION_SHARE * counts[chosen.code]:
+            return chosen
+        chosen = table.by_code[best]
