@@ -114,6 +114,10 @@ FINDS_ONE: list[tuple[str, str]] = [
     # former names kept as aliases
     ("开县", "500154"),
     ("横县", "450181"),
+    ("库车县", "652902"),
+    ("中甸县", "533401"),
+    ("大庸", "430800"),
+    ("日喀则地区", "540200"),
     # a short name shared by a city and its own district goes to the city
     ("白银", "620400"),
     ("伊春", "230700"),
@@ -209,7 +213,9 @@ def test_an_unknown_code_is_none_by_code_and_an_error_for_names() -> None:
 # (text, the names of the divisions read in it, in order)
 MENTIONS: list[tuple[str, list[str]]] = [
     ("呼伦贝尔市海拉尔区", ["呼伦贝尔市", "海拉尔区"]),
-    ("北京市朝阳区", ["北京市", "朝阳区", "朝阳区"]),
+    ("北京市朝阳区", ["北京市", "朝阳区"]),
+    ("朝阳区", ["朝阳区", "朝阳区"]),
+    ("福州市鼓楼区", ["福州市", "鼓楼区"]),
     ("浦东新区和滨海新区", ["浦东新区", "滨海新区"]),
     ("昆山、义乌、满洲里", ["昆山市", "义乌市", "满洲里市"]),
     ("积石山保安族东乡族撒拉族自治县", ["积石山保安族东乡族撒拉族自治县"]),
@@ -219,7 +225,6 @@ MENTIONS: list[tuple[str, list[str]]] = [
     ("阳泉市城区", ["阳泉市", "城区"]),
     ("丹东市振兴区", ["丹东市", "振兴区"]),
     ("菏泽市单县", ["菏泽市", "单县"]),
-    ("北京市朝阳区", ["北京市", "朝阳区", "朝阳区"]),
     ("辽宁振兴", ["辽宁省"]),
     ("山东单县", ["山东省"]),
     ("开展示范县创建", []),
@@ -254,6 +259,21 @@ def test_mentions_reads_place_names_in_running_text(text: str, names: list[str])
 def test_mentions_gives_the_span_of_each_name_in_the_text() -> None:
     text = "据内蒙古自治区呼伦贝尔市统计局"
     assert [(text[s:e], d.code) for s, e, d in mentions(text)] == [("内蒙古自治区", "150000"), ("呼伦贝尔市", "150700")]
+
+
+# (text, the codes it names, in order)
+MENTION_CODES: list[tuple[str, list[str]]] = [
+    ("北京市朝阳区", ["110000", "110105"]),
+    ("长春市朝阳区", ["220100", "220104"]),
+    ("朝阳区", ["110105", "220104"]),
+    ("南京市鼓楼区和福州市鼓楼区", ["320100", "320106", "350100", "350102"]),
+    ("阳泉市城区与晋城市城区", ["140300", "140302", "140500", "140502"]),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), MENTION_CODES)
+def test_a_shared_name_right_after_its_parent_is_that_parents(text: str, codes: list[str]) -> None:
+    assert [d.code for _s, _e, d in mentions(text)] == codes
 
 
 # (a title, issuer line or opening of a report, the code of the region it is about, or None)
@@ -402,7 +422,7 @@ def test_no_written_alias_names_two_divisions_or_another_ones_full_name() -> Non
             assert owner.setdefault(alias, division.code) == division.code, (alias, division)
 
 
-def test_every_word_kept_out_of_text_is_a_name_of_some_division() -> None:
+def test_every_word_read_only_after_its_parent_is_a_name_of_some_division() -> None:
     known = {n for d in divisions() for n in d.names} | set(gazetteer.gazetteer().by_claim)
     assert sorted(_packaged_rules().only_after_parent - known) == []
 

@@ -15,8 +15,13 @@ Names come in three kinds:
   divisions goes to the one of highest level (吉林 → 吉林省, 白银 → 白银市); claimed by
   several of the same level (鼓楼) it names none of them, and :func:`find` only returns
   them all as a last resort, for a caller who narrows with ``within``;
-- short names that are also ordinary words (振兴, 朝阳, 大兴) stay names for :func:`find`
-  but :func:`mentions` never reads them in text on its own.
+- weak forms: names that are also ordinary words (振兴, 朝阳, 大兴), two-character full
+  names (单县) and the two-character short names of counties under a prefecture (新和).
+  They stay names for :func:`find`, but :func:`mentions` reads them in running text only
+  right after their parent (丹东市振兴区), since Chinese text has no spaces and they hide
+  inside other words (乡村振兴, 示范县, 创新和协调).
+
+:func:`locate` puts the mentions together into the one region a text is about.
 """
 
 from __future__ import annotations
@@ -69,8 +74,9 @@ class TextForm:
     """One way a division is written, as the text scan reads it.
 
     A weak form (a two-character name such as 单县, the two-character short name of a
-    county under a prefecture, a word listed as read only after its parent) is too common inside ordinary words to be
-    read on its own, so :func:`mentions` takes it only right after its parent division.
+    county under a prefecture, a word listed as read only after its parent) is too common
+    inside ordinary words to be read on its own, so :func:`mentions` takes it only right
+    after its parent division.
     """
 
     division: Division
@@ -84,7 +90,7 @@ class GazetteerError(ValueError):
 
 @dataclass(frozen=True)
 class NameRules:
-    """The vocabulary for short names: endings, ethnic names, words not read in text."""
+    """The vocabulary for short names and text scans: endings, ethnic names, weak words."""
 
     suffixes: tuple[str, ...]
     banner_keep_before: frozenset[str]
@@ -260,10 +266,11 @@ class Gazetteer:
         """Return the divisions named by ``text[start:end]`` read in running text.
 
         ``after`` holds the divisions named right before ``start`` (none when something else
-        comes between). A weak form counts only right after its parent (阳泉市城区, 菏泽市单县:
-        辽宁振兴 is no 振兴区); a short name right before an ending counts only when its own full name
-        ends the same way (积石山县, 湘西州, 广西区 are the places; 江川市 is not 江川区 cut
-        short); a name ending in 区 right before 域 is the word 区域 (江北区域).
+        comes between). A weak form counts only right after its parent (阳泉市城区, 菏泽市单县;
+        辽宁振兴 is no 振兴区); a short name right before an ending counts only when its own
+        full name ends the same way (积石山县, 湘西州, 广西区 are the places; 江川市 is not
+        江川区 cut short); a name ending in 区 right before 域 is the word 区域 (江北区域);
+        a name several divisions share right after the parent of one of them is that one.
         """
         form = text[start:end]
         following = text[end : end + 1]
@@ -277,7 +284,9 @@ class Gazetteer:
             if not entry.is_full and following in self.not_before_short and not entry.division.name.endswith(following):
                 continue
             found.append(entry.division)
-        return tuple(found)
+        # 北京市朝阳区: of the names two districts share, the one under the name just read.
+        under_parent = [d for d in found if d.parent_code in parents]
+        return tuple(under_parent if len(found) > 1 and under_parent else found)
 
     def ancestors(self, code: str) -> list[Division]:
         """Return the divisions above ``code``, province first."""
@@ -364,7 +373,8 @@ def mentions(text: str) -> list[tuple[int, int, Division]]:
     At each position the longest name wins (内蒙古自治区 over 内蒙古) and the scan goes on
     after it, so the work grows with the text, not with the number of names. A name held
     by several divisions (朝阳区) yields one triple per division over the same span, in code
-    order, for the caller to decide by context.
+    order, for the caller to decide by context, unless it comes right after the parent of
+    one of them (北京市朝阳区).
 
     Chinese has no spaces, so short names hide inside ordinary words (创新和 holds 新和,
     示范县 holds 范县). Two-character county names and the words listed in
