@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.extract import measures, periods, subjects
+from planwatch.extract.indicators import indicator_of
 from planwatch.extract.context import DocumentContext, build_context
 from planwatch.extract.facts import Fact
 from planwatch.extract.notfacts import is_not_a_fact, title_span
@@ -489,12 +490,13 @@ def _subject_of(r: Reading) -> str | None:
 def _to_fact(r: Reading, text: str) -> Fact:
     s, e = r.c.start, r.c.end
     value = float(r.value)
+    subject = _subject_of(r)
     if not (value.is_integer() and -1e12 < value < 1e12):  # an integer of ≤ 12 digits is already exact
         value = float(f"{value:.12g}")
     return Fact(
         span=(s, e),
         text=text[s:e],
-        subject=_subject_of(r),
+        subject=subject,
         measure=r.measure,
         value=value,
         unit=r.unit,
@@ -502,5 +504,6 @@ def _to_fact(r: Reading, text: str) -> Fact:
         modality=r.modality,
         qualifier=r.qualifier,
         baseline=r.baseline if r.measure in ("growth", "change_pp") else None,
+        indicator=indicator_of(subject, r.measure),
     )
 
