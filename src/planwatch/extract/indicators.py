@@ -38,6 +38,8 @@ def indicator_of(subject: str | None, measure: str) -> str | None:
     if not subject:
         return None
     found = _find(subject)
+    if found is None and measure in ("growth", "change_pp"):
+        found = _find(subject + "增长")  # a growth's subject lost its growth noun (经济增长5% → 经济)
     if found is None:
         return None
     name, kind = found
