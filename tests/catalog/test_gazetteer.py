@@ -111,6 +111,12 @@ FINDS_ONE: list[tuple[str, str]] = [
     ("芒市", "533103"),
     ("津市市", "430781"),
     ("津市", "430781"),
+    # a short name with the ending people give it
+    ("积石山县", "622927"),
+    ("长阳县", "420528"),
+    ("莫力达瓦旗", "150722"),
+    ("延边州", "222400"),
+    ("大理州", "532900"),
     # former names kept as aliases
     ("开县", "500154"),
     ("横县", "450181"),
@@ -167,7 +173,7 @@ def test_within_keeps_only_the_area_and_what_lies_under_it(name: str, within: st
 
 
 # (as it is written, no division)
-FINDS_NOTHING: list[str] = ["江川市", "", "市", "通", "新", "中国", "北京省"]
+FINDS_NOTHING: list[str] = ["江川市", "海拉尔市", "呼伦贝尔县", "", "市", "通", "新", "中国", "北京省"]
 
 
 @pytest.mark.parametrize("written", FINDS_NOTHING)

@@ -254,6 +254,7 @@ class Gazetteer:
         # Two characters in three of a report start no place name; one character class
         # lets the scan leap over them in C.
         self.text_start = re.compile("[" + "".join(re.escape(c) for c in sorted({f[0] for f in forms})) + "]")
+        self.rules = rules
         self.not_before_short = rules.not_before_short
         self.district_not_before = rules.district_not_before
 
@@ -356,12 +357,17 @@ def find(name: str, within: str | None = None) -> list[Division]:
     The name is a full name or an alias (朝阳区 gives the two in 北京 and 长春); ``within``
     is the code of a division, and only it and those under it are kept. When nothing
     matches, a short name shared by several divisions of one level (鼓楼) gives them all,
-    so ``find("鼓楼", within="320100")`` still finds 南京's.
+    so ``find("鼓楼", within="320100")`` still finds 南京's; last, a short name with an
+    ending (积石山县, 莫力达瓦旗) finds the division whose full name ends the same way.
     """
     table = gazetteer()
     key = normalise_name(name)
-    for index in (table.by_name, table.by_claim):
-        found = [d for d in index.get(key, ()) if within is None or table.is_within(d, within.strip())]
+    short = short_name(key, table.rules)
+    # 积石山县, 长阳县: a short name with an ending of its own finds the division whose full
+    # name ends the same way (江川市 is not 江川区).
+    same_ending = [d for d in table.by_claim.get(short or "", ()) if d.name.endswith(key[-1:])]
+    for candidates in (table.by_name.get(key, ()), table.by_claim.get(key, ()), same_ending):
+        found = [d for d in candidates if within is None or table.is_within(d, within.strip())]
         if found:
             return found
     return []
