@@ -312,14 +312,16 @@ def test_locate_tells_the_region_a_text_is_about(text: str, code: str | None) ->
     assert (found.code if found else None) == code
 
 
+#: Real reports, beside the repository; tests that read them skip where they are absent.
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+
 def _corpus_text(name: str) -> str:
     path = CORPUS / name
     if not path.exists():
         pytest.skip(f"real report {name} is not at {CORPUS}")
     return path.read_text(encoding="utf-8")
 
-
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 # (a real report in ../shared/corpus, the division it is about, the province it lies in)
 REPORTS: list[tuple[str, str, str]] = [
@@ -380,10 +382,7 @@ def test_a_short_name_is_derived_by_rule(name: str, short: str | None) -> None:
 
 
 def _packaged_rules() -> gazetteer.NameRules:
-    from importlib import resources
-
-    text = resources.files("planwatch.catalog").joinpath(gazetteer.WORDS_FILE).read_text(encoding="utf-8")
-    return read_name_rules(text)
+    return gazetteer.gazetteer().rules
 
 
 # --- the packaged data holds together -----------------------------------------------------
@@ -485,3 +484,18 @@ def test_bad_gazetteer_rows_are_refused_naming_line_and_field(rows: str, words: 
 def test_a_wrong_header_is_refused() -> None:
     with pytest.raises(GazetteerError, match="表头"):
         read_division_rows("code,name\n110000,北京市\n")
+
+
+# (a words file, what the error must name)
+BAD_WORDS: list[tuple[str, str]] = [
+    ("suffixes = [", "TOML"),
+    ('suffixes = ["市"]\n', "banner_keep_before"),
+    ('suffixes = "市"\n', "suffixes"),
+    ('suffixes = ["市", ""]\n', "suffixes"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), BAD_WORDS)
+def test_a_bad_words_file_is_refused_naming_the_list(text: str, words: str) -> None:
+    with pytest.raises(GazetteerError, match=words):
+        read_name_rules(text)

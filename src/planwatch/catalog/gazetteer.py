@@ -100,16 +100,30 @@ class NameRules:
     district_not_before: frozenset[str]
 
 
-def read_name_rules(text: str) -> NameRules:
-    """Return the naming vocabulary of a ``gazetteer_words.toml`` text."""
-    data = tomllib.loads(text)
+def read_name_rules(text: str, source: str = WORDS_FILE) -> NameRules:
+    """Return the naming vocabulary of a ``gazetteer_words.toml`` text.
+
+    Raises :class:`GazetteerError` naming the file and the list that is missing or is not
+    a list of words.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GazetteerError(f"{source} 不是有效的 TOML：{exc}") from exc
+
+    def words(key: str) -> list[str]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise GazetteerError(f"{source} 的 {key} 应为非空词语的列表")
+        return value
+
     return NameRules(
-        suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
-        banner_keep_before=frozenset(data["banner_keep_before"]),
-        ethnic_groups=tuple(sorted(data["ethnic_groups"], key=len, reverse=True)),
-        only_after_parent=frozenset(data["only_after_parent"]),
-        not_before_short=frozenset(data["not_before_short"]),
-        district_not_before=frozenset(data["district_not_before"]),
+        suffixes=tuple(sorted(words("suffixes"), key=len, reverse=True)),
+        banner_keep_before=frozenset(words("banner_keep_before")),
+        ethnic_groups=tuple(sorted(words("ethnic_groups"), key=len, reverse=True)),
+        only_after_parent=frozenset(words("only_after_parent")),
+        not_before_short=frozenset(words("not_before_short")),
+        district_not_before=frozenset(words("district_not_before")),
     )
 
 
