@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -427,9 +428,17 @@ def test_no_written_alias_names_two_divisions_or_another_ones_full_name() -> Non
             assert owner.setdefault(alias, division.code) == division.code, (alias, division)
 
 
-def test_every_word_read_only_after_its_parent_is_a_name_of_some_division() -> None:
+def test_the_csv_holds_every_short_name_the_rule_gives_a_division_alone() -> None:
+    text = resources.files("planwatch.catalog").joinpath(gazetteer.DATA_FILE).read_text(encoding="utf-8")
+    written = {code: aliases for code, _n, _l, _p, aliases in read_division_rows(text)}
+    added = {d.name: d.aliases[len(written[d.code]) :] for d in divisions() if d.aliases != written[d.code]}
+    assert added == {}
+
+
+def test_every_word_listed_for_text_scans_is_a_name_of_some_division() -> None:
     known = {n for d in divisions() for n in d.names} | set(gazetteer.gazetteer().by_claim)
     assert sorted(_packaged_rules().only_after_parent - known) == []
+    assert sorted(_packaged_rules().strong_in_text - known) == []
 
 
 def test_counts_per_level_are_plausible() -> None:
