@@ -45,6 +45,9 @@ COLUMNS = ("code", "name", "level", "parent_code", "aliases")
 #: Levels from the top down; a parent's level always comes before its child's.
 LEVELS: tuple[str, ...] = ("province", "city", "county")
 
+#: What a county (县) may have become: a district (撤县设区) or a city (撤县设市).
+FORMER_COUNTY_ENDINGS = ("区", "市")
+
 #: A short name must keep at least this many characters (通, 新 say nothing on their own).
 MIN_SHORT_NAME = 2
 
@@ -373,16 +376,23 @@ def find(name: str, within: str | None = None) -> list[Division]:
     The name is a full name or an alias (朝阳区 gives the two in 北京 and 长春); ``within``
     is the code of a division, and only it and those under it are kept. When nothing
     matches, a short name shared by several divisions of one level (鼓楼) gives them all,
-    so ``find("鼓楼", within="320100")`` still finds 南京's; last, a short name with an
-    ending (积石山县, 莫力达瓦旗) finds the division whose full name ends the same way.
+    so ``find("鼓楼", within="320100")`` still finds 南京's; then a short name with an
+    ending (积石山县, 莫力达瓦旗) finds the division whose full name ends the same way; last,
+    a county's old name finds the district or city it became (江宁县 → 江宁区). Other
+    former names (莱芜市, 闸北区) are aliases in the data.
     """
     table = gazetteer()
     key = normalise_name(name)
-    short = short_name(key, table.rules)
+    claimants = table.by_claim.get(short_name(key, table.rules) or "", ())
     # 积石山县, 长阳县: a short name with an ending of its own finds the division whose full
-    # name ends the same way (江川市 is not 江川区).
-    same_ending = [d for d in table.by_claim.get(short or "", ()) if d.name.endswith(key[-1:])]
-    for candidates in (table.by_name.get(key, ()), table.by_claim.get(key, ()), same_ending):
+    # name ends the same way (江川市 is not 江川区) ...
+    same_ending = [d for d in claimants if d.name.endswith(key[-1:])]
+    # ... and a county's old name finds the district or city it became (江宁县 → 江宁区,
+    # 昆山县 → 昆山市), as older reports still write it.
+    former_county = [
+        d for d in claimants if key.endswith("县") and d.level == "county" and d.name.endswith(FORMER_COUNTY_ENDINGS)
+    ]
+    for candidates in (table.by_name.get(key, ()), table.by_claim.get(key, ()), same_ending, former_county):
         found = [d for d in candidates if within is None or table.is_within(d, within.strip())]
         if found:
             return found
