@@ -68,7 +68,12 @@ def identify_region(title: str | None, issuer: str | None, caption: str | None, 
     if not named_in_head and _speaks_for_country(head, texts[3]):
         return RegionGuess(vocab.NATIONAL_CODE, vocab.NATIONAL_NAME, vocab.NATIONAL_LEVEL, "发布机关")
     if chosen is None:
-        unknown = f"未能识别地区：标题、发布机关、题注和正文开头都没有提到行政区划，{SET_HINT}"
+        zone = _zone_named(texts[0] or head)
+        unknown = (
+            f"“{zone}”是开发区，没有行政区划代码，报告中也没有提到它所在的行政区划，{SET_HINT}"
+            if zone
+            else f"未能识别地区：标题、发布机关、题注和正文开头都没有提到行政区划，{SET_HINT}"
+        )
         return RegionGuess(None, None, None, None, (unknown,))
     place, groups = chosen
     resolved: list[gazetteer.Division] = []

@@ -107,6 +107,8 @@ WORD_TARGET_PHRASES: tuple[str, ...] = (
     "有所提高",
     "逐步提高",
 )
+#: First words of a clause that goes on from the one before (…增长6%，与经济增长同步): no subject of its own.
+CONTINUATION_STARTS: tuple[str, ...] = ("与", "和", "同", "并", "且", "比", "较", "快于", "高于", "低于")
 #: Words of a clause that tell the measure of a word target; the first row that matches wins.
 WORD_TARGET_MEASURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("growth", ("增长", "增速", "涨幅", "降低", "下降", "上涨")),

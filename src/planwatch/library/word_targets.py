@@ -63,6 +63,8 @@ def word_targets(text: str) -> list[WordTarget]:
             clause_start, at = at, at + len(clause) + 1
             if not clause or DIGIT.search(clause) or not any(p in clause for p in vocab.WORD_TARGET_PHRASES):
                 continue
+            if clause.lstrip().startswith(vocab.CONTINUATION_STARTS):
+                continue
             named = _names().search(clause.lstrip())
             # the clause's own subject, not a comparison's (劳动生产率增速高于地区生产总值增速)
             at_head = named is not None and named.start() <= MAX_SCOPE_CHARS

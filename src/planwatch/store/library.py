@@ -281,12 +281,10 @@ def list_documents(
     """
     store._ensure()
     where = _document_filters(**filters)
-    count = func.count(FACTS.c.id)
+    n_facts = select(func.count()).where(FACTS.c.document_id == DOCS.c.id).scalar_subquery()
     query = (
-        select(*INFO_COLUMNS, count.label("n_facts"))
-        .select_from(DOCS.outerjoin(FACTS, FACTS.c.document_id == DOCS.c.id))
+        select(*INFO_COLUMNS, n_facts.label("n_facts"))
         .where(*where)
-        .group_by(*INFO_COLUMNS)
         .order_by(DOCS.c.region_code, DOCS.c.year, DOCS.c.id)
         .offset(offset)
     )
