@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,22 @@ FINDS_ONE: list[tuple[str, str]] = [
     ("芒市", "533103"),
     ("津市市", "430781"),
     ("津市", "430781"),
+    # a short name with the ending people give it
+    ("积石山县", "622927"),
+    ("长阳县", "420528"),
+    ("莫力达瓦旗", "150722"),
+    ("延边州", "222400"),
+    ("大理州", "532900"),
+    # a county's old name finds the district or city it became
+    ("江宁县", "320115"),
+    ("江川县", "530403"),
+    ("昆山县", "320583"),
     # former names kept as aliases
+    ("莱芜市", "370116"),
+    ("闸北区", "310106"),
+    ("长治县", "140404"),
+    ("伊春区", "230717"),
+    ("塘沽区", "120116"),
     ("开县", "500154"),
     ("横县", "450181"),
     ("库车县", "652902"),
@@ -167,7 +183,7 @@ def test_within_keeps_only_the_area_and_what_lies_under_it(name: str, within: st
 
 
 # (as it is written, no division)
-FINDS_NOTHING: list[str] = ["江川市", "", "市", "通", "新", "中国", "北京省"]
+FINDS_NOTHING: list[str] = ["江川市", "海拉尔市", "呼伦贝尔县", "", "市", "通", "新", "中国", "北京省"]
 
 
 @pytest.mark.parametrize("written", FINDS_NOTHING)
@@ -306,14 +322,16 @@ def test_locate_tells_the_region_a_text_is_about(text: str, code: str | None) ->
     assert (found.code if found else None) == code
 
 
+#: Real reports, beside the repository; tests that read them skip where they are absent.
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+
 def _corpus_text(name: str) -> str:
     path = CORPUS / name
     if not path.exists():
         pytest.skip(f"real report {name} is not at {CORPUS}")
     return path.read_text(encoding="utf-8")
 
-
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 # (a real report in ../shared/corpus, the division it is about, the province it lies in)
 REPORTS: list[tuple[str, str, str]] = [
@@ -374,10 +392,7 @@ def test_a_short_name_is_derived_by_rule(name: str, short: str | None) -> None:
 
 
 def _packaged_rules() -> gazetteer.NameRules:
-    from importlib import resources
-
-    text = resources.files("planwatch.catalog").joinpath(gazetteer.WORDS_FILE).read_text(encoding="utf-8")
-    return read_name_rules(text)
+    return gazetteer.gazetteer().rules
 
 
 # --- the packaged data holds together -----------------------------------------------------
@@ -422,9 +437,17 @@ def test_no_written_alias_names_two_divisions_or_another_ones_full_name() -> Non
             assert owner.setdefault(alias, division.code) == division.code, (alias, division)
 
 
-def test_every_word_read_only_after_its_parent_is_a_name_of_some_division() -> None:
+def test_the_csv_holds_every_short_name_the_rule_gives_a_division_alone() -> None:
+    text = resources.files("planwatch.catalog").joinpath(gazetteer.DATA_FILE).read_text(encoding="utf-8")
+    written = {code: aliases for code, _n, _l, _p, aliases in read_division_rows(text)}
+    added = {d.name: d.aliases[len(written[d.code]) :] for d in divisions() if d.aliases != written[d.code]}
+    assert added == {}
+
+
+def test_every_word_listed_for_text_scans_is_a_name_of_some_division() -> None:
     known = {n for d in divisions() for n in d.names} | set(gazetteer.gazetteer().by_claim)
     assert sorted(_packaged_rules().only_after_parent - known) == []
+    assert sorted(_packaged_rules().strong_in_text - known) == []
 
 
 def test_counts_per_level_are_plausible() -> None:
@@ -479,3 +502,18 @@ def test_bad_gazetteer_rows_are_refused_naming_line_and_field(rows: str, words: 
 def test_a_wrong_header_is_refused() -> None:
     with pytest.raises(GazetteerError, match="表头"):
         read_division_rows("code,name\n110000,北京市\n")
+
+
+# (a words file, what the error must name)
+BAD_WORDS: list[tuple[str, str]] = [
+    ("suffixes = [", "TOML"),
+    ('suffixes = ["市"]\n', "banner_keep_before"),
+    ('suffixes = "市"\n', "suffixes"),
+    ('suffixes = ["市", ""]\n', "suffixes"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), BAD_WORDS)
+def test_a_bad_words_file_is_refused_naming_the_list(text: str, words: str) -> None:
+    with pytest.raises(GazetteerError, match=words):
+        read_name_rules(text)
