@@ -242,6 +242,9 @@ class Gazetteer:
             for code, name, level, parent, aliases in sorted(rows)
         )
         self.by_code: dict[str, Division] = {d.code: d for d in self.divisions}
+        self.children: dict[str, tuple[Division, ...]] = _index(
+            (d.parent_code, d) for d in self.divisions if d.parent_code is not None
+        )
         self.by_name: dict[str, tuple[Division, ...]] = _index(
             (normalise_name(n), d) for d in self.divisions for n in d.names
         )
@@ -362,6 +365,20 @@ def ancestors(code: str) -> list[Division]:
     Raises KeyError for a code the gazetteer does not hold.
     """
     return gazetteer().ancestors(code)
+
+
+def children(code: str) -> list[Division]:
+    """Return the divisions right under ``code`` in code order (a region's peers are its parent's children)."""
+    return list(gazetteer().children.get(code.strip(), ()))
+
+
+def lies_within(code: str, area: str) -> bool:
+    """Tell whether division ``code`` is the division ``area`` or lies under it.
+
+    Raises KeyError for a ``code`` the gazetteer does not hold.
+    """
+    table = gazetteer()
+    return table.is_within(table.get(code), area.strip())
 
 
 def full_name(code: str) -> str:
