@@ -26,19 +26,22 @@ SOURCE_CHOICES = ("appendix", "comments")
 
 
 def compose_from_store(url: str | None, plan_code: str | None, as_of: date | None):
-    """Return the report of a plan in the store as of a date, or raise a ClickException in Chinese."""
-    from planwatch.cli.monitor_commands import _choose_plan
-    from planwatch.report import compose_report, load_inputs
+    """Return the report of a plan in the store as of a date, or raise a ClickException in Chinese.
+
+    Plan, default date and board come from the application layer, as for ``planwatch status``.
+    """
+    from planwatch import app
+    from planwatch.report import compose_report
+    from planwatch.report.inputs import with_history
     from planwatch.store import Store, StoreError
 
     store = Store.open(url)
     try:
-        plan = _choose_plan(store.list_plans(), plan_code)
-        when = as_of or min(max(date.today(), date(plan.year, 1, 1)), date(plan.year, 12, 31))
-        if when.year != plan.year:
-            raise click.BadParameter(f"截至日期 {when.isoformat()} 不在计划年度 {plan.year} 年内", param_hint="--as-of")
-        inputs = load_inputs(store, plan.code, when)
-    except StoreError as exc:
+        plan = app.choose_plan(store, plan_code)
+        when = app.as_of_for(store, plan, as_of)
+        evaluation = app.evaluate_plan(store, plan, when)
+        inputs = with_history(store, evaluation.data, evaluation.board)
+    except (app.AppError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()

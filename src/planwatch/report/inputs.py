@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from planwatch.monitor import StatusBoard, evaluate
+from planwatch.monitor import StatusBoard
 from planwatch.plan.model import PlanData, ProgressRecord
 
 
@@ -28,9 +28,11 @@ class ReportInputs:
 
 
 def load_inputs(store: Any, plan_code: str, as_of: date) -> ReportInputs:
-    """Return the inputs of plan ``plan_code``'s report as of ``as_of`` (raises StoreError for an unknown plan)."""
-    data = store.load_plan_data(plan_code, as_of=as_of, latest_only=True)
-    return with_history(store, data, evaluate(data, as_of))
+    """Return the inputs of plan ``plan_code``'s report as of ``as_of`` (the application layer's board)."""
+    from planwatch.app import choose_plan, evaluate_plan
+
+    evaluation = evaluate_plan(store, choose_plan(store, plan_code), as_of)
+    return with_history(store, evaluation.data, evaluation.board)
 
 
 def with_history(store: Any, data: PlanData, board: StatusBoard) -> ReportInputs:
