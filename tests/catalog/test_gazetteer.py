@@ -13,9 +13,11 @@ from planwatch.catalog.gazetteer import (
     GazetteerError,
     ancestors,
     by_code,
+    children,
     divisions,
     find,
     full_name,
+    lies_within,
     locate,
     mentions,
     read_division_rows,
@@ -216,6 +218,31 @@ def test_ancestors_come_province_first_without_the_division_itself() -> None:
     assert [d.code for d in ancestors("150702")] == ["150000", "150700"]
     assert [d.code for d in ancestors("150700")] == ["150000"]
     assert ancestors("150000") == []
+
+
+def test_children_are_the_divisions_right_under_a_code() -> None:
+    assert [d.name for d in children("150700")][:3] == ["海拉尔区", "扎赉诺尔区", "阿荣旗"]
+    assert len(children("150700")) == 14
+    assert [d.code for d in children("110000")][:2] == ["110101", "110102"]
+    assert children("150702") == []
+    assert children("999999") == []
+
+
+# (code, area, whether the code lies within the area)
+WITHIN: list[tuple[str, str, bool]] = [
+    ("150702", "150702", True),
+    ("150702", "150700", True),
+    ("150702", "150000", True),
+    ("150700", "150702", False),
+    ("150702", "210000", False),
+    ("429004", "420000", True),
+    ("429004", "420600", False),
+]
+
+
+@pytest.mark.parametrize(("code", "area", "inside"), WITHIN)
+def test_lies_within_follows_the_levels_up(code: str, area: str, inside: bool) -> None:
+    assert lies_within(code, area) is inside
 
 
 def test_an_unknown_code_is_none_by_code_and_an_error_for_names() -> None:
