@@ -1090,6 +1090,75 @@ r("2024年，城乡居民收入比为2.21，比上年缩小0.05。",
   ra("2.21", 2.21, None, subject="城乡居民收入比"), lv("0.05", 0.05, None, baseline=None, subject="缩小"))
 
 
+# =============================================================================================
+# Issue 7: frames set by a passage's own words (facts-schema: "Frames are set by content"). A report of
+# 2026 reviews 2025, then the five years of 十四五, sets the 十五五 goals, then this year's goals and work.
+GWR = "江川市2026年政府工作报告\n"
+PLAN_AHEAD = "2026-01/2030-12"
+
+r = family("frames")
+r(GWR + "一、2025年工作回顾\n过去一年，全市地区生产总值增长5.1%。\n"
+  "——这五年，全市新建学校46所，规上工业企业数增长1.2倍，研发投入年均增长9.4%，金融机构贷款余额突破3000亿元。",
+  gr("5.1%", 5.1, period=Y2025, baseline="yoy", modality="actual"),
+  lv("46所", 46, "所", period=FIVE_YEARS, modality="actual"),
+  gr("1.2倍", 120, period=FIVE_YEARS, baseline="2020"),
+  gr("9.4%", 9.4, period=FIVE_YEARS, baseline="avg_annual"),
+  lv("3000亿元", 3e11, "元", period="2025-12-31", qualifier="over"))
+r(GWR + "一、砥砺奋进谱新篇\n“十四五”时期，全市常住人口城镇化率从61.2%提高到66.8%。累计建成充电桩8000个。",
+  ra("61.2%", 61.2, period="2020-12-31"), ra("66.8%", 66.8, period="2025-12-31"),
+  lv("8000个", 8000, "个", period=None))
+r(GWR + "一、2025年工作和“十四五”发展回顾\n五年来，我们办好民生实事120件，城镇新增就业每年超过6万人，"
+  "粮食产量稳定在45亿斤以上，全市地区生产总值达到3200亿元。",
+  lv("120件", 120, "件", period=FIVE_YEARS), lv("6万人", 60000, "人", period=FIVE_YEARS, qualifier="over"),
+  lv("45亿斤", 4.5e9, "斤", period=FIVE_YEARS, qualifier="over"), lv("3200亿元", 3.2e11, "元", period=Y2025))
+r(GWR + "一、2025年工作回顾\n过去的五年，全市单位地区生产总值能耗下降14.5%，城镇化率提升4.2个百分点。",
+  gr("14.5%", -14.5, period=FIVE_YEARS, baseline="2020"), pp("4.2个百分点", 4.2, period=FIVE_YEARS, baseline="2020"))
+r(GWR + "二、“十五五”时期主要目标\n“十五五”时期，全市地区生产总值年均增长5%左右，常住人口城镇化率达到70%。",
+  gr("5%", 5, period=PLAN_AHEAD, baseline="avg_annual", modality="target", qualifier="about"),
+  ra("70%", 70, period="2030-12-31", modality="target"))
+r(GWR + "二、今后五年的奋斗方向\n到2030年，全市森林覆盖率达到65%，新建城市公园30个。",
+  ra("65%", 65, period="2030-12-31", modality="target"), lv("30个", 30, "个", period=PLAN_AHEAD, modality="target"))
+r(GWR + "一、2025年工作回顾\n全市地区生产总值增长5.3%。\n二、奋力开创新局面\n"
+  "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%以内。",
+  gr("5.3%", 5.3, period=Y2025, modality="actual"),
+  gr("5%", 5, period=Y2026, modality="target", qualifier="about"),
+  ra("5.5%", 5.5, period=Y2026, modality="target", qualifier="under"))
+r(GWR + "一、2025年工作回顾\n全市地区生产总值增长5.3%。\n二、坚定信心向前进\n今年是“十五五”开局之年。"
+  "全市经济社会发展主要预期目标是：一般公共预算收入增长2%。\n5%左右的增长目标，与“十五五”规划目标相衔接。",
+  gr("5.3%", 5.3, period=Y2025, modality="actual"), gr("2%", 2, period=Y2026, modality="target"),
+  gr("5%", 5, period=Y2026, modality="target", qualifier="about"))
+r("江川市2025年1—6月经济运行情况\n今年上半年，社会消费品零售总额增长4.2%。",
+  gr("4.2%", 4.2, period=H1, modality="actual"))
+
+
+r = family("words_without_digits")
+r("全年外贸进出口总额突破千亿元。", lv("千亿元", 1e11, "元", qualifier="over", subject="外贸进出口总额"))
+r("新能源汽车产量突破百万辆。", lv("百万辆", 1e6, "辆", qualifier="over", subject="新能源汽车产量"))
+r("江川港全年开行海铁联运班列超千列。", lv("千列", 1000, "列", qualifier="over"))
+r("举办各类文化惠民演出近万场。", lv("万场", 1e4, "场", qualifier="nearly"))
+r("举办超千场体育赛事、近百场音乐节。",
+  lv("千场", 1000, "场", qualifier="over"), lv("百场", 100, "场", qualifier="nearly"))
+r("全市高新技术企业数量翻番。", gr("翻番", 100, subject="高新技术企业数量"))
+r("超过一半的行政村集体经济收入超过20万元。", ra("一半", 50, qualifier="over"),
+  lv("20万元", 2e5, "元", qualifier="over"))
+
+r = family("people_without_measure_word")
+r("江川市120万城乡居民参加基本医疗保险。", lv("120万", 1.2e6, "人"))
+r("全市3万多山区群众喝上了放心水。", lv("3万多", 3e4, "人", qualifier="over", alt=("3万",)))
+r("全年2.6万新就业形态人员纳入职业伤害保障。", lv("2.6万", 2.6e4, "人"))
+r("全市460万江川儿女团结奋斗。", lv("460万", 4.6e6, "人"))
+
+r = family("rank_changes")
+r("地区生产总值从全省第9位升至第6位。",
+  rk("第9位", 9, subject_is="地区生产总值"), rk("第6位", 6, subject_is="地区生产总值"))
+r("规上工业营收进至全省第4位。", rk("第4位", 4, subject_is="规上工业营收"))
+r("电子信息、装备制造产值从全省第5位、第3位双双跃居第2位。",
+  rk("第5位", 5), rk("第3位", 3), rk("第2位", 2, subject="产值"))
+r("江川市2025年统计公报\n年末，高新技术企业数居全省第2位。", rk("第2位", 2, period="2025-12-31"))
+r(GWR + "一、2025年工作回顾\n——这五年，科技型企业数从全省第8位升至第3位。",
+  rk("第8位", 8, period="2020-12-31"), rk("第3位", 3, period="2025-12-31"))
+
+
 for _fam in _FAMILIES:
     CASES.extend(_fam.rows)
 
@@ -1277,6 +1346,29 @@ _nf("labels_inside_fact_sentences", [
     ("每千人口拥有3岁以下婴幼儿托位4.3个。", "3岁"),
     ("为全市80岁老人发放高龄津贴1.2亿元。", "80岁"),
     ("年满18周岁的居民可免费参加体检。", "18周岁"),
+])
+
+
+_nf("names_of_rules_and_sessions", [
+    "坚决落实中央八项规定精神。",
+    "扎实抓好稳增长、防风险、保民生三项基本任务。",
+    "按照市委六届九次、十次全会部署。",
+    "围绕“钱从哪里来、用到哪里去”两个关键问题深化改革。",
+    "统筹国内国际两个大局，用好两个市场、两种资源。",
+    ("出台稳经济“20条”政策。", "20条"),
+    ("落实支持民营经济“双15条”措施。", "15条"),
+])
+_nf("plan_structure", [
+    "围绕创新驱动，提出4项指标。",
+    "以上共计26项指标，其中预期性指标18项、约束性指标8项。",
+    "《纲要》安排了16个领域的重点任务。",
+])
+_nf("tiers_and_categories", [
+    "区域创新能力稳居全省第一方阵。",
+    "临江区跻身全国百强区第一梯队。",
+    ("新增2个过千亿元城市。", "千亿元"),
+    ("新增超10亿元项目31个。", "10亿元"),
+    ("建成超百亿元产业集群5个。", "百亿元"),
 ])
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planwatch.app.errors import AppError
 from planwatch.store.users import Account
 
 #: role id → the Chinese name users see and type.
@@ -35,7 +36,7 @@ REFUSALS: dict[str, str] = {
 }
 
 
-class Denied(Exception):
+class Denied(AppError):
     """The signed-in user may not do this; the message is Chinese (HTTP 403)."""
 
 

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from planwatch.app import errors
 from planwatch.app.access import Denied, Principal, item_scope, require_submit
 from planwatch.store import submissions as subs
 from planwatch.store.submissions import Conflict, NewSubmission, Submission
@@ -65,8 +66,8 @@ MAX_TEXT = 2000
 NEEDS_LABELS = {"comment": "退回意见", "reason": "原因"}
 
 
-class Refused(ValueError):
-    """The figures or the text of a request are not acceptable; the message is Chinese (HTTP 422)."""
+class Refused(errors.Refused):
+    """The figures or the text of a submission are not acceptable; the message is Chinese (HTTP 422)."""
 
 
 def decide(state: str, action: str, principal: Principal, unit: str, text: str | None = None) -> Transition:

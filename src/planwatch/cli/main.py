@@ -28,6 +28,9 @@ COMMANDS: dict[str, str] = {
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
     "user": "planwatch.cli.user_commands:user_group",
+    "report": "planwatch.cli.report_commands:report_command",
+    "library": "planwatch.cli.library_commands:library_command",
+    "panel": "planwatch.cli.library_commands:panel_command",
 }
 
 

@@ -808,6 +808,21 @@ class Store:
             sources: dict[tuple[Any, ...], Any] = {}
             return [m.progress_from_values(r, sources) for r in conn.execute(query.order_by(PROGRESS.c.id))]
 
+    def report_dates(self, plan_code: str) -> dict[date, int]:
+        """Return, per date, how many of the plan's items have their latest report dated on it.
+
+        Read from the per-item summary (one row per item), so it costs a grouped scan of
+        ``progress_latest``, not of the progress rows; the default board date rests on it.
+        """
+        self._ensure()
+        table = latest.LATEST
+        with self.engine.connect() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            query = (
+                select(table.c.last_any, func.count()).where(table.c.plan_id == plan_id).group_by(table.c.last_any)
+            )
+            return {day: count for day, count in conn.execute(query) if day is not None}
+
     @staticmethod
     def _plan_regions(conn: Connection, region_code: str) -> list[Any]:
         """Return the plan's region, its ancestors and all regions under it, in saved order."""

@@ -16,12 +16,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from planwatch.app import review
 from planwatch.app.access import Denied
-from planwatch.app.review import Refused
+from planwatch.app.errors import NotFound, Refused
 from planwatch.store.submissions import Conflict
 from planwatch.web import auth, csrf, labels, services
 from planwatch.web.cache import BoardCache
-from planwatch.web.deps import BadRequest
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -64,12 +64,13 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, api_submissions, chase, dashboard, items, login, review
+    from planwatch.web.routes import api, api_submissions, chase, dashboard, items, login, report
+    from planwatch.web.routes import review as review_pages
 
     app.include_router(login.router)
     # Every other page and endpoint needs a login: one dependency, checked before the route runs.
     signed_in = [Depends(auth.principal)]
-    for module in (dashboard, items, chase, review, api_submissions, api):
+    for module in (dashboard, items, chase, review_pages, report, api_submissions, api):
         app.include_router(module.router, dependencies=signed_in)
     _install_error_pages(app)
     return app
@@ -133,21 +134,21 @@ def _install_error_pages(app: FastAPI) -> None:
     async def conflict(request: Request, exc: Conflict):
         return respond(request, 409, "操作冲突", str(exc))
 
-    @app.exception_handler(Refused)
-    async def refused(request: Request, exc: Refused):
+    @app.exception_handler(review.Refused)
+    async def refused_figures(request: Request, exc: review.Refused):
         return respond(request, 422, "数据有误", str(exc))
 
-    @app.exception_handler(services.NotFound)
-    async def not_found(request: Request, exc: services.NotFound):
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
         return respond(request, 404, "未找到", str(exc))
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused):
+        return respond(request, 400, "请求有误", str(exc))
 
     @app.exception_handler(csrf.Forbidden)
     async def forbidden(request: Request, exc: csrf.Forbidden):
         return respond(request, 403, "无法提交", str(exc))
-
-    @app.exception_handler(BadRequest)
-    async def bad_request(request: Request, exc: BadRequest):
-        return respond(request, 400, "请求有误", str(exc))
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):

@@ -8,8 +8,10 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from planwatch import app
+from planwatch.app import Evaluation
 from planwatch.app.access import Principal
-from planwatch.monitor import StatusBoard, evaluate
+from planwatch.monitor import StatusBoard
 from planwatch.plan.model import Plan, PlanData
 from planwatch.web import services
 from planwatch.web.auth import principal
@@ -19,7 +21,7 @@ from planwatch.web.schemas import StatusOut
 PAGE_ALERTS = 30
 
 
-class BadRequest(ValueError):
+class BadRequest(app.Refused):
     """A query parameter is malformed; the message (Chinese) says which and why."""
 
 
@@ -36,19 +38,6 @@ def parse_as_of(text: str | None) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise BadRequest(f"日期「{text}」无法识别，请按 2025-06-30 的格式填写。") from None
-
-
-@dataclass(slots=True)
-class Evaluation:
-    """A plan's data (latest progress only) as of a date, its board, and the page summary.
-
-    Cached as one piece: the summary (roll-ups, alerts) is computed on first use and then
-    served to every later request for the same plan, date and data version.
-    """
-
-    data: PlanData
-    board: StatusBoard
-    summary: StatusOut | None = None
 
 
 @dataclass(slots=True)
@@ -80,33 +69,20 @@ class Selection:
 def select(
     request: Request,
     user: Annotated[Principal, Depends(principal)],
-    plan: str | None = Query(None, description="计划编号；缺省为第一个计划"),
-    as_of: str | None = Query(None, description="截至日期 YYYY-MM-DD；缺省为今天（限于计划年度内）或最近报送日"),
+    plan: str | None = Query(None, description="计划编号；缺省为最新的计划"),
+    as_of: str | None = Query(
+        None, description="截至日期 YYYY-MM-DD；缺省：计划年度内为今天，已结束的年度为多数事项报送所到的月末"
+    ),
 ) -> Selection:
-    """Resolve ``?plan=&as_of=`` into a plan, a date and the plan's status on that date."""
+    """Resolve ``?plan=&as_of=`` into a plan, a date and the plan's status on that date (the app layer's rules)."""
     store = get_store(request)
     plans = store.list_plans()
-    chosen = services.choose_plan(plans, plan)
-    wanted = parse_as_of(as_of)
-    if wanted is not None and wanted.year != chosen.year:
-        raise BadRequest(f"截至日期 {wanted.isoformat()} 不在计划年度 {chosen.year} 年内。")
+    chosen = app.choose_plan(plans, plan, several="newest")
     boards = request.app.state.boards
     version = store.audit_count()
-    if wanted is None:
-        today = date.today()
-        if today.year == chosen.year:
-            wanted = today
-        else:
-            # A closed (or future) year is read as far as reports go; the latest report
-            # date is kept in the cache under a date no plan has.
-            latest = boards.get(chosen.code, date.min, version, lambda: _latest_report(store, chosen.code))
-            wanted = services.default_as_of(chosen, latest, today)
-
-    def compute() -> Evaluation:
-        data = store.load_plan_data(chosen.code, as_of=wanted, latest_only=True)
-        return Evaluation(data, evaluate(data, wanted))
-
-    return scoped(Selection(plans, chosen, wanted, boards.get(chosen.code, wanted, version, compute)), user)
+    wanted = app.as_of_for(store, chosen, parse_as_of(as_of), cache=boards, version=version)
+    evaluation = app.evaluate_plan(store, chosen, wanted, cache=boards, version=version)
+    return scoped(Selection(plans, chosen, wanted, evaluation), user)
 
 
 def scoped(sel: Selection, user: Principal) -> Selection:
@@ -120,11 +96,6 @@ def scoped(sel: Selection, user: Principal) -> Selection:
     items = [item for item in sel.board.items if user.covers(item.owner_unit, item.district_code)]
     narrowed = Evaluation(sel.data, replace(sel.board, items=items))
     return Selection(sel.plans, sel.plan, sel.as_of, narrowed)
-
-
-def _latest_report(store, plan_code: str) -> date | None:
-    """Return the date of the plan's latest progress record."""
-    return services.latest_progress_date(store.load_plan_data(plan_code, latest_only=True))
 
 
 #: a route parameter that resolves ``?plan=&as_of=`` into a :class:`Selection`.

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from planwatch import app
 from planwatch.app import access, review
 from planwatch.app.access import Principal
 from planwatch.monitor import ItemStatus, StatusBoard
@@ -49,15 +50,22 @@ class ItemQuery:
         chosen |= {"district": self.district, "q": self.q, "alert": "1" if self.alert else ""}
         return {key: value for key, value in chosen.items() if value}
 
+    def scope(self) -> app.Scope:
+        """Return the filters as the application layer's scope (areas and districts by code or name)."""
+        return app.Scope.of(
+            kind=self.kind,
+            light=self.light,
+            area=self.area,
+            unit=self.unit,
+            district=self.district,
+            q=self.q,
+            alerts_only=bool(self.alert),
+        )
+
     def apply(self, board: StatusBoard) -> list[ItemStatus]:
         """Return the board's items that pass the filters, in the chosen order."""
-        fields = {k: v for k, v in self.filters().items() if k != "alert"}
-        kept = services.filter_items(board.items, **fields)
-        if self.alert:
-            flagged = {item.code for item in board.alerts()}
-            kept = [item for item in kept if item.code in flagged]
         sort = self.sort if self.sort in labels.ITEM_SORTS else "light"
-        return services.sort_items(kept, sort, self.desc)
+        return services.sort_items(self.scope().items(board), sort, self.desc)
 
 
 ItemQueryDep = Annotated[ItemQuery, Depends()]
