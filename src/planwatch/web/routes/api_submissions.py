@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from planwatch.app import access, review
@@ -19,6 +20,7 @@ from planwatch.store import submissions as subs
 from planwatch.store.changes import changed_item_codes
 from planwatch.store.submissions import NewSubmission, Submission
 from planwatch.web import services
+from planwatch.web.app import templates
 from planwatch.web.auth import PrincipalDep
 from planwatch.web.deps import BadRequest, SelectionDep, get_store
 from planwatch.web.schemas import ItemStatusOut, ProgressOut
@@ -345,3 +347,29 @@ def series(request: Request, code: str, sel: SelectionDep, user: PrincipalDep) -
         points=points,
     )
 
+
+@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+def api_docs(request: Request) -> HTMLResponse:
+    """Render the OpenAPI schema as a page: every endpoint, parameter and field, with no script from outside."""
+    schema = request.app.openapi()
+    operations = [
+        {"path": path, "method": method.upper(), **operation}
+        for path, methods in schema.get("paths", {}).items()
+        for method, operation in methods.items()
+    ]
+    components = schema.get("components", {}).get("schemas", {})
+    context = {"nav": "api", "operations": operations, "components": components, "schema_name": _schema_name}
+    return templates.TemplateResponse(request, "api_docs.html", context)
+
+
+def _schema_name(node: dict | None) -> str:
+    """Return a short name of a schema node: a component's name, ``list[…]`` or the JSON type."""
+    if not node:
+        return ""
+    if "$ref" in node:
+        return node["$ref"].rsplit("/", 1)[-1]
+    if node.get("type") == "array":
+        return f"list[{_schema_name(node.get('items'))}]"
+    if "anyOf" in node:
+        return " | ".join(_schema_name(n) for n in node["anyOf"])
+    return str(node.get("type", ""))
