@@ -15,6 +15,7 @@ from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
+from planwatch import app
 from planwatch.app import access, review
 from planwatch.store import submissions as subs
 from planwatch.store.changes import changed_item_codes
@@ -268,19 +269,18 @@ def withdraw(request: Request, submission_id: int, user: PrincipalDep, body: Wit
 def items(
     request: Request,
     sel: SelectionDep,
-    kind: str = Query("", description="target / task / project / livelihood"),
-    light: str = Query("", description="green / yellow / red / grey"),
+    kind: str = Query("", description="target / task / project / livelihood（或 指标、项目 等）"),
+    light: str = Query("", description="green / yellow / red / grey（或 绿、黄、红、灰）"),
     area: str = Query("", description="工作领域编号或名称"),
     unit: str = Query("", description="责任单位名称"),
-    district: str = Query("", description="区县编号或名称"),
+    district: str = Query("", description="区县编号或名称，如 临江区"),
     q: str = Query("", description="编号、名称、单位或说明中的词"),
     limit: Limit = 100,
     offset: Offset = 0,
     changed_since: Since = None,
 ) -> ItemPage:
     """Page through the items the user may see, with their status; ``changed_since`` keeps the changed ones."""
-    filters = {"kind": kind, "light": light, "area": area, "unit": unit, "district": district, "q": q}
-    rows = services.filter_items(sel.board.items, **filters) if any(filters.values()) else sel.board.items
+    rows = app.Scope.of(kind=kind, light=light, area=area, unit=unit, district=district, q=q).items(sel.board)
     since = parse_since(changed_since)
     if since is not None:
         changed = changed_item_codes(get_store(request).engine, sel.plan.code, since, progress=False)
