@@ -13,7 +13,7 @@ cells) and atomically: readers see the old file or the finished new one.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.atomic import atomic_file
+from planwatch.exports.status_charts import chart_sheet
 from planwatch.monitor.board import ItemStatus, Rollup, StatusBoard
 from planwatch.monitor.render import STATUS_COLUMNS, status_rows
 from planwatch.monitor.wording import KIND_TITLES, LIGHT_SHORT, Light
@@ -64,11 +65,19 @@ _LIGHT_STYLES = {
 }
 
 
-def write_status_workbook(board: StatusBoard, path: str | os.PathLike[str]) -> dict[str, int]:
-    """Write ``board`` as a 监测台账 workbook at ``path``; return the rows written per sheet."""
+def write_status_workbook(
+    board: StatusBoard, path: str | os.PathLike[str], planned: Mapping[str, float] | None = None
+) -> dict[str, int]:
+    """Write ``board`` as a 监测台账 workbook at ``path``; return the rows written per sheet.
+
+    ``planned`` (each project's annual planned investment, 万元) adds the 图表 sheet's
+    investment charts weighted by investment; without it the sheet charts the headline
+    indicators and each work area's plain average completion.
+    """
     workbook = Workbook(write_only=True)
     written: dict[str, int] = {}
     written["汇总"] = _summary_sheet(workbook.create_sheet("汇总"), board)
+    written["图表"] = chart_sheet(workbook.create_sheet("图表"), board, planned, _cell, _header_row)
     alerts = board.alerts()
     what = "预警事项：红灯、逾期、超过报送周期未更新，最需关注的在前"
     written["预警事项"] = _item_sheet(workbook.create_sheet("预警事项"), board, alerts, what)
