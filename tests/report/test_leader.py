@@ -7,23 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from planwatch.monitor import overview
 from planwatch.monitor.progress import group_by_item, summarise
 from planwatch.plan.model import ProgressRecord
-from planwatch.store import Store
-from planwatch.web import create_app
 
 CSS = Path(__file__).parents[2] / "src" / "planwatch" / "web" / "static" / "planwatch.css"
-
-
-@pytest.fixture(scope="module")
-def client(demo_db):
-    store = Store.open(demo_db.url)
-    with TestClient(create_app(store)) as client:
-        yield client
-    store.close()
 
 
 @pytest.fixture(scope="module")

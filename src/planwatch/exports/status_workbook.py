@@ -2,7 +2,8 @@
 
 One workbook: a 汇总 sheet (counts by kind, then by work area, owner unit and district), a
 预警事项 sheet (red, overdue and stale items, worst first, each with its explanation), a 催报清单
-(the units owing reports), and one sheet per item kind with every item. The light column is
+(the units owing reports), one sheet per item kind with every item, and a 图表 sheet with the
+leader's charts as native Excel charts (:mod:`planwatch.exports.status_charts`). The light column is
 filled red, yellow, green or grey like the dashboard; headers stay in view and carry filters;
 pages print A4 landscape, one page wide, with the header row on every page.
 
@@ -77,7 +78,6 @@ def write_status_workbook(
     workbook = Workbook(write_only=True)
     written: dict[str, int] = {}
     written["汇总"] = _summary_sheet(workbook.create_sheet("汇总"), board)
-    written["图表"] = chart_sheet(workbook.create_sheet("图表"), board, planned, _cell, _header_row)
     alerts = board.alerts()
     what = "预警事项：红灯、逾期、超过报送周期未更新，最需关注的在前"
     written["预警事项"] = _item_sheet(workbook.create_sheet("预警事项"), board, alerts, what)
@@ -87,6 +87,7 @@ def write_status_workbook(
         if items:
             name = KIND_TITLES[kind]
             written[name] = _item_sheet(workbook.create_sheet(name), board, items, name)
+    written["图表"] = chart_sheet(workbook.create_sheet("图表"), board, planned, _cell, _header_row)
     with atomic_file(path) as tmp:
         workbook.save(tmp)
     return written
