@@ -1115,9 +1115,17 @@ r(GWR + "一、2025年工作回顾\n过去的五年，全市单位地区生产�
   gr("14.5%", -14.5, period=FIVE_YEARS, baseline="2020"), pp("4.2个百分点", 4.2, period=FIVE_YEARS, baseline="2020"))
 r(GWR + "二、“十五五”时期主要目标\n“十五五”时期，全市地区生产总值年均增长5%左右，常住人口城镇化率达到70%。",
   gr("5%", 5, period=PLAN_AHEAD, baseline="avg_annual", modality="target", qualifier="about"),
-  ra("70%", 70, period="2030-12-31", modality="target"))
-r(GWR + "二、今后五年的奋斗方向\n到2030年，全市森林覆盖率达到65%，新建城市公园30个。",
-  ra("65%", 65, period="2030-12-31", modality="target"), lv("30个", 30, "个", period=PLAN_AHEAD, modality="target"))
+  ra("70%", 70, period=PLAN_AHEAD, modality="target"))
+r(GWR + "二、今后五年的奋斗方向\n到2030年，全市森林覆盖率达到65%，新建城市公园30个，常住人口总量达到560万人。",
+  ra("65%", 65, period=PLAN_AHEAD, modality="target"), lv("30个", 30, "个", period=PLAN_AHEAD, modality="target"),
+  lv("560万人", 5.6e6, "人", period="2030-12-31", modality="target"))
+r(GWR + "一、2025年工作回顾\n——这五年，全市重点实验室达到45家、新型研发机构120家，5条高速公路建成通车，"
+  "社会消费品零售总额增至1200亿元，新能源汽车年产量增至30万辆。",
+  lv("45家", 45, "家", period="2025-12-31"), lv("120家", 120, "家", period="2025-12-31"),
+  lv("5条", 5, "条", period=FIVE_YEARS), lv("1200亿元", 1.2e11, "元", period=Y2025),
+  lv("30万辆", 3e5, "辆", period=Y2025))
+r("江川市2025年国民经济和社会发展统计公报\n全年金融机构发放科技贷款86亿元，年末贷款余额1860亿元。",
+  lv("86亿元", 8.6e9, "元", period=Y2025), lv("1860亿元", 1.86e11, "元", period="2025-12-31"))
 r(GWR + "一、2025年工作回顾\n全市地区生产总值增长5.3%。\n二、奋力开创新局面\n"
   "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%以内。",
   gr("5.3%", 5.3, period=Y2025, modality="actual"),

@@ -259,7 +259,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         if r.period is not None and frame.kind == "plan_review":
             r.period = lead.end_date if stock else lead.interval  # the frame's words (五年来) set no period here
         r.period, r.baseline = periods.in_content_frame(frame, r.period, r.measure, r.baseline, stock, r.unit,
-                                                        r.subject, segment, full_clause, r.from_part)
+                                                        r.subject, segment, full_clause, r.from_part,
+                                                        subjects.right_phrase(text, c.end) or "")
     if ctx.plan_frame is not None:
         written = marks.last_between(own_clause, start, own_clause) is not None
         stock = periods.is_stock(r.measure, r.subject, segment, r.unit)

@@ -123,3 +123,7 @@ PAST_SECTION_PLAN_PATTERN = (
 )
 # nouns that make a rank the rank of a stock (企业数居全国第1位, 贷款余额增速居第6位): dated at the end
 RANK_STOCK_NOUNS: tuple[str, ...] = ("余额", "总数", "企业数", "户数", "保有量", "存量", "家数")
+# totals that are flows, not stocks, though they end in 总量: the economy's output of a year
+FLOW_TOTALS: tuple[str, ...] = ("经济总量", "生产总值", "GDP总量")
+# verbs right before a stock noun that make the figure a flow of it: 发放贷款, 新增存款, 投放贷款
+FLOW_OF_STOCK_VERBS: tuple[str, ...] = ("发放", "新增", "投放", "新发放", "发行", "累放")
