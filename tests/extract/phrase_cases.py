@@ -1167,6 +1167,27 @@ r(GWR + "一、2025年工作回顾\n——这五年，科技型企业数从全�
   rk("第8位", 8, period="2020-12-31"), rk("第3位", 3, period="2025-12-31"))
 
 
+r = family("modality_cue_words")
+r(GWR + "一、2025年工作回顾\n实施青年人才计划，引进博士120名。", lv("120名", 120, "名", modality="actual"))
+r(GWR + "一、2025年工作回顾\n年度计划投资完成率达到98.6%。", ra("98.6%", 98.6, modality="actual"))
+r(GWR + "一、2025年工作回顾\n计划投资120亿元，已完成80亿元。",
+  lv("120亿元", 1.2e10, "元", modality="plan"), lv("80亿元", 8e9, "元", modality="actual"))
+r(GWR + "一、2025年工作回顾\n“十四五”时期，3项预期性指标未能如期完成。", lv("3项", 3, "项", modality="actual"))
+r(GWR + "二、2026年重点工作\n（一）扩大内需\n社会消费品零售总额增长4%左右，新建充电桩800个以上，"
+  "绿色矿山占比超过80%，赤字率拟按3%左右安排。",
+  gr("4%", 4, modality="target", period=Y2026, qualifier="about"),
+  lv("800个", 800, "个", modality="plan", period=Y2026, qualifier="over"),
+  ra("80%", 80, modality="target", qualifier="over"), ra("3%", 3, modality="plan", qualifier="about"))
+r(GWR + "二、2026年重点工作\n实施“百千万”人才计划，引进高层次人才200名。", lv("200名", 200, "名", modality="plan"))
+
+r = family("stocks_and_flows")
+r(GWR + "一、2025年工作回顾\n——这五年，建成智能算力超2万P，高速公路通车总里程突破900公里。",
+  lv("2万P", 2e4, "P", period="2025-12-31", qualifier="over"),
+  lv("900公里", 900, "公里", period="2025-12-31", qualifier="over"))
+r(GWR + "一、2025年工作回顾\n——这五年，累计推出改革举措180项，其中36项在全省推广。",
+  lv("180项", 180, "项", period=None), lv("36项", 36, "项", period=None))
+
+
 for _fam in _FAMILIES:
     CASES.extend(_fam.rows)
 

@@ -397,6 +397,7 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str, se
     return "actual"
 
 
+PART_WORDS = pv.PART_OF_BEFORE
 _HELD = re.compile(alternation(fv.HELD_CUES))
 _DONE = re.compile(alternation((*cues.ACTION_VERBS, *fv.DONE_VERBS)))
 _REACHED = re.compile(alternation(fv.REACHED_VERBS))
@@ -446,5 +447,25 @@ def in_content_frame(frame: Frame, period: str | None, measure: str, baseline: s
             return f"{last}-12-31", baseline  # 重点实验室达到45家, 独角兽企业71家: how many there are
         return whole, baseline
     if measure == "level" and not stock and subject and (subject.startswith(_FLOW_STARTS) or _ACTION_START(subject)):
+        if _STOCK_END(subject) is not None and not subject.startswith(("新增", "新建")):
+            return f"{last}-12-31", baseline  # 建成智能算力超2万P: the capacity built up, as it stands
         return whole, baseline
     return period, baseline
+
+
+_WORK_VERB = re.compile(alternation(pv.WORK_VERBS_OF_OUTCOMES))
+_OUTCOME_REACH = re.compile(alternation(pv.OUTCOME_REACH_VERBS))
+
+
+def is_outcome_goal(measure: str, subject: str | None, clause: str) -> bool:
+    """True for an indicator's outcome in the year's work (增长4%左右, 占比超过80%, 营业收入达到120亿元).
+
+    Growth, changes in points and shares state how an indicator should end up, so they are goals;
+    a level is one only when a verb of reaching leads to it and no verb of work opens it.
+    """
+    subject = subject or ""
+    if _WORK_VERB.search(clause) or subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
+        return False
+    if measure in ("growth", "change_pp", "ratio"):
+        return True
+    return measure == "level" and _OUTCOME_REACH.search(clause) is not None
