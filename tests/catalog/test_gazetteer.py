@@ -13,9 +13,11 @@ from planwatch.catalog.gazetteer import (
     GazetteerError,
     ancestors,
     by_code,
+    children,
     divisions,
     find,
     full_name,
+    lies_within,
     locate,
     mentions,
     read_division_rows,
@@ -218,6 +220,31 @@ def test_ancestors_come_province_first_without_the_division_itself() -> None:
     assert ancestors("150000") == []
 
 
+def test_children_are_the_divisions_right_under_a_code() -> None:
+    assert [d.name for d in children("150700")][:3] == ["海拉尔区", "扎赉诺尔区", "阿荣旗"]
+    assert len(children("150700")) == 14
+    assert [d.code for d in children("110000")][:2] == ["110101", "110102"]
+    assert children("150702") == []
+    assert children("999999") == []
+
+
+# (code, area, whether the code lies within the area)
+WITHIN: list[tuple[str, str, bool]] = [
+    ("150702", "150702", True),
+    ("150702", "150700", True),
+    ("150702", "150000", True),
+    ("150700", "150702", False),
+    ("150702", "210000", False),
+    ("429004", "420000", True),
+    ("429004", "420600", False),
+]
+
+
+@pytest.mark.parametrize(("code", "area", "inside"), WITHIN)
+def test_lies_within_follows_the_levels_up(code: str, area: str, inside: bool) -> None:
+    assert lies_within(code, area) is inside
+
+
 def test_an_unknown_code_is_none_by_code_and_an_error_for_names() -> None:
     assert by_code("999999") is None
     with pytest.raises(KeyError, match="999999"):
@@ -275,6 +302,21 @@ def test_mentions_reads_place_names_in_running_text(text: str, names: list[str])
 def test_mentions_gives_the_span_of_each_name_in_the_text() -> None:
     text = "据内蒙古自治区呼伦贝尔市统计局"
     assert [(text[s:e], d.code) for s, e, d in mentions(text)] == [("内蒙古自治区", "150000"), ("呼伦贝尔市", "150700")]
+
+
+def test_each_position_of_a_text_is_tried_against_a_few_lengths_whatever_the_names() -> None:
+    # The scan's work per character is bounded by these, not by the 3,200 divisions: linear time.
+    lengths = gazetteer.gazetteer().text_lengths
+    assert max(len(found) for found in lengths.values()) <= 6
+    assert max(max(found) for found in lengths.values()) <= 20
+
+
+@pytest.mark.parametrize("piece", ["积石山保安族东乡族撒拉族自治", "内蒙古自治", "北京市朝阳", "和和和", "新疆维吾尔"])
+def test_mentions_of_a_long_repetitive_text_come_back_whole(piece: str) -> None:
+    text = piece * 5000
+    found = mentions(text)
+    assert all(0 <= s < e <= len(text) for s, e, _d in found)
+    assert len(found) <= len(text)
 
 
 # (text, the codes it names, in order)
@@ -376,6 +418,7 @@ SHORT_NAMES: list[tuple[str, str | None]] = [
     ("东乡族自治县", "东乡"),
     ("科尔沁右翼前旗", None),
     ("乌审旗", "乌审"),
+    ("达尔罕茂明安联合旗", "达尔罕茂明安"),
     ("浦东新区", "浦东"),
     ("峰峰矿区", "峰峰"),
     ("神农架林区", "神农架"),

@@ -10,18 +10,18 @@ Names come in three kinds:
 
 - the full name (呼伦贝尔市) and the aliases in the CSV (宁夏, 襄樊, 呼伦贝尔);
 - short names derived by rule (the CSV holds each one a division has alone, and a test
-  keeps it so): the full name without its ending (市/县/区/自治州/地区 …)
-  and, for autonomous areas, without the ethnic names before it (黔东南苗族侗族自治州 →
-  黔东南), kept when at least two characters remain. A short name claimed by several
+  keeps it so): the full name without its ending (市/县/区/自治州/地区 …) and, for
+  autonomous areas, without the ethnic names before it (黔东南苗族侗族自治州 → 黔东南),
+  kept when at least two characters remain. A short name claimed by several
   divisions goes to the one of highest level (吉林 → 吉林省, 白银 → 白银市); claimed by
   several of the same level (鼓楼) it names none of them, and :func:`find` only returns
   them all as a last resort, for a caller who narrows with ``within``;
 - weak forms: names that are also ordinary words (振兴, 朝阳, 大兴), two-character full
   names (单县) and the two-character short names of counties under a prefecture (新和)
-  but for a listed few known on their own (昆山, 义乌).
-  They stay names for :func:`find`, but :func:`mentions` reads them in running text only
-  right after their parent (丹东市振兴区), since Chinese text has no spaces and they hide
-  inside other words (乡村振兴, 示范县, 创新和协调).
+  but for a listed few known on their own (昆山, 义乌). They stay names for :func:`find`,
+  but :func:`mentions` reads them in running text only right after their parent
+  (丹东市振兴区), since Chinese text has no spaces and they hide inside other words
+  (乡村振兴, 示范县, 创新和协调).
 
 :func:`locate` puts the mentions together into the one region a text is about.
 """
@@ -52,6 +52,9 @@ FORMER_COUNTY_ENDINGS = ("区", "市")
 MIN_SHORT_NAME = 2
 
 _CODE = re.compile(r"\d{6}")
+
+#: One checked row of the CSV: code, name, level, parent_code, aliases.
+DivisionRow = tuple[str, str, str, str | None, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ def short_name(name: str, rules: NameRules) -> str | None:
     return stem if len(stem) >= MIN_SHORT_NAME and stem != name else None
 
 
-def read_division_rows(text: str, source: str = DATA_FILE) -> list[tuple[str, str, str, str | None, tuple[str, ...]]]:
+def read_division_rows(text: str, source: str = DATA_FILE) -> list[DivisionRow]:
     """Return the checked rows (code, name, level, parent_code, aliases) of a gazetteer CSV text.
 
     Raises :class:`GazetteerError` naming the file, line and field of the first fault: a
@@ -172,7 +175,7 @@ def read_division_rows(text: str, source: str = DATA_FILE) -> list[tuple[str, st
     reader = csv.DictReader(text.splitlines())
     if tuple(reader.fieldnames or ()) != COLUMNS:
         raise GazetteerError(f"{source} 表头应为 {','.join(COLUMNS)}，实为 {','.join(reader.fieldnames or ())}")
-    rows: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
+    rows: list[DivisionRow] = []
     line_of: dict[str, int] = {}
     for line_no, row in enumerate(reader, start=2):
         code = (row["code"] or "").strip()
@@ -210,7 +213,7 @@ def read_division_rows(text: str, source: str = DATA_FILE) -> list[tuple[str, st
 class Gazetteer:
     """All divisions with their name indexes, built once from the data."""
 
-    def __init__(self, rows: Iterable[tuple[str, str, str, str | None, tuple[str, ...]]], rules: NameRules) -> None:
+    def __init__(self, rows: Iterable[DivisionRow], rules: NameRules) -> None:
         rows = list(rows)
         rank = {code: LEVELS.index(level) for code, _n, level, _p, _a in rows}
         full_names = {normalise_name(name) for _c, name, _l, _p, _a in rows}
@@ -242,6 +245,9 @@ class Gazetteer:
             for code, name, level, parent, aliases in sorted(rows)
         )
         self.by_code: dict[str, Division] = {d.code: d for d in self.divisions}
+        self.children: dict[str, tuple[Division, ...]] = _index(
+            (d.parent_code, d) for d in self.divisions if d.parent_code is not None
+        )
         self.by_name: dict[str, tuple[Division, ...]] = _index(
             (normalise_name(n), d) for d in self.divisions for n in d.names
         )
@@ -362,6 +368,20 @@ def ancestors(code: str) -> list[Division]:
     Raises KeyError for a code the gazetteer does not hold.
     """
     return gazetteer().ancestors(code)
+
+
+def children(code: str) -> list[Division]:
+    """Return the divisions right under ``code`` in code order (a region's peers are its parent's children)."""
+    return list(gazetteer().children.get(code.strip(), ()))
+
+
+def lies_within(code: str, area: str) -> bool:
+    """Tell whether division ``code`` is the division ``area`` or lies under it.
+
+    Raises KeyError for a ``code`` the gazetteer does not hold.
+    """
+    table = gazetteer()
+    return table.is_within(table.get(code), area.strip())
 
 
 def full_name(code: str) -> str:
