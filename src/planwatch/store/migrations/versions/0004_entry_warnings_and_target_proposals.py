@@ -6,7 +6,7 @@ below the last one, a jump of several times) so the reviewer sees it later.
 report never adds to the official plan on its own.
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-07 03:00:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0003"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
