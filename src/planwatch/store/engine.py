@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from planwatch.extras import require
+
 
 def _json_default(value: Any) -> Any:
     if isinstance(value, date | datetime):
@@ -58,6 +60,12 @@ def make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN")
 
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        # psycopg is the planwatch[postgres] extra; a URL without a driver means psycopg2 to
+        # SQLAlchemy, which planwatch does not use, so both get the message naming the extra.
+        require("postgres")
+        if parsed.get_driver_name() != "psycopg":
+            parsed = parsed.set(drivername="postgresql+psycopg")
     return create_engine(parsed, json_serializer=dumps, pool_pre_ping=True)
 
 
