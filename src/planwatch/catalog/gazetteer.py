@@ -1,0 +1,344 @@
+"""The gazetteer: China's administrative divisions (GB/T 2260 codes) as data.
+
+A published report names its region in prose (江川市, 内蒙古呼伦贝尔市海拉尔区, 朝阳区), and
+a plan belongs to one region, so every layer that meets a place name asks this module. The
+divisions live in ``gazetteer.csv`` next to it (``code,name,level,parent_code,aliases``);
+the words used to derive short names and to keep ordinary words out of text scans live in
+``gazetteer_words.toml``. Everything is read once per process and kept.
+
+Names come in three kinds:
+
+- the full name (呼伦贝尔市) and the aliases written in the CSV (宁夏, 襄樊): always names;
+- short names derived by rule: the full name without its ending (市/县/区/自治州/地区 …)
+  and, for autonomous areas, without the ethnic names before it (黔东南苗族侗族自治州 →
+  黔东南), kept when at least two characters remain. A short name claimed by several
+  divisions goes to the one of highest level (吉林 → 吉林省, 白银 → 白银市); claimed by
+  several of the same level (鼓楼) it names none of them, and :func:`find` only returns
+  them all as a last resort, for a caller who narrows with ``within``;
+- short names that are also ordinary words (振兴, 朝阳, 大兴) stay names for :func:`find`
+  but :func:`mentions` never reads them in text on its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from planwatch.catalog.indicators import normalise_name
+
+DATA_FILE = "gazetteer.csv"
+WORDS_FILE = "gazetteer_words.toml"
+COLUMNS = ("code", "name", "level", "parent_code", "aliases")
+
+#: Levels from the top down; a parent's level always comes before its child's.
+LEVELS: tuple[str, ...] = ("province", "city", "county")
+
+#: A short name must keep at least this many characters (通, 新 say nothing on their own).
+MIN_SHORT_NAME = 2
+
+_CODE = re.compile(r"\d{6}")
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division: a province, a prefecture-level or a county-level unit.
+
+    ``aliases`` holds the names written in the data and the short names derived for this
+    division alone; ``parent_code`` is None for a province.
+    """
+
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    aliases: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return the full name followed by the aliases."""
+        return (self.name, *self.aliases)
+
+
+class GazetteerError(ValueError):
+    """The gazetteer data is inconsistent (bad code, unknown parent, duplicate row)."""
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The vocabulary for short names: endings, ethnic names, words not read in text."""
+
+    suffixes: tuple[str, ...]
+    banner_keep_before: frozenset[str]
+    ethnic_groups: tuple[str, ...]
+    not_in_text: frozenset[str]
+    not_before_short: frozenset[str]
+    district_not_before: frozenset[str]
+
+
+def read_name_rules(text: str) -> NameRules:
+    """Return the naming vocabulary of a ``gazetteer_words.toml`` text."""
+    data = tomllib.loads(text)
+    return NameRules(
+        suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
+        banner_keep_before=frozenset(data["banner_keep_before"]),
+        ethnic_groups=tuple(sorted(data["ethnic_groups"], key=len, reverse=True)),
+        not_in_text=frozenset(data["not_in_text"]),
+        not_before_short=frozenset(data["not_before_short"]),
+        district_not_before=frozenset(data["district_not_before"]),
+    )
+
+
+def short_name(name: str, rules: NameRules) -> str | None:
+    """Return the short name derived from a full name, or None when none is left.
+
+    呼伦贝尔市 → 呼伦贝尔, 宁夏回族自治区 → 宁夏, 积石山保安族东乡族撒拉族自治县 → 积石山,
+    鄂温克族自治旗 → 鄂温克, 科尔沁右翼前旗 → None (a banner named by direction keeps 旗),
+    城区 → None (one character would be left).
+    """
+    stem = name
+    for suffix in rules.suffixes:
+        if stem.endswith(suffix):
+            if suffix == "旗" and stem[-2:-1] in rules.banner_keep_before:
+                return None
+            stem = stem[: -len(suffix)]
+            break
+    else:
+        return None
+    while True:
+        ethnic = next((e for e in rules.ethnic_groups if stem.endswith(e)), None)
+        if ethnic is None:
+            break
+        rest = stem[: -len(ethnic)]
+        if len(rest) < MIN_SHORT_NAME:
+            # The area is named for the people alone (东乡族自治县): drop only 族.
+            stem = stem.removesuffix("族")
+            break
+        stem = rest
+    return stem if len(stem) >= MIN_SHORT_NAME and stem != name else None
+
+
+def read_division_rows(text: str, source: str = DATA_FILE) -> list[tuple[str, str, str, str | None, tuple[str, ...]]]:
+    """Return the checked rows (code, name, level, parent_code, aliases) of a gazetteer CSV text.
+
+    Raises :class:`GazetteerError` naming the file, line and field of the first fault: a
+    code that is not six digits or appears twice, an unknown level, a parent that is
+    missing, of a lower or equal level, or in another province.
+    """
+    reader = csv.DictReader(text.splitlines())
+    if tuple(reader.fieldnames or ()) != COLUMNS:
+        raise GazetteerError(f"{source} 表头应为 {','.join(COLUMNS)}，实为 {','.join(reader.fieldnames or ())}")
+    rows: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
+    line_of: dict[str, int] = {}
+    for line_no, row in enumerate(reader, start=2):
+        code = (row["code"] or "").strip()
+        name = (row["name"] or "").strip()
+        level = (row["level"] or "").strip()
+        parent = (row["parent_code"] or "").strip() or None
+        aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+        where = f"{source} 第{line_no}行"
+        if not _CODE.fullmatch(code):
+            raise GazetteerError(f"{where} code：“{code}”不是6位数字代码")
+        if code in line_of:
+            raise GazetteerError(f"{where} code：{code} 与第{line_of[code]}行重复")
+        if not name:
+            raise GazetteerError(f"{where} name：名称为空")
+        if level not in LEVELS:
+            raise GazetteerError(f"{where} level：“{level}”应为 {'|'.join(LEVELS)} 之一")
+        if (level == "province") != (parent is None):
+            raise GazetteerError(f"{where} parent_code：省级区划不应有上级，其他区划必须有上级")
+        line_of[code] = line_no
+        rows.append((code, name, level, parent, aliases))
+    level_of = {row[0]: row[2] for row in rows}
+    for code, _name, level, parent, _aliases in rows:
+        if parent is None:
+            continue
+        where = f"{source} 第{line_of[code]}行"
+        if parent not in level_of:
+            raise GazetteerError(f"{where} parent_code：上级代码 {parent} 不存在")
+        if LEVELS.index(level_of[parent]) >= LEVELS.index(level):
+            raise GazetteerError(f"{where} parent_code：上级 {parent} 的级别不高于本级")
+        if parent[:2] != code[:2]:
+            raise GazetteerError(f"{where} parent_code：上级 {parent} 与代码 {code} 不在同一省")
+    return rows
+
+
+class Gazetteer:
+    """All divisions with their name indexes, built once from the data."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, str | None, tuple[str, ...]]], rules: NameRules) -> None:
+        rows = list(rows)
+        rank = {code: LEVELS.index(level) for code, _n, level, _p, _a in rows}
+        full_names = {normalise_name(name) for _c, name, _l, _p, _a in rows}
+        written: dict[str, set[str]] = {}
+        for code, _name, _level, _parent, aliases in rows:
+            for alias in aliases:
+                written.setdefault(normalise_name(alias), set()).add(code)
+        claims: dict[str, set[str]] = {}
+        for code, name, _level, _parent, _aliases in rows:
+            short = short_name(normalise_name(name), rules)
+            if short is not None:
+                claims.setdefault(short, set()).add(code)
+        owned: dict[str, set[str]] = {}
+        for short, codes in claims.items():
+            if short in full_names or short in written:
+                continue
+            top = min(rank[c] for c in codes)
+            winners = [c for c in codes if rank[c] == top]
+            if len(winners) == 1:
+                owned.setdefault(winners[0], set()).add(short)
+        self.divisions: tuple[Division, ...] = tuple(
+            Division(
+                code=code,
+                name=name,
+                level=level,
+                parent_code=parent,
+                aliases=tuple(dict.fromkeys((*aliases, *sorted(owned.get(code, ()))))),
+            )
+            for code, name, level, parent, aliases in sorted(rows)
+        )
+        self.by_code: dict[str, Division] = {d.code: d for d in self.divisions}
+        self.by_name: dict[str, tuple[Division, ...]] = _index(
+            (normalise_name(n), d) for d in self.divisions for n in d.names
+        )
+        self.by_claim: dict[str, tuple[Division, ...]] = _index(
+            (short, self.by_code[code]) for short, codes in claims.items() for code in codes
+        )
+        self.text_full: dict[str, tuple[Division, ...]] = _index(
+            (d.name, d) for d in self.divisions if len(d.name) >= MIN_SHORT_NAME and d.name not in rules.not_in_text
+        )
+        self.text_short: dict[str, tuple[Division, ...]] = _index(
+            (n, d) for d in self.divisions for n in d.aliases if len(n) >= MIN_SHORT_NAME and n not in rules.not_in_text
+        )
+        forms = {*self.text_full, *self.text_short}
+        self.text_lengths: tuple[int, ...] = tuple(sorted({len(n) for n in forms}, reverse=True))
+        self.text_starts: frozenset[str] = frozenset(n[0] for n in forms)
+        self.not_before_short = rules.not_before_short
+        self.district_not_before = rules.district_not_before
+
+    def text_hits(self, text: str, start: int, end: int) -> tuple[Division, ...]:
+        """Return the divisions named by ``text[start:end]`` read in running text.
+
+        A short name right before an ending counts only when its own full name ends the same
+        way (积石山县, 湘西州, 广西区 are the places; 江川市 is not 江川区 cut short), and a
+        name ending in 区 right before 域 is the word 区域 (江北区域), not the district.
+        """
+        form = text[start:end]
+        following = text[end : end + 1]
+        if following and form.endswith("区") and following in self.district_not_before:
+            return ()
+        found = {d.code: d for d in self.text_full.get(form, ())}
+        for division in self.text_short.get(form, ()):
+            if following not in self.not_before_short or division.name.endswith(following):
+                found[division.code] = division
+        return tuple(found[code] for code in sorted(found))
+
+    def ancestors(self, code: str) -> list[Division]:
+        """Return the divisions above ``code``, province first."""
+        division = self.get(code)
+        chain: list[Division] = []
+        while division.parent_code is not None:
+            division = self.by_code[division.parent_code]
+            chain.append(division)
+        return chain[::-1]
+
+    def get(self, code: str) -> Division:
+        """Return the division with this code, or raise KeyError naming it."""
+        division = self.by_code.get(code.strip())
+        if division is None:
+            raise KeyError(f"行政区划代码 {code} 不在区划表中")
+        return division
+
+    def is_within(self, division: Division, within: str) -> bool:
+        """Tell whether ``division`` is the division ``within`` or lies under it."""
+        return division.code == within or any(a.code == within for a in self.ancestors(division.code))
+
+
+def _index(pairs: Iterable[tuple[str, Division]]) -> dict[str, tuple[Division, ...]]:
+    """Return name → divisions, each tuple in code order without repeats."""
+    index: dict[str, dict[str, Division]] = {}
+    for key, division in pairs:
+        index.setdefault(key, {})[division.code] = division
+    return {key: tuple(sorted(found.values(), key=lambda d: d.code)) for key, found in index.items()}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Return the packaged gazetteer (read once per process)."""
+    package = resources.files("planwatch.catalog")
+    rows = read_division_rows(package.joinpath(DATA_FILE).read_text(encoding="utf-8"))
+    rules = read_name_rules(package.joinpath(WORDS_FILE).read_text(encoding="utf-8"))
+    return Gazetteer(rows, rules)
+
+
+def divisions() -> tuple[Division, ...]:
+    """Return every division in code order."""
+    return gazetteer().divisions
+
+
+def by_code(code: str) -> Division | None:
+    """Return the division with this six-digit code, or None."""
+    return gazetteer().by_code.get(code.strip())
+
+
+def ancestors(code: str) -> list[Division]:
+    """Return the divisions above ``code``, province first (the division itself excluded).
+
+    Raises KeyError for a code the gazetteer does not hold.
+    """
+    return gazetteer().ancestors(code)
+
+
+def full_name(code: str) -> str:
+    """Return the name with every level above it: 内蒙古自治区呼伦贝尔市海拉尔区."""
+    table = gazetteer()
+    return "".join(d.name for d in (*table.ancestors(code), table.get(code)))
+
+
+def find(name: str, within: str | None = None) -> list[Division]:
+    """Return the divisions a name can mean, in code order; ``within`` narrows to one area.
+
+    The name is a full name or an alias (朝阳区 gives the two in 北京 and 长春); ``within``
+    is the code of a division, and only it and those under it are kept. When nothing
+    matches, a short name shared by several divisions of one level (鼓楼) gives them all,
+    so ``find("鼓楼", within="320100")`` still finds 南京's.
+    """
+    table = gazetteer()
+    key = normalise_name(name)
+    for index in (table.by_name, table.by_claim):
+        found = [d for d in index.get(key, ()) if within is None or table.is_within(d, within.strip())]
+        if found:
+            return found
+    return []
+
+
+def mentions(text: str) -> list[tuple[int, int, Division]]:
+    """Return (start, end, division) for every place name in ``text``, left to right.
+
+    At each position the longest name wins (内蒙古自治区 over 内蒙古) and the scan goes on
+    after it, so the work grows with the text, not with the number of names. A name held
+    by several divisions (朝阳区) yields one triple per division over the same span, in code
+    order, for the caller to decide by context. Ordinary words listed as not read in text
+    (振兴, 朝阳) and one-character names are never matched on their own, and a short name
+    right before another ending is not read as the place it shortens (江川市 is not 江川区).
+    """
+    table = gazetteer()
+    found: list[tuple[int, int, Division]] = []
+    position, size = 0, len(text)
+    while position < size:
+        if text[position] in table.text_starts:
+            for length in table.text_lengths:
+                hits = table.text_hits(text, position, position + length) if position + length <= size else ()
+                if hits:
+                    found.extend((position, position + length, d) for d in hits)
+                    position += length
+                    break
+            else:
+                position += 1
+        else:
+            position += 1
+    return found
