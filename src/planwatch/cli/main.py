@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "ingest": "planwatch.cli.ingest_commands:ingest_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
+    "backup": "planwatch.cli.backup_commands:backup_command",
+    "restore": "planwatch.cli.backup_commands:restore_command",
 }
 
 
