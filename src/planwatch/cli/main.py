@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "serve": "planwatch.cli.web_commands:serve_command",
     "backup": "planwatch.cli.backup_commands:backup_command",
     "restore": "planwatch.cli.backup_commands:restore_command",
+    "bundle": "planwatch.cli.bundle_commands:bundle_command",
 }
 
 
