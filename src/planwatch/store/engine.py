@@ -1,9 +1,10 @@
 """Engines for the store: one URL picks SQLite (default) or PostgreSQL.
 
-SQLite gets WAL journaling (readers do not block the writer), foreign keys on, and
-transactions that really begin at ``BEGIN``: pysqlite by default delays the transaction
-until the first INSERT, which would let a save's reads and the migration DDL fall
-outside it.
+SQLite gets WAL journaling (readers do not block the writer), foreign keys on, a 30 s busy
+timeout, and transactions that really begin at ``BEGIN``: pysqlite by default delays the
+transaction until the first INSERT, which would let a save's reads and the migration DDL
+fall outside it. Write transactions (``for_writing``) begin IMMEDIATE, so writers from
+several server processes queue instead of failing.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ def dumps(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
+#: Execution option of the connections that write (see :func:`for_writing`).
+WRITE = "planwatch_write"
+
+
+def for_writing(engine: Engine) -> Engine:
+    """Return ``engine`` marked for write transactions (on SQLite they begin IMMEDIATE)."""
+    return engine.execution_options(**{WRITE: True})
+
+
 def make_engine(url: str) -> Engine:
     """Return an engine for ``url`` with the store's connection settings."""
     parsed = make_url(url)
@@ -57,7 +67,11 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # A write takes the write lock at BEGIN, so a second writer (another worker process)
+            # waits for it under the busy timeout. A deferred transaction that read first would
+            # instead fail at its first write with "database is locked" once the other commits.
+            immediate = connection.get_execution_options().get(WRITE)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     if parsed.get_backend_name() == "postgresql":

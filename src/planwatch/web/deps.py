@@ -88,7 +88,7 @@ def select(
     if wanted is not None and wanted.year != chosen.year:
         raise BadRequest(f"截至日期 {wanted.isoformat()} 不在计划年度 {chosen.year} 年内。")
     boards = request.app.state.boards
-    version = store.audit_count()
+    version = store.data_version()
     if wanted is None:
         today = date.today()
         if today.year == chosen.year:
