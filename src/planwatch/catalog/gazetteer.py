@@ -15,8 +15,13 @@ Names come in three kinds:
   divisions goes to the one of highest level (吉林 → 吉林省, 白银 → 白银市); claimed by
   several of the same level (鼓楼) it names none of them, and :func:`find` only returns
   them all as a last resort, for a caller who narrows with ``within``;
-- short names that are also ordinary words (振兴, 朝阳, 大兴) stay names for :func:`find`
-  but :func:`mentions` never reads them in text on its own.
+- weak forms: names that are also ordinary words (振兴, 朝阳, 大兴), two-character full
+  names (单县) and the two-character short names of counties under a prefecture (新和).
+  They stay names for :func:`find`, but :func:`mentions` reads them in running text only
+  right after their parent (丹东市振兴区), since Chinese text has no spaces and they hide
+  inside other words (乡村振兴, 示范县, 创新和协调).
+
+:func:`locate` puts the mentions together into the one region a text is about.
 """
 
 from __future__ import annotations
@@ -64,18 +69,33 @@ class Division:
         return (self.name, *self.aliases)
 
 
+@dataclass(frozen=True)
+class TextForm:
+    """One way a division is written, as the text scan reads it.
+
+    A weak form (a two-character name such as 单县, the two-character short name of a
+    county under a prefecture, a word listed as read only after its parent) is too common
+    inside ordinary words to be read on its own, so :func:`mentions` takes it only right
+    after its parent division.
+    """
+
+    division: Division
+    is_full: bool
+    weak: bool
+
+
 class GazetteerError(ValueError):
     """The gazetteer data is inconsistent (bad code, unknown parent, duplicate row)."""
 
 
 @dataclass(frozen=True)
 class NameRules:
-    """The vocabulary for short names: endings, ethnic names, words not read in text."""
+    """The vocabulary for short names and text scans: endings, ethnic names, weak words."""
 
     suffixes: tuple[str, ...]
     banner_keep_before: frozenset[str]
     ethnic_groups: tuple[str, ...]
-    not_in_text: frozenset[str]
+    only_after_parent: frozenset[str]
     not_before_short: frozenset[str]
     district_not_before: frozenset[str]
 
@@ -87,7 +107,7 @@ def read_name_rules(text: str) -> NameRules:
         suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
         banner_keep_before=frozenset(data["banner_keep_before"]),
         ethnic_groups=tuple(sorted(data["ethnic_groups"], key=len, reverse=True)),
-        not_in_text=frozenset(data["not_in_text"]),
+        only_after_parent=frozenset(data["only_after_parent"]),
         not_before_short=frozenset(data["not_before_short"]),
         district_not_before=frozenset(data["district_not_before"]),
     )
@@ -109,10 +129,8 @@ def short_name(name: str, rules: NameRules) -> str | None:
             break
     else:
         return None
-    while True:
-        ethnic = next((e for e in rules.ethnic_groups if stem.endswith(e)), None)
-        if ethnic is None:
-            break
+    while stem.endswith(rules.ethnic_groups):
+        ethnic = next(e for e in rules.ethnic_groups if stem.endswith(e))
         rest = stem[: -len(ethnic)]
         if len(rest) < MIN_SHORT_NAME:
             # The area is named for the people alone (东乡族自治县): drop only 族.
@@ -208,34 +226,67 @@ class Gazetteer:
         self.by_claim: dict[str, tuple[Division, ...]] = _index(
             (short, self.by_code[code]) for short, codes in claims.items() for code in codes
         )
-        self.text_full: dict[str, tuple[Division, ...]] = _index(
-            (d.name, d) for d in self.divisions if len(d.name) >= MIN_SHORT_NAME and d.name not in rules.not_in_text
-        )
-        self.text_short: dict[str, tuple[Division, ...]] = _index(
-            (n, d) for d in self.divisions for n in d.aliases if len(n) >= MIN_SHORT_NAME and n not in rules.not_in_text
-        )
-        forms = {*self.text_full, *self.text_short}
-        self.text_lengths: tuple[int, ...] = tuple(sorted({len(n) for n in forms}, reverse=True))
-        self.text_starts: frozenset[str] = frozenset(n[0] for n in forms)
+        written_by_code = {code: set(aliases) for code, _n, _l, _p, aliases in rows}
+        forms: dict[str, list[TextForm]] = {}
+        for division in self.divisions:
+            for form in division.names:
+                if len(form) < MIN_SHORT_NAME:
+                    continue
+                is_full = form == division.name
+                derived = not is_full and form not in written_by_code[division.code]
+                weak = (
+                    form in rules.only_after_parent
+                    or (is_full and len(form) == MIN_SHORT_NAME)
+                    or (derived and len(form) == MIN_SHORT_NAME and self._under_prefecture(division))
+                )
+                forms.setdefault(form, []).append(TextForm(division, is_full, weak))
+        self.text_forms: dict[str, tuple[TextForm, ...]] = {
+            form: tuple(sorted(found, key=lambda f: f.division.code)) for form, found in forms.items()
+        }
+        lengths: dict[str, set[int]] = {}
+        for form in forms:
+            lengths.setdefault(form[:MIN_SHORT_NAME], set()).add(len(form))
+        # The first two characters of a place name tell which lengths can follow, so each
+        # position of a text costs one look-up and, rarely, two or three more.
+        self.text_lengths: dict[str, tuple[int, ...]] = {
+            start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()
+        }
+        # Two characters in three of a report start no place name; one character class
+        # lets the scan leap over them in C.
+        self.text_start = re.compile("[" + "".join(re.escape(c) for c in sorted({f[0] for f in forms})) + "]")
         self.not_before_short = rules.not_before_short
         self.district_not_before = rules.district_not_before
 
-    def text_hits(self, text: str, start: int, end: int) -> tuple[Division, ...]:
+    def _under_prefecture(self, division: Division) -> bool:
+        """Tell whether a division is a county under a prefecture (not a district of 北京 or 仙桃)."""
+        parent = self.by_code.get(division.parent_code or "")
+        return parent is not None and parent.level == "city"
+
+    def text_hits(self, text: str, start: int, end: int, after: tuple[Division, ...]) -> tuple[Division, ...]:
         """Return the divisions named by ``text[start:end]`` read in running text.
 
-        A short name right before an ending counts only when its own full name ends the same
-        way (积石山县, 湘西州, 广西区 are the places; 江川市 is not 江川区 cut short), and a
-        name ending in 区 right before 域 is the word 区域 (江北区域), not the district.
+        ``after`` holds the divisions named right before ``start`` (none when something else
+        comes between). A weak form counts only right after its parent (阳泉市城区, 菏泽市单县;
+        辽宁振兴 is no 振兴区); a short name right before an ending counts only when its own
+        full name ends the same way (积石山县, 湘西州, 广西区 are the places; 江川市 is not
+        江川区 cut short); a name ending in 区 right before 域 is the word 区域 (江北区域);
+        a name several divisions share right after the parent of one of them is that one.
         """
         form = text[start:end]
         following = text[end : end + 1]
         if following and form.endswith("区") and following in self.district_not_before:
             return ()
-        found = {d.code: d for d in self.text_full.get(form, ())}
-        for division in self.text_short.get(form, ()):
-            if following not in self.not_before_short or division.name.endswith(following):
-                found[division.code] = division
-        return tuple(found[code] for code in sorted(found))
+        parents = {d.code for d in after}
+        found: list[Division] = []
+        for entry in self.text_forms.get(form, ()):
+            if entry.weak and entry.division.parent_code not in parents:
+                continue
+            if not entry.is_full and following in self.not_before_short and not entry.division.name.endswith(following):
+                continue
+            found.append(entry.division)
+        # 北京市朝阳区: of the names two districts share, the one under the name just read.
+        under_parent = [d for d in found if d.parent_code in parents]
+        return tuple(under_parent if len(found) > 1 and under_parent else found)
 
     def ancestors(self, code: str) -> list[Division]:
         """Return the divisions above ``code``, province first."""
@@ -322,23 +373,84 @@ def mentions(text: str) -> list[tuple[int, int, Division]]:
     At each position the longest name wins (内蒙古自治区 over 内蒙古) and the scan goes on
     after it, so the work grows with the text, not with the number of names. A name held
     by several divisions (朝阳区) yields one triple per division over the same span, in code
-    order, for the caller to decide by context. Ordinary words listed as not read in text
-    (振兴, 朝阳) and one-character names are never matched on their own, and a short name
-    right before another ending is not read as the place it shortens (江川市 is not 江川区).
+    order, for the caller to decide by context, unless it comes right after the parent of
+    one of them (北京市朝阳区).
+
+    Chinese has no spaces, so short names hide inside ordinary words (创新和 holds 新和,
+    示范县 holds 范县). Two-character county names and the words listed in
+    ``gazetteer_words.toml`` (振兴, 朝阳, 城区) are read only right after their parent
+    (丹东市振兴区, 阳泉市城区, 北京市朝阳区); one-character names never; a short name
+    right before another ending is not the place it shortens (江川市 is not 江川区).
     """
     table = gazetteer()
+    next_start = table.text_start.search
     found: list[tuple[int, int, Division]] = []
+    after: tuple[Division, ...] = ()
+    after_end = -1
     position, size = 0, len(text)
-    while position < size:
-        if text[position] in table.text_starts:
-            for length in table.text_lengths:
-                hits = table.text_hits(text, position, position + length) if position + length <= size else ()
+    while (start := next_start(text, position)) is not None:
+        position = start.start()
+        context = after if position == after_end else ()
+        hits: tuple[Division, ...] = ()
+        for length in table.text_lengths.get(text[position : position + MIN_SHORT_NAME], ()):
+            if position + length <= size:
+                hits = table.text_hits(text, position, position + length, context)
                 if hits:
                     found.extend((position, position + length, d) for d in hits)
+                    after, after_end = hits, position + length
                     position += length
                     break
-            else:
-                position += 1
-        else:
+        if not hits:
             position += 1
     return found
+
+
+#: A division is taken for the text's region over its parent when it draws at least this
+#: share of the parent's mentions (a county's own report names itself far more than its
+#: city; a province's report names its capital often, but well under half as often).
+REGION_SHARE = 0.5
+
+
+def locate(text: str) -> Division | None:
+    """Return the division a text is about, judged by the place names it holds, or None.
+
+    Every mention counts for its division and all divisions above it. Starting from the
+    province named most, the choice goes down to a child while that child draws at least
+    :data:`REGION_SHARE` of its parent's count, so 呼伦贝尔市海拉尔区 gives 海拉尔区 while a
+    province's report that names its capital often stays at the province. A name held by
+    several divisions (朝阳区) counts for those under a division named elsewhere in the
+    text, or is split between them. The province must draw more than half of all the
+    provinces' count (鼓楼区 alone, in two of its four provinces, gives None); a tie at any
+    step below stops there.
+    """
+    table = gazetteer()
+    spans: dict[tuple[int, int], list[Division]] = {}
+    for start, end, division in mentions(text):
+        spans.setdefault((start, end), []).append(division)
+    sure = {found[0].code for found in spans.values() if len(found) == 1}
+    counts: dict[str, float] = {}
+    for found in spans.values():
+        if len(found) > 1:
+            backed = [d for d in found if any(a.code in sure for a in table.ancestors(d.code))]
+            found = backed or found
+        for division in found:
+            for code in (division.code, *(a.code for a in table.ancestors(division.code))):
+                counts[code] = counts.get(code, 0.0) + 1 / len(found)
+    chosen: Division | None = None
+    while True:
+        parent_code = chosen.code if chosen else None
+        children = sorted(
+            (c for c in counts if table.by_code[c].parent_code == parent_code),
+            key=lambda c: counts[c],
+            reverse=True,
+        )
+        if not children:
+            return chosen
+        best = children[0]
+        if len(children) > 1 and counts[children[1]] == counts[best]:
+            return chosen
+        if chosen is None and counts[best] <= REGION_SHARE * sum(counts[c] for c in children):
+            return None
+        if chosen is not None and counts[best] < REGION_SHARE * counts[chosen.code]:
+            return chosen
+        chosen = table.by_code[best]
