@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 
@@ -41,12 +43,36 @@ class Evaluation:
     """A plan's data (latest progress only) as of a date, its board, and the page summary.
 
     Cached as one piece: the summary (roll-ups, alerts) is computed on first use and then
-    served to every later request for the same plan, date and data version.
+    served to every later request for the same plan, date and data version, and so are the
+    derived lists pages ask for again and again (a filtered, sorted item list; the items by
+    code), through :meth:`memo`.
     """
 
     data: PlanData
     board: StatusBoard
     summary: StatusOut | None = None
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    #: derived values kept per evaluation (filter combinations people page through).
+    MEMO_SIZE = 64
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """Return the value derived from this evaluation under ``key``, computing it once."""
+        with self._memo_lock:
+            if key in self._memo:
+                return self._memo[key]
+        value = compute()
+        with self._memo_lock:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[key] = value
+        return value
+
+    def item(self, code: str):
+        """Return the status of item ``code`` on the board, or None (a dict, not a scan of 100,000 items)."""
+        by_code = self.memo("items-by-code", lambda: {item.code: item for item in self.board.items})
+        return by_code.get(code)
 
 
 @dataclass(slots=True)
