@@ -69,6 +69,11 @@ class Evaluation:
             self._memo[key] = value
         return value
 
+    def plan_item(self, code: str):
+        """Return the plan item ``code`` (its definition), or raise NotFound in Chinese."""
+        item = self.memo("plan-items-by-code", self.data.item_index).get(code)
+        return item if item is not None else services.find_item(self.data, code)
+
     def item(self, code: str):
         """Return the status of item ``code`` on the board, or None (a dict, not a scan of 100,000 items)."""
         by_code = self.memo("items-by-code", lambda: {item.code: item for item in self.board.items})

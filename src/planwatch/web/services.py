@@ -475,9 +475,13 @@ def milestones_of(item: PlanItem, records: Iterable[ProgressRecord]) -> list[Mil
     return [MilestoneOut(key=m.key, title=m.title, due=m.due, done_on=done.get(m.key)) for m in item.milestones]
 
 
-def item_detail(history: PlanData, status: ItemStatusOut, as_of: date) -> ItemDetailOut:
-    """Return the detail page/API view of one item: definition, status, milestones, history."""
-    item = find_item(history, status.code)
+def item_detail(history: PlanData, status: ItemStatusOut, as_of: date, item: PlanItem | None = None) -> ItemDetailOut:
+    """Return the detail page/API view of one item: definition, status, milestones, history.
+
+    ``item`` is the item's definition when the caller has it at hand (a page looks it up in
+    an index kept with the board instead of indexing 100,000 items again).
+    """
+    item = item or find_item(history, status.code)
     records = [record for record in history.progress if record.item_code == item.code]
     return ItemDetailOut(
         plan=plan_out(history.plan, history.regions),

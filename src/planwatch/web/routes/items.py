@@ -139,12 +139,12 @@ def _filter_choices(sel: Selection) -> tuple[list[str], list[tuple[str, str]]]:
 def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
     """Return the detail view of item ``code`` in the selected plan, or raise NotFound."""
     status = sel.evaluation.item(code)
+    item = sel.evaluation.plan_item(code)  # raises NotFound in Chinese
     if status is None:
-        services.find_item(sel.data, code)  # raises NotFound in Chinese
         raise services.NotFound(f"事项「{code}」没有状态。")
     store = get_store(request)
     history = services.item_history(store, sel.data, code, sel.as_of)
-    detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of)
+    detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of, item)
     records = [record for record in history.progress if record.item_code == code]
     detail.changes = services.item_changes(store, sel.plan.code, code, records)
     return detail
@@ -192,7 +192,7 @@ def add_progress(
     narrative: str = Form(""),
 ):
     """Write one progress record for the item through the store, recorded as the unit's."""
-    item = services.find_item(sel.data, code)
+    item = sel.evaluation.plan_item(code)
     try:
         record = _progress_record(code, sel, unit, as_of, value, cumulative, milestone_key, narrative)
         if record.value is None and record.milestone_key is None and not isinstance(item, KeyTask):
