@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,11 @@ from planwatch.catalog.gazetteer import (
     GazetteerError,
     ancestors,
     by_code,
+    children,
     divisions,
     find,
     full_name,
+    lies_within,
     locate,
     mentions,
     read_division_rows,
@@ -111,7 +114,22 @@ FINDS_ONE: list[tuple[str, str]] = [
     ("芒市", "533103"),
     ("津市市", "430781"),
     ("津市", "430781"),
+    # a short name with the ending people give it
+    ("积石山县", "622927"),
+    ("长阳县", "420528"),
+    ("莫力达瓦旗", "150722"),
+    ("延边州", "222400"),
+    ("大理州", "532900"),
+    # a county's old name finds the district or city it became
+    ("江宁县", "320115"),
+    ("江川县", "530403"),
+    ("昆山县", "320583"),
     # former names kept as aliases
+    ("莱芜市", "370116"),
+    ("闸北区", "310106"),
+    ("长治县", "140404"),
+    ("伊春区", "230717"),
+    ("塘沽区", "120116"),
     ("开县", "500154"),
     ("横县", "450181"),
     ("库车县", "652902"),
@@ -167,7 +185,7 @@ def test_within_keeps_only_the_area_and_what_lies_under_it(name: str, within: st
 
 
 # (as it is written, no division)
-FINDS_NOTHING: list[str] = ["江川市", "", "市", "通", "新", "中国", "北京省"]
+FINDS_NOTHING: list[str] = ["江川市", "海拉尔市", "呼伦贝尔县", "", "市", "通", "新", "中国", "北京省"]
 
 
 @pytest.mark.parametrize("written", FINDS_NOTHING)
@@ -200,6 +218,31 @@ def test_ancestors_come_province_first_without_the_division_itself() -> None:
     assert [d.code for d in ancestors("150702")] == ["150000", "150700"]
     assert [d.code for d in ancestors("150700")] == ["150000"]
     assert ancestors("150000") == []
+
+
+def test_children_are_the_divisions_right_under_a_code() -> None:
+    assert [d.name for d in children("150700")][:3] == ["海拉尔区", "扎赉诺尔区", "阿荣旗"]
+    assert len(children("150700")) == 14
+    assert [d.code for d in children("110000")][:2] == ["110101", "110102"]
+    assert children("150702") == []
+    assert children("999999") == []
+
+
+# (code, area, whether the code lies within the area)
+WITHIN: list[tuple[str, str, bool]] = [
+    ("150702", "150702", True),
+    ("150702", "150700", True),
+    ("150702", "150000", True),
+    ("150700", "150702", False),
+    ("150702", "210000", False),
+    ("429004", "420000", True),
+    ("429004", "420600", False),
+]
+
+
+@pytest.mark.parametrize(("code", "area", "inside"), WITHIN)
+def test_lies_within_follows_the_levels_up(code: str, area: str, inside: bool) -> None:
+    assert lies_within(code, area) is inside
 
 
 def test_an_unknown_code_is_none_by_code_and_an_error_for_names() -> None:
@@ -261,6 +304,21 @@ def test_mentions_gives_the_span_of_each_name_in_the_text() -> None:
     assert [(text[s:e], d.code) for s, e, d in mentions(text)] == [("内蒙古自治区", "150000"), ("呼伦贝尔市", "150700")]
 
 
+def test_each_position_of_a_text_is_tried_against_a_few_lengths_whatever_the_names() -> None:
+    # The scan's work per character is bounded by these, not by the 3,200 divisions: linear time.
+    lengths = gazetteer.gazetteer().text_lengths
+    assert max(len(found) for found in lengths.values()) <= 6
+    assert max(max(found) for found in lengths.values()) <= 20
+
+
+@pytest.mark.parametrize("piece", ["积石山保安族东乡族撒拉族自治", "内蒙古自治", "北京市朝阳", "和和和", "新疆维吾尔"])
+def test_mentions_of_a_long_repetitive_text_come_back_whole(piece: str) -> None:
+    text = piece * 5000
+    found = mentions(text)
+    assert all(0 <= s < e <= len(text) for s, e, _d in found)
+    assert len(found) <= len(text)
+
+
 # (text, the codes it names, in order)
 MENTION_CODES: list[tuple[str, list[str]]] = [
     ("北京市朝阳区", ["110000", "110105"]),
@@ -306,14 +364,16 @@ def test_locate_tells_the_region_a_text_is_about(text: str, code: str | None) ->
     assert (found.code if found else None) == code
 
 
+#: Real reports, beside the repository; tests that read them skip where they are absent.
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+
 def _corpus_text(name: str) -> str:
     path = CORPUS / name
     if not path.exists():
         pytest.skip(f"real report {name} is not at {CORPUS}")
     return path.read_text(encoding="utf-8")
 
-
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 # (a real report in ../shared/corpus, the division it is about, the province it lies in)
 REPORTS: list[tuple[str, str, str]] = [
@@ -358,6 +418,7 @@ SHORT_NAMES: list[tuple[str, str | None]] = [
     ("东乡族自治县", "东乡"),
     ("科尔沁右翼前旗", None),
     ("乌审旗", "乌审"),
+    ("达尔罕茂明安联合旗", "达尔罕茂明安"),
     ("浦东新区", "浦东"),
     ("峰峰矿区", "峰峰"),
     ("神农架林区", "神农架"),
@@ -374,10 +435,7 @@ def test_a_short_name_is_derived_by_rule(name: str, short: str | None) -> None:
 
 
 def _packaged_rules() -> gazetteer.NameRules:
-    from importlib import resources
-
-    text = resources.files("planwatch.catalog").joinpath(gazetteer.WORDS_FILE).read_text(encoding="utf-8")
-    return read_name_rules(text)
+    return gazetteer.gazetteer().rules
 
 
 # --- the packaged data holds together -----------------------------------------------------
@@ -422,9 +480,17 @@ def test_no_written_alias_names_two_divisions_or_another_ones_full_name() -> Non
             assert owner.setdefault(alias, division.code) == division.code, (alias, division)
 
 
-def test_every_word_read_only_after_its_parent_is_a_name_of_some_division() -> None:
+def test_the_csv_holds_every_short_name_the_rule_gives_a_division_alone() -> None:
+    text = resources.files("planwatch.catalog").joinpath(gazetteer.DATA_FILE).read_text(encoding="utf-8")
+    written = {code: aliases for code, _n, _l, _p, aliases in read_division_rows(text)}
+    added = {d.name: d.aliases[len(written[d.code]) :] for d in divisions() if d.aliases != written[d.code]}
+    assert added == {}
+
+
+def test_every_word_listed_for_text_scans_is_a_name_of_some_division() -> None:
     known = {n for d in divisions() for n in d.names} | set(gazetteer.gazetteer().by_claim)
     assert sorted(_packaged_rules().only_after_parent - known) == []
+    assert sorted(_packaged_rules().strong_in_text - known) == []
 
 
 def test_counts_per_level_are_plausible() -> None:
@@ -479,3 +545,18 @@ def test_bad_gazetteer_rows_are_refused_naming_line_and_field(rows: str, words: 
 def test_a_wrong_header_is_refused() -> None:
     with pytest.raises(GazetteerError, match="表头"):
         read_division_rows("code,name\n110000,北京市\n")
+
+
+# (a words file, what the error must name)
+BAD_WORDS: list[tuple[str, str]] = [
+    ("suffixes = [", "TOML"),
+    ('suffixes = ["市"]\n', "banner_keep_before"),
+    ('suffixes = "市"\n', "suffixes"),
+    ('suffixes = ["市", ""]\n', "suffixes"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), BAD_WORDS)
+def test_a_bad_words_file_is_refused_naming_the_list(text: str, words: str) -> None:
+    with pytest.raises(GazetteerError, match=words):
+        read_name_rules(text)

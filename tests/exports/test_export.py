@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from planwatch.app import board_for, choose_plan
 from planwatch.cli.main import cli
 from planwatch.exports import export_plan
 from planwatch.imports.reader import read_tables
@@ -84,7 +85,8 @@ def test_a_parquet_export_has_one_typed_file_per_sheet(first: Store, tmp_path: P
 
 
 def test_as_of_adds_a_status_sheet_with_a_light_per_item(first: Store, tmp_path: Path) -> None:
-    result = export_plan(first, "JC2025", "xlsx", tmp_path / "plan.xlsx", as_of=date(2025, 6, 30))
+    board = board_for(first, choose_plan(first, "JC2025"), date(2025, 6, 30))
+    result = export_plan(first, "JC2025", "xlsx", tmp_path / "plan.xlsx", board=board)
     assert result.rows["状态"] == 8
     ws = load_workbook(tmp_path / "plan.xlsx")["状态"]
     header = [c.value for c in ws[1]]

@@ -44,9 +44,12 @@ def test_reimporting_a_parquet_export_with_its_status_sheet_changes_nothing(
 ) -> None:
     from datetime import date
 
+    from planwatch.app import board_for, choose_plan
+
     store = open_store("one")
     store.save_plan_data(full_plan(), user="规划处")
-    export_plan(store, "JC2025", "parquet", tmp_path / "pq", as_of=date(2025, 6, 30))
+    board = board_for(store, choose_plan(store, "JC2025"), date(2025, 6, 30))
+    export_plan(store, "JC2025", "parquet", tmp_path / "pq", board=board)
     assert (tmp_path / "pq" / "状态.parquet").exists()
     result = import_file(store, tmp_path / "pq", user="规划处")
     assert not result.summary.changed and result.warnings == []

@@ -1090,6 +1090,47 @@ r("2024年，城乡居民收入比为2.21，比上年缩小0.05。",
   ra("2.21", 2.21, None, subject="城乡居民收入比"), lv("0.05", 0.05, None, baseline=None, subject="缩小"))
 
 
+# =============================================================================================
+# Issue 7: frames set by a passage's own words (facts-schema: "Frames are set by content"). A report of
+# 2026 reviews 2025, then the five years of 十四五, sets the 十五五 goals, then this year's goals and work.
+GWR = "江川市2026年政府工作报告\n"
+PLAN_AHEAD = "2026-01/2030-12"
+
+r = family("frames")
+r(GWR + "一、2025年工作回顾\n过去一年，全市地区生产总值增长5.1%。\n"
+  "——这五年，全市新建学校46所，规上工业企业数增长1.2倍，研发投入年均增长9.4%，金融机构贷款余额突破3000亿元。",
+  gr("5.1%", 5.1, period=Y2025, baseline="yoy", modality="actual"),
+  lv("46所", 46, "所", period=FIVE_YEARS, modality="actual"),
+  gr("1.2倍", 120, period=FIVE_YEARS, baseline="2020"),
+  gr("9.4%", 9.4, period=FIVE_YEARS, baseline="avg_annual"),
+  lv("3000亿元", 3e11, "元", period="2025-12-31", qualifier="over"))
+r(GWR + "一、砥砺奋进谱新篇\n“十四五”时期，全市常住人口城镇化率从61.2%提高到66.8%。累计建成充电桩8000个。",
+  ra("61.2%", 61.2, period="2020-12-31"), ra("66.8%", 66.8, period="2025-12-31"),
+  lv("8000个", 8000, "个", period=None))
+r(GWR + "一、2025年工作和“十四五”发展回顾\n五年来，我们办好民生实事120件，城镇新增就业每年超过6万人，"
+  "粮食产量稳定在45亿斤以上，全市地区生产总值达到3200亿元。",
+  lv("120件", 120, "件", period=FIVE_YEARS), lv("6万人", 60000, "人", period=FIVE_YEARS, qualifier="over"),
+  lv("45亿斤", 4.5e9, "斤", period=FIVE_YEARS, qualifier="over"), lv("3200亿元", 3.2e11, "元", period=Y2025))
+r(GWR + "一、2025年工作回顾\n过去的五年，全市单位地区生产总值能耗下降14.5%，城镇化率提升4.2个百分点。",
+  gr("14.5%", -14.5, period=FIVE_YEARS, baseline="2020"), pp("4.2个百分点", 4.2, period=FIVE_YEARS, baseline="2020"))
+r(GWR + "二、“十五五”时期主要目标\n“十五五”时期，全市地区生产总值年均增长5%左右，常住人口城镇化率达到70%。",
+  gr("5%", 5, period=PLAN_AHEAD, baseline="avg_annual", modality="target", qualifier="about"),
+  ra("70%", 70, period="2030-12-31", modality="target"))
+r(GWR + "二、今后五年的奋斗方向\n到2030年，全市森林覆盖率达到65%，新建城市公园30个。",
+  ra("65%", 65, period="2030-12-31", modality="target"), lv("30个", 30, "个", period=PLAN_AHEAD, modality="target"))
+r(GWR + "一、2025年工作回顾\n全市地区生产总值增长5.3%。\n二、奋力开创新局面\n"
+  "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%以内。",
+  gr("5.3%", 5.3, period=Y2025, modality="actual"),
+  gr("5%", 5, period=Y2026, modality="target", qualifier="about"),
+  ra("5.5%", 5.5, period=Y2026, modality="target", qualifier="under"))
+r(GWR + "一、2025年工作回顾\n全市地区生产总值增长5.3%。\n二、坚定信心向前进\n今年是“十五五”开局之年。"
+  "全市经济社会发展主要预期目标是：一般公共预算收入增长2%。\n5%左右的增长目标，与“十五五”规划目标相衔接。",
+  gr("5.3%", 5.3, period=Y2025, modality="actual"), gr("2%", 2, period=Y2026, modality="target"),
+  gr("5%", 5, period=Y2026, modality="target", qualifier="about"))
+r("江川市2025年1—6月经济运行情况\n今年上半年，社会消费品零售总额增长4.2%。",
+  gr("4.2%", 4.2, period=H1, modality="actual"))
+
+
 for _fam in _FAMILIES:
     CASES.extend(_fam.rows)
 

@@ -24,8 +24,26 @@ def test_jsonl_output_has_exactly_the_schema_fields(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["text"] for r in rows] == ["1,286.4亿元", "5.6%", "第3位"]
     assert list(rows[0]) == ["span", "text", "subject", "measure", "value", "unit", "period", "modality",
-                             "qualifier", "baseline"]
+                             "qualifier", "baseline", "indicator"]
     assert rows[0]["value"] == 128640000000 and rows[0]["unit"] == "元"
+
+
+def test_every_fact_names_its_catalog_indicator_in_json_and_csv(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(_report(tmp_path))])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["indicator"] for r in rows] == ["地区生产总值", "地区生产总值", "地区生产总值"]
+    result = CliRunner().invoke(cli, ["extract", str(_report(tmp_path)), "--format", "csv"])
+    header, first = result.output.splitlines()[:2]
+    assert header.endswith(",baseline,indicator") and first.endswith(",地区生产总值")
+
+
+def test_csv_output_keeps_a_formula_like_subject_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "evil.txt"
+    path.write_text("江川市2025年工作报告\n=HYPERLINK(1)产量达到12万吨。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    cells = result.output.splitlines()[1].split(",")
+    assert not any(cell.startswith(("=", '"=')) for cell in cells), cells
 
 
 def test_several_files_name_their_document(tmp_path: Path) -> None:

@@ -187,11 +187,12 @@ def test_as_of_fills_blank_progress_dates(loaded: Store, tmp_path: Path) -> None
 
 def test_progress_needs_a_plan_and_says_which_when_there_are_several(store: Store, tmp_path: Path) -> None:
     progress = write_xlsx(tmp_path / "progress.xlsx", progress_rows())
-    assert failing_import(store, progress) == ["progress.xlsx：数据库中还没有计划，请先导入计划文件"]
+    no_plan = "progress.xlsx：数据库中还没有计划：请先导入计划（planwatch import 计划.xlsx）或运行 planwatch demo"
+    assert failing_import(store, progress) == [no_plan]
     import_file(store, write_xlsx(tmp_path / "plan.xlsx", plan_rows()), user="规划处")
     store.save_plan_data(PlanData(Plan("JC2026", "JC", 2026, "江川市2026年计划")), user="规划处")
     issues = failing_import(store, progress)
-    assert issues == ["progress.xlsx：数据库中有多个计划（JC2026、JC2025），请用 --plan 指定导入哪个计划"]
+    assert issues == ["progress.xlsx：数据库中有多个计划（JC2026、JC2025），请用 --plan 指定"]
     assert import_file(store, progress, user="统计局", plan_code="JC2025").summary["progress"].inserted == 7
 
 

@@ -79,7 +79,7 @@ def test_alerts_as_json_carry_only_the_alerts(db_url: str) -> None:
 def test_an_unknown_plan_is_a_clear_error(db_url: str) -> None:
     result = CliRunner().invoke(cli, ["status", "--plan", "XX", "--as-of", "2025-06-30", "--db", db_url])
     assert result.exit_code != 0
-    assert "没有编码为 XX 的计划" in result.output
+    assert "没有编号为「XX」的计划" in result.output
 
 
 def test_a_bad_date_is_a_clear_error(db_url: str) -> None:

@@ -51,7 +51,8 @@ def test_api_errors_are_json_in_chinese(web):
     response = web.get("/api/items/Z99", params=AT)
     assert response.status_code == 404
     assert response.json() == {"detail": "计划「江川市2025年国民经济和社会发展计划」中没有编号为「Z99」的事项。"}
-    assert web.get("/api/status", params={"plan": "NOPE"}).json() == {"detail": "没有编号为「NOPE」的计划。"}
+    no_plan = web.get("/api/status", params={"plan": "NOPE"}).json()
+    assert no_plan == {"detail": "没有编号为「NOPE」的计划；库中的计划：JC2025"}
 
 
 def test_the_status_api_filters_its_items_but_counts_the_whole_plan(web):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
+from planwatch.app import default_as_of
 from planwatch.monitor import evaluate
-from planwatch.plan.model import Plan, ProgressRecord, Source
-from planwatch.web.services import default_as_of
+from planwatch.plan.model import ProgressRecord, Source
 
 from .pages import soup, texts
 from .webapp import AS_OF, PLAN, jiangchuan_plan
@@ -83,26 +81,10 @@ def test_a_malformed_date_is_refused_with_the_format_to_use(web):
     assert "2025-06-30 的格式" in response.text
 
 
-def test_without_a_date_the_dashboard_shows_the_default_day(web):
+def test_without_a_date_the_dashboard_shows_the_default_day(web, web_store):
     page = soup(web.get("/"))
-    expected = default_as_of(jiangchuan_plan().plan, AS_OF, date.today())
+    expected = default_as_of(jiangchuan_plan().plan, web_store.report_dates(PLAN), date.today())
     assert page.select_one("input[name=as_of]")["value"] == expected.isoformat()
-
-
-PLAN_2025 = Plan(code="X", region_code="X", year=2025, title="")
-
-
-@pytest.mark.parametrize(
-    ("today", "latest_progress", "expected"),
-    [
-        (date(2025, 8, 12), date(2025, 6, 30), date(2025, 8, 12)),  # the year runs: today
-        (date(2026, 3, 1), date(2025, 6, 30), date(2025, 6, 30)),  # a closed year: as far as reports go
-        (date(2026, 3, 1), None, date(2025, 12, 31)),  # a closed year without reports: its last day
-        (date(2024, 11, 5), None, date(2025, 1, 1)),  # next year's plan: its first day
-    ],
-)
-def test_the_default_as_of_date_follows_the_plan_year(today, latest_progress, expected):
-    assert default_as_of(PLAN_2025, latest_progress, today) == expected
 
 
 def test_the_dashboard_shows_progress_written_by_others_at_once(fresh_web):

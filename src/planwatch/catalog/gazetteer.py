@@ -8,18 +8,20 @@ the words used to derive short names and to keep ordinary words out of text scan
 
 Names come in three kinds:
 
-- the full name (呼伦贝尔市) and the aliases written in the CSV (宁夏, 襄樊): always names;
-- short names derived by rule: the full name without its ending (市/县/区/自治州/地区 …)
-  and, for autonomous areas, without the ethnic names before it (黔东南苗族侗族自治州 →
-  黔东南), kept when at least two characters remain. A short name claimed by several
+- the full name (呼伦贝尔市) and the aliases in the CSV (宁夏, 襄樊, 呼伦贝尔);
+- short names derived by rule (the CSV holds each one a division has alone, and a test
+  keeps it so): the full name without its ending (市/县/区/自治州/地区 …) and, for
+  autonomous areas, without the ethnic names before it (黔东南苗族侗族自治州 → 黔东南),
+  kept when at least two characters remain. A short name claimed by several
   divisions goes to the one of highest level (吉林 → 吉林省, 白银 → 白银市); claimed by
   several of the same level (鼓楼) it names none of them, and :func:`find` only returns
   them all as a last resort, for a caller who narrows with ``within``;
 - weak forms: names that are also ordinary words (振兴, 朝阳, 大兴), two-character full
-  names (单县) and the two-character short names of counties under a prefecture (新和).
-  They stay names for :func:`find`, but :func:`mentions` reads them in running text only
-  right after their parent (丹东市振兴区), since Chinese text has no spaces and they hide
-  inside other words (乡村振兴, 示范县, 创新和协调).
+  names (单县) and the two-character short names of counties under a prefecture (新和)
+  but for a listed few known on their own (昆山, 义乌). They stay names for :func:`find`,
+  but :func:`mentions` reads them in running text only right after their parent
+  (丹东市振兴区), since Chinese text has no spaces and they hide inside other words
+  (乡村振兴, 示范县, 创新和协调).
 
 :func:`locate` puts the mentions together into the one region a text is about.
 """
@@ -43,10 +45,16 @@ COLUMNS = ("code", "name", "level", "parent_code", "aliases")
 #: Levels from the top down; a parent's level always comes before its child's.
 LEVELS: tuple[str, ...] = ("province", "city", "county")
 
+#: What a county (县) may have become: a district (撤县设区) or a city (撤县设市).
+FORMER_COUNTY_ENDINGS = ("区", "市")
+
 #: A short name must keep at least this many characters (通, 新 say nothing on their own).
 MIN_SHORT_NAME = 2
 
 _CODE = re.compile(r"\d{6}")
+
+#: One checked row of the CSV: code, name, level, parent_code, aliases.
+DivisionRow = tuple[str, str, str, str | None, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,8 @@ class TextForm:
     """One way a division is written, as the text scan reads it.
 
     A weak form (a two-character name such as 单县, the two-character short name of a
-    county under a prefecture, a word listed as read only after its parent) is too common
+    county under a prefecture unless listed as known on its own, such as 义乌, a word listed
+    as read only after its parent) is too common
     inside ordinary words to be read on its own, so :func:`mentions` takes it only right
     after its parent division.
     """
@@ -96,20 +105,36 @@ class NameRules:
     banner_keep_before: frozenset[str]
     ethnic_groups: tuple[str, ...]
     only_after_parent: frozenset[str]
+    strong_in_text: frozenset[str]
     not_before_short: frozenset[str]
     district_not_before: frozenset[str]
 
 
-def read_name_rules(text: str) -> NameRules:
-    """Return the naming vocabulary of a ``gazetteer_words.toml`` text."""
-    data = tomllib.loads(text)
+def read_name_rules(text: str, source: str = WORDS_FILE) -> NameRules:
+    """Return the naming vocabulary of a ``gazetteer_words.toml`` text.
+
+    Raises :class:`GazetteerError` naming the file and the list that is missing or is not
+    a list of words.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GazetteerError(f"{source} 不是有效的 TOML：{exc}") from exc
+
+    def words(key: str) -> list[str]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise GazetteerError(f"{source} 的 {key} 应为非空词语的列表")
+        return value
+
     return NameRules(
-        suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
-        banner_keep_before=frozenset(data["banner_keep_before"]),
-        ethnic_groups=tuple(sorted(data["ethnic_groups"], key=len, reverse=True)),
-        only_after_parent=frozenset(data["only_after_parent"]),
-        not_before_short=frozenset(data["not_before_short"]),
-        district_not_before=frozenset(data["district_not_before"]),
+        suffixes=tuple(sorted(words("suffixes"), key=len, reverse=True)),
+        banner_keep_before=frozenset(words("banner_keep_before")),
+        ethnic_groups=tuple(sorted(words("ethnic_groups"), key=len, reverse=True)),
+        only_after_parent=frozenset(words("only_after_parent")),
+        strong_in_text=frozenset(words("strong_in_text")),
+        not_before_short=frozenset(words("not_before_short")),
+        district_not_before=frozenset(words("district_not_before")),
     )
 
 
@@ -140,7 +165,7 @@ def short_name(name: str, rules: NameRules) -> str | None:
     return stem if len(stem) >= MIN_SHORT_NAME and stem != name else None
 
 
-def read_division_rows(text: str, source: str = DATA_FILE) -> list[tuple[str, str, str, str | None, tuple[str, ...]]]:
+def read_division_rows(text: str, source: str = DATA_FILE) -> list[DivisionRow]:
     """Return the checked rows (code, name, level, parent_code, aliases) of a gazetteer CSV text.
 
     Raises :class:`GazetteerError` naming the file, line and field of the first fault: a
@@ -150,7 +175,7 @@ def read_division_rows(text: str, source: str = DATA_FILE) -> list[tuple[str, st
     reader = csv.DictReader(text.splitlines())
     if tuple(reader.fieldnames or ()) != COLUMNS:
         raise GazetteerError(f"{source} 表头应为 {','.join(COLUMNS)}，实为 {','.join(reader.fieldnames or ())}")
-    rows: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
+    rows: list[DivisionRow] = []
     line_of: dict[str, int] = {}
     for line_no, row in enumerate(reader, start=2):
         code = (row["code"] or "").strip()
@@ -188,7 +213,7 @@ def read_division_rows(text: str, source: str = DATA_FILE) -> list[tuple[str, st
 class Gazetteer:
     """All divisions with their name indexes, built once from the data."""
 
-    def __init__(self, rows: Iterable[tuple[str, str, str, str | None, tuple[str, ...]]], rules: NameRules) -> None:
+    def __init__(self, rows: Iterable[DivisionRow], rules: NameRules) -> None:
         rows = list(rows)
         rank = {code: LEVELS.index(level) for code, _n, level, _p, _a in rows}
         full_names = {normalise_name(name) for _c, name, _l, _p, _a in rows}
@@ -220,24 +245,24 @@ class Gazetteer:
             for code, name, level, parent, aliases in sorted(rows)
         )
         self.by_code: dict[str, Division] = {d.code: d for d in self.divisions}
+        self.children: dict[str, tuple[Division, ...]] = _index(
+            (d.parent_code, d) for d in self.divisions if d.parent_code is not None
+        )
         self.by_name: dict[str, tuple[Division, ...]] = _index(
             (normalise_name(n), d) for d in self.divisions for n in d.names
         )
         self.by_claim: dict[str, tuple[Division, ...]] = _index(
             (short, self.by_code[code]) for short, codes in claims.items() for code in codes
         )
-        written_by_code = {code: set(aliases) for code, _n, _l, _p, aliases in rows}
         forms: dict[str, list[TextForm]] = {}
         for division in self.divisions:
             for form in division.names:
                 if len(form) < MIN_SHORT_NAME:
                     continue
                 is_full = form == division.name
-                derived = not is_full and form not in written_by_code[division.code]
-                weak = (
-                    form in rules.only_after_parent
-                    or (is_full and len(form) == MIN_SHORT_NAME)
-                    or (derived and len(form) == MIN_SHORT_NAME and self._under_prefecture(division))
+                weak = form in rules.only_after_parent or (
+                    len(form) == MIN_SHORT_NAME
+                    and (is_full or (self._under_prefecture(division) and form not in rules.strong_in_text))
                 )
                 forms.setdefault(form, []).append(TextForm(division, is_full, weak))
         self.text_forms: dict[str, tuple[TextForm, ...]] = {
@@ -254,6 +279,7 @@ class Gazetteer:
         # Two characters in three of a report start no place name; one character class
         # lets the scan leap over them in C.
         self.text_start = re.compile("[" + "".join(re.escape(c) for c in sorted({f[0] for f in forms})) + "]")
+        self.rules = rules
         self.not_before_short = rules.not_before_short
         self.district_not_before = rules.district_not_before
 
@@ -344,6 +370,20 @@ def ancestors(code: str) -> list[Division]:
     return gazetteer().ancestors(code)
 
 
+def children(code: str) -> list[Division]:
+    """Return the divisions right under ``code`` in code order (a region's peers are its parent's children)."""
+    return list(gazetteer().children.get(code.strip(), ()))
+
+
+def lies_within(code: str, area: str) -> bool:
+    """Tell whether division ``code`` is the division ``area`` or lies under it.
+
+    Raises KeyError for a ``code`` the gazetteer does not hold.
+    """
+    table = gazetteer()
+    return table.is_within(table.get(code), area.strip())
+
+
 def full_name(code: str) -> str:
     """Return the name with every level above it: 内蒙古自治区呼伦贝尔市海拉尔区."""
     table = gazetteer()
@@ -356,12 +396,24 @@ def find(name: str, within: str | None = None) -> list[Division]:
     The name is a full name or an alias (朝阳区 gives the two in 北京 and 长春); ``within``
     is the code of a division, and only it and those under it are kept. When nothing
     matches, a short name shared by several divisions of one level (鼓楼) gives them all,
-    so ``find("鼓楼", within="320100")`` still finds 南京's.
+    so ``find("鼓楼", within="320100")`` still finds 南京's; then a short name with an
+    ending (积石山县, 莫力达瓦旗) finds the division whose full name ends the same way; last,
+    a county's old name finds the district or city it became (江宁县 → 江宁区). Other
+    former names (莱芜市, 闸北区) are aliases in the data.
     """
     table = gazetteer()
     key = normalise_name(name)
-    for index in (table.by_name, table.by_claim):
-        found = [d for d in index.get(key, ()) if within is None or table.is_within(d, within.strip())]
+    claimants = table.by_claim.get(short_name(key, table.rules) or "", ())
+    # 积石山县, 长阳县: a short name with an ending of its own finds the division whose full
+    # name ends the same way (江川市 is not 江川区) ...
+    same_ending = [d for d in claimants if d.name.endswith(key[-1:])]
+    # ... and a county's old name finds the district or city it became (江宁县 → 江宁区,
+    # 昆山县 → 昆山市), as older reports still write it.
+    former_county = [
+        d for d in claimants if key.endswith("县") and d.level == "county" and d.name.endswith(FORMER_COUNTY_ENDINGS)
+    ]
+    for candidates in (table.by_name.get(key, ()), table.by_claim.get(key, ()), same_ending, former_county):
+        found = [d for d in candidates if within is None or table.is_within(d, within.strip())]
         if found:
             return found
     return []

@@ -24,7 +24,7 @@ _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 @click.command("chase")
 @click.option("--plan", "plan_code", metavar="PLAN", help="计划编码；库中只有一个计划时可省略")
-@as_of_option(help="截至日期，如 2025-06-30；默认今天（限在计划年度内）")
+@as_of_option(help="截至日期，如 2025-06-30；默认：计划年度内为今天，已结束的年度为多数事项报送所到的月末")
 @click.option("--unit", "units", multiple=True, metavar="单位", help="只看某责任单位（可重复）")
 @click.option("--all", "everyone", is_flag=True, help="也列出事项都已按期报送的单位")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)

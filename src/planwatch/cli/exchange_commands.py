@@ -134,13 +134,16 @@ def export_command(plan_code: str, fmt: str, path: str, as_of: date | None, url:
         planwatch export --plan JC2025 --format csv -o JC2025.zip
         planwatch export --plan JC2025 --format parquet -o JC2025-parquet --as-of 2025-06-30
     """
+    from planwatch import app
     from planwatch.exports import export_plan
     from planwatch.store import Store, StoreError
 
     with Store.open(url) as store:
         try:
-            result = export_plan(store, plan_code, fmt, path, as_of=as_of)  # type: ignore[arg-type]
-        except StoreError as exc:
+            plan = app.choose_plan(store, plan_code)
+            board = app.board_for(store, plan, as_of) if as_of is not None else None
+            result = export_plan(store, plan.code, fmt, path, board=board)  # type: ignore[arg-type]
+        except (app.AppError, StoreError) as exc:
             raise click.ClickException(str(exc)) from exc
         except OSError as exc:
             raise click.ClickException(f"{path}：无法写入（{exc.strerror or exc}）") from exc

@@ -13,7 +13,6 @@ from typing import Any
 import click
 
 from planwatch.cli.options import DATABASE, as_of_option
-from planwatch.plan.model import ItemKind
 
 FORMATS = ("table", "json", "csv", "xlsx")
 KIND_CHOICES = {"指标": "target", "任务": "task", "项目": "project", "民生实事": "livelihood"}
@@ -23,7 +22,7 @@ def _board_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options status and alerts share."""
     options = [
         click.option("--plan", "plan_code", metavar="PLAN", help="计划编码；库中只有一个计划时可省略"),
-        as_of_option(help="截至日期，如 2025-06-30；默认今天（限在计划年度内）"),
+        as_of_option(help="截至日期，如 2025-06-30；默认：计划年度内为今天，已结束的年度为多数事项报送所到的月末"),
         click.option("--area", "areas", multiple=True, metavar="领域", help="只看某工作领域（编码或名称，可重复）"),
         click.option("--unit", "units", multiple=True, metavar="单位", help="只看某责任单位（可重复）"),
         click.option("--district", "districts", multiple=True, metavar="区县", help="只看某区县（编码或名称，可重复）"),
@@ -51,41 +50,30 @@ def _board_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def load_board(url: str | None, plan_code: str | None, as_of: date | None, filters: dict[str, Any]):
-    """Return the (filtered) status board of a plan in the store, or raise a ClickException."""
-    from planwatch.monitor import evaluate
+    """Return the board of the chosen plan as of the chosen (or default) date inside the filters.
+
+    The plan, the default date and the filters are the application layer's
+    (:mod:`planwatch.app`), the same the pages and the API use; its refusals become a
+    ClickException with their Chinese message.
+    """
+    from planwatch import app
     from planwatch.store import Store, StoreError
 
     store = Store.open(url)
     try:
-        plans = store.list_plans()
-        plan = _choose_plan(plans, plan_code)
-        if as_of is None:
-            as_of = min(max(date.today(), date(plan.year, 1, 1)), date(plan.year, 12, 31))
-        data = store.load_plan_data(plan.code, as_of=as_of, latest_only=True)
-    except StoreError as exc:
+        plan = app.choose_plan(store, plan_code)
+        when = app.as_of_for(store, plan, as_of)
+        scope = app.Scope.of(
+            kind=filters.get("kinds"),
+            area=filters.get("areas"),
+            unit=filters.get("units"),
+            district=filters.get("districts"),
+        )
+        return app.board_for(store, plan, when, scope)
+    except (app.AppError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
-    board = evaluate(data, as_of)
-    kinds = [ItemKind(KIND_CHOICES.get(k, k)) for k in filters.pop("kinds", ())]
-    if any(filters.values()) or kinds:
-        board = board.select(kinds=kinds, **filters)
-    return board
-
-
-def _choose_plan(plans: list[Any], code: str | None) -> Any:
-    if not plans:
-        raise click.ClickException("数据库中还没有计划：请先导入（planwatch import 计划.xlsx）或运行 planwatch demo")
-    if code is None:
-        if len(plans) == 1:
-            return plans[0]
-        listed = "、".join(p.code for p in plans)
-        raise click.ClickException(f"数据库中有多个计划（{listed}），请用 --plan 指定")
-    for plan in plans:
-        if plan.code == code:
-            return plan
-    listed = "、".join(p.code for p in plans)
-    raise click.ClickException(f"没有编码为 {code} 的计划；库中的计划：{listed}")
 
 
 @click.command("status")

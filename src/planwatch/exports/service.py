@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from planwatch.exports.tables import exchange_rows, status_rows
@@ -12,6 +11,7 @@ from planwatch.exports.writers import write_csv, write_parquet, write_xlsx
 from planwatch.imports.columns import STATUS_SHEET
 
 if TYPE_CHECKING:
+    from planwatch.monitor import StatusBoard
     from planwatch.store import Store
 
 ExportFormat = Literal["xlsx", "csv", "parquet"]
@@ -39,22 +39,20 @@ def export_plan(
     fmt: ExportFormat,
     path: str | os.PathLike[str],
     *,
-    as_of: date | None = None,
+    board: StatusBoard | None = None,
 ) -> ExportResult:
     """Write plan ``plan_code`` with all its progress to ``path`` as xlsx, CSV or Parquet.
 
     xlsx gives one workbook in the template layout (it imports again unchanged); csv a
     folder — or a ``.zip`` — of one UTF-8 CSV per sheet; parquet a folder of one file per
-    sheet. With ``as_of`` a 状态 sheet adds every item's status on that date.
+    sheet. With ``board`` (the application layer's board of the plan on a date) a 状态
+    sheet adds every item's status on that date.
     """
     if fmt not in WRITERS:
         raise ValueError(f"导出格式只能是 xlsx、csv 或 parquet，不是“{fmt}”")
     data = store.load_plan_data(plan_code)
     rows = exchange_rows(data)
-    if as_of is not None:
-        from planwatch.monitor import evaluate
-
-        board = evaluate(store.load_plan_data(plan_code, as_of=as_of, latest_only=True), as_of)
+    if board is not None:
         rows[STATUS_SHEET] = status_rows(board)
     WRITERS[fmt](rows, path)
     return ExportResult(os.fspath(path), fmt, plan_code, {name: len(r) for name, r in rows.items()})

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from planwatch.documents.metadata import DocumentMetadata, read_metadata
 from planwatch.documents.outline import build_outline
+from planwatch.extract.vocabulary import frames as fv
 from planwatch.extract.vocabulary import periods as pv
 
 _CLAUSE_MARKS = re.compile(r"[，,；;。！？!?\n：:]")
@@ -63,6 +64,21 @@ class Section:
     work_from: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A time frame set by a passage's own words (这五年, 十五五时期, 今年…主要预期目标是).
+
+    ``kind`` is one of ``plan_review``, ``plan_goals``, ``year_goals``, ``year_work``,
+    ``year_review``; ``years`` the plan's first and last year for the plan kinds; ``section``
+    stands in for the heading's section where the content says otherwise.
+    """
+
+    start: int
+    kind: str
+    years: tuple[int, int] | None
+    section: Section | None
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What every fact of one document shares, looked up by offset."""
@@ -77,6 +93,13 @@ class DocumentContext:
     _section_starts: list[int] = field(default_factory=list)
     # the five-year plan a review document evaluates (十四五 → (2021, 2025)), else None
     plan_frame: tuple[int, int] | None = None
+    frames: list[Frame] = field(default_factory=list)
+    _frame_starts: list[int] = field(default_factory=list)
+
+    def frame_at(self, offset: int) -> Frame | None:
+        """The content frame of the paragraph holding ``offset``, or None where none was set."""
+        i = bisect_right(self._frame_starts, offset) - 1
+        return self.frames[i] if i >= 0 else None
 
     def section_at(self, offset: int) -> Section | None:
         i = bisect_right(self._section_starts, offset) - 1
@@ -195,6 +218,129 @@ def _is_future(title: str) -> bool | None:
     return None
 
 
+_GOALS_CONTINUE = re.compile(fv.GOALS_CONTINUE)
+_YEAR_REVIEW = re.compile(dict(fv.FRAME_CUES)["year_review"])
+_GOALS_LATER = re.compile(dict(fv.FRAME_CUES)["year_goals"])
+_FRAME_CUES = [(kind, re.compile(pattern)) for kind, pattern in fv.FRAME_CUES]
+
+
+def _opening_cue(text: str, lo: int, hi: int) -> tuple[str, re.Match[str]] | None:
+    """The earliest frame cue in ``text[lo:hi]`` (ties go to the earlier row of the table)."""
+    best: tuple[str, re.Match[str]] | None = None
+    for kind, pattern in _FRAME_CUES:
+        m = pattern.search(text, lo, hi)
+        if m is not None and (best is None or m.start() < best[1].start()):
+            best = (kind, m)
+    return best
+
+
+def _frame_of(kind: str, m: re.Match[str], review: Lead, doc_year: int | None) -> tuple[str, tuple[int, int] | None]:
+    """Resolve a cue to a frame kind and years: a named plan is reviewed when it ended by the review year."""
+    if kind == "plan":
+        first, last = fv.PLAN_YEARS[m.group(1)]
+        if review.year is None:
+            return "none", None
+        if first > review.year:
+            return "plan_goals", (first, last)
+        return "plan_review", (first, min(last, review.year))
+    if kind == "plan_review":
+        return ("plan_review", (review.year - 4, review.year)) if review.year else ("none", None)
+    if kind == "plan_goals":
+        if m.lastindex and review.year:
+            end = int(m.group(1))
+            if end <= (doc_year or review.year):
+                return "none", None
+            return "plan_goals", (end - 4, end)
+        return ("plan_goals", (review.year + 1, review.year + 5)) if review.year else ("none", None)
+    return kind, None
+
+
+def _this_year(text: str, paragraph_starts: list[int], review: Lead, doc_year: int | None) -> int | None:
+    """The year 今年 means: the document's year, or the year after a whole year reviewed (过去一年…)."""
+    if review.year is None:
+        return doc_year
+    if doc_year and doc_year > review.year:
+        return doc_year
+    if (review.first, review.last) == (1, 12) and any(
+        _YEAR_REVIEW.match(text, start) for start in paragraph_starts
+    ):
+        return review.year + 1
+    return review.year
+
+
+def _content_frames(text: str, paragraph_starts: list[int], heading_starts: set[int], review: Lead,
+                    doc_year: int | None, sections: list[Section]) -> list[Frame]:
+    """One frame per paragraph whose frame changes, read from its opening words (linear: bounded windows)."""
+    frames: list[Frame] = []
+    current: Frame | None = None
+    year = _this_year(text, paragraph_starts, review, doc_year)
+    section_starts = [sec.start for sec in sections]
+    ends = [*paragraph_starts[1:], len(text)]
+    for start, end in zip(paragraph_starts, ends, strict=True):
+        is_heading = start in heading_starts
+        if is_heading:
+            current = None
+        hi = min(end, start + fv.OPENING)
+        cue = _opening_cue(text, start, hi)
+        if is_heading and cue is not None and _YEAR.search(text, start, end):
+            cue = None  # 一、2025年工作和“十四五”发展回顾: a heading naming a year as well sets no frame
+        kind, years = _frame_of(cue[0], cue[1], review, doc_year) if cue else ("", None)
+        if current is not None and current.kind == "year_goals":
+            if _GOALS_CONTINUE.match(text, start, hi):
+                continue  # 5.5%左右的增长目标与…: the goal explained, still the year's goals
+            if cue is None:
+                kind = "year_work"
+        if kind in ("", "none"):
+            if current is not None and current.kind == "year_review" and current.section is not None:
+                current = Frame(start, "", None, None)  # a review sentence inside an outlook: its paragraph only
+                frames.append(current)
+            continue
+        i = bisect_right(section_starts, start) - 1
+        heading = sections[i] if i >= 0 else None
+        title = heading.title if heading else ""
+        section: Section | None = None
+        dated_outlook = heading is not None and heading.future and _YEAR.search(title) is not None
+        if dated_outlook and kind == "year_work":
+            # 三、2025年工作计划: the heading already dates the work; a frame before ends here
+            if current is not None and current.kind:
+                current = Frame(start, "", None, None)
+                frames.append(current)
+            continue
+        if dated_outlook and kind == "year_goals" and heading is not None:
+            section = Section(start, f"{heading.lead.year}年主要预期目标", heading.lead, True)
+        elif kind == "year_goals" and year:
+            section = Section(start, f"{year}年主要预期目标", Lead(year), True)
+        elif kind == "year_work" and year and heading is not None and not heading.future \
+                and heading.lead.year == year:
+            if current is not None and current.kind:
+                current = Frame(start, "", None, None)
+                frames.append(current)
+            continue  # 今年全市共安排…项目 in a progress report on this year: the heading's review holds
+        elif kind == "year_work" and year:
+            section = Section(start, f"{year}年{title}工作安排", Lead(year), True,
+                              heading.work_from if heading and heading.future else None)
+        elif kind == "year_review" and heading is not None and heading.future:
+            section = Section(start, "回顾", review, False)
+        elif kind == "plan_review" and years:
+            section = Section(start, "五年回顾", Lead(years[1]), False)
+        elif kind == "plan_goals" and years:
+            section = Section(start, "规划目标", Lead(years[1]), True)
+        frame = Frame(start, kind, years, section)
+        if current is None or (frame.kind, frame.years) != (current.kind, current.years):
+            frames.append(frame)
+            current = frame
+        goals = _GOALS_LATER.search(text, start + 1, min(end, start + fv.GOALS_WITHIN)) if kind == "year_work" else None
+        if goals is not None and year:
+            # 今年是…开局之年，做好今年工作意义重大。经济社会发展主要预期目标是：… the goals start mid-paragraph
+            at = max(text.rfind(ch, start, goals.start()) for ch in "。！；") + 1 or goals.start()
+            goals_section = Section(at, f"{year}年主要预期目标", Lead(year), True)
+            current = Frame(max(at, start + 1), "year_goals", None, goals_section)
+            frames.append(current)
+        if start in heading_starts and cue is None:
+            current = None
+    return frames
+
+
 def build_context(text: str, metadata: DocumentMetadata | None = None) -> DocumentContext:
     """Compute the document context of ``text`` once (linear time).
 
@@ -226,14 +372,31 @@ def build_context(text: str, metadata: DocumentMetadata | None = None) -> Docume
             # 三、重大项目安排 in a 2025 plan draft that reviewed 2024 first: the plan's year is the document's
             section_lead = Lead(year)
         sections.append(Section(start, title, section_lead, future, _work_from(title, first_child)))
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    paragraph_starts = [0, *(n + 1 for n in newlines if n + 1 < len(text))]
+    heading_starts = {start for start, _, _ in headings}
+    frames = _content_frames(text, paragraph_starts, heading_starts, lead, year, sections)
+    # a heading without a cue ends the frame before it: a marker frame with no section
+    frames = _with_heading_stops(frames, heading_starts)
     return DocumentContext(
         text=text,
         lead=lead,
         sections=sections,
         clause_marks=[m.start() for m in _CLAUSE_MARKS.finditer(text)],
         sentence_marks=[m.start() for m in _SENTENCE_MARKS.finditer(text)],
-        newlines=[m.start() for m in re.finditer("\n", text)],
+        newlines=newlines,
         stop_marks=[m.start() for m in _STOP_MARKS.finditer(text)],
         _section_starts=[s.start for s in sections],
         plan_frame=plan_frame,
+        frames=frames,
+        _frame_starts=[f.start for f in frames],
     )
+
+
+def _with_heading_stops(frames: list[Frame], heading_starts: set[int]) -> list[Frame]:
+    """Insert an empty frame at every top-level heading that follows a frame and sets none itself."""
+    if not frames:
+        return frames
+    own = {f.start for f in frames}
+    stops = [Frame(h, "", None, None) for h in heading_starts if h not in own and h > frames[0].start]
+    return sorted([*frames, *stops], key=lambda f: f.start)

@@ -19,9 +19,12 @@ from planwatch.extract.pipeline import extract_facts
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 PAIRS = (
     ("gold/seed.gold.json", "seeds/000_6f42d119bd871e74.txt"),
+    ("gold/04_anhui-gwr-2026.gold.json", "corpus/04_anhui-gwr-2026.txt"),
+    ("gold/05_hubei-gwr-2026.gold.json", "corpus/05_hubei-gwr-2026.txt"),
     ("gold/09_national-gwr-2025.gold.json", "corpus/09_national-gwr-2025.txt"),
     ("gold/11_hailar-district-gwr-2019.gold.json", "corpus/11_hailar-district-gwr-2019.txt"),
     ("gold/13_daqing-h1-economy-analysis-2016.gold.json", "corpus/13_daqing-h1-economy-analysis-2016.txt"),
+    ("gold/16_liaoning-gwr-2026.gold.json", "corpus/16_liaoning-gwr-2026.txt"),
 )
 KEYS = ("f1", "precision", "recall", "period_agree", "modality_agree", "qualifier_agree", "baseline_agree",
         "subject_char_f1")
@@ -51,8 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-errors", type=int, default=0)
     ap.add_argument("--only", default="")
     args = ap.parse_args(argv)
+    scorer = args.shared / "tools" / "score_facts.py"
+    if not scorer.is_file():
+        print(f"未找到评分程序 {scorer}：没有可评测的开发集（需要 ../shared）", file=sys.stderr)
+        return 0
     for gold, text in PAIRS:
         if args.only and args.only not in gold:
+            continue
+        if not (args.shared / gold).is_file() or not (args.shared / text).is_file():
+            print(f"跳过 {gold}：文件不存在", file=sys.stderr)
             continue
         scores, errors = score_file(args.shared / gold, args.shared / text, args.shared, args.show_errors)
         name = Path(gold).name.split(".")[0][:12]

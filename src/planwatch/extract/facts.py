@@ -8,7 +8,8 @@ from typing import Any
 MEASURES = ("level", "growth", "ratio", "change_pp", "rank")
 MODALITIES = ("actual", "target", "plan")
 QUALIFIERS = ("over", "nearly", "about", "under", "at_least")
-FIELDS = ("span", "text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline")
+FIELDS = ("span", "text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline",
+          "indicator")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,9 @@ class Fact:
     modality: str
     qualifier: str | None
     baseline: str | None
+    # the catalog's canonical name of what ``subject`` measures (经济增长 → 地区生产总值), else None:
+    # the subject stays as written, this is what joins one indicator across reports and regions
+    indicator: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON object of facts-schema.md (span as a list, keys in schema order)."""
@@ -39,6 +43,7 @@ class Fact:
             "modality": self.modality,
             "qualifier": self.qualifier,
             "baseline": self.baseline,
+            "indicator": self.indicator,
         }
 
 

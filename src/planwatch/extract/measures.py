@@ -16,6 +16,7 @@ _YEAR_REF = re.compile(r"(?:比|较|与|是)((?:19|20)[0-9]{2})年(?:全年)?(�
 _AVG_ANNUAL = re.compile(cues.AVG_ANNUAL_PATTERN)
 _MONTHS_REF = re.compile(r"(?:比|较|与)([0-9]{1,2})[—–\-－~～]([0-9]{1,2})月")
 _GROWTH_AFTER = prefix_matcher(cues.GROWTH_AFTER)
+_APPROX_AFTER = prefix_matcher(tuple(cues.QUALIFIERS_AFTER))
 _QUALIFIER_BEFORE = suffix_matcher(cues.QUALIFIERS_BEFORE)
 _QUALIFIER_AFTER = prefix_matcher(cues.QUALIFIERS_AFTER)
 _QUALIFIER_LEADING = prefix_matcher(cues.QUALIFIERS_LEADING)
@@ -39,8 +40,9 @@ def change_sign(segment: str) -> int | None:
 
 def percent_measure(segment: str, after: str) -> tuple[str, int]:
     """``("growth", sign)`` or ``("ratio", 1)`` for a percentage, from its clause and what follows."""
-    if _GROWTH_AFTER(after):
-        return "growth", -1 if "负" in after[:4] else 1
+    approx = _APPROX_AFTER(after)  # 5%左右的增长目标: a qualifier may stand between the number and 的增长
+    if _GROWTH_AFTER(after) or (approx and _GROWTH_AFTER(after[len(approx):])):
+        return "growth", -1 if "负" in after[:6] else 1
     qualifier_word = _QUALIFIER_BEFORE(segment.rstrip(" 　"))
     if qualifier_word:
         segment = segment.rstrip(" 　")[: -len(qualifier_word)]  # 比重不低于60%: 低 is no fall here

@@ -10,10 +10,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from planwatch.extract.facts import FIELDS
+from planwatch.imports.csv_safety import quote_formula
 
 TABLE_HEADERS: dict[str, str] = {
     "doc": "文件", "span": "位置", "text": "原文", "subject": "指标", "measure": "度量", "value": "数值",
     "unit": "单位", "period": "时期", "modality": "性质", "qualifier": "限定", "baseline": "基期",
+    "indicator": "规范指标",
 }
 MEASURE_NAMES = {"level": "水平", "growth": "增速", "ratio": "比率", "change_pp": "百分点变化", "rank": "位次"}
 MODALITY_NAMES = {"actual": "实际", "target": "目标", "plan": "计划"}
@@ -30,8 +32,15 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow({k: (f"{r[k][0]}-{r[k][1]}" if k == "span" else r.get(k)) for k in fields})
+        writer.writerow({k: _csv_cell(k, r.get(k)) for k in fields})
     return out.getvalue()
+
+
+def _csv_cell(key: str, value: Any) -> Any:
+    """A CSV cell: spans as ``start-end``; text a spreadsheet would run as a formula behind a quote."""
+    if key == "span":
+        return f"{value[0]}-{value[1]}"
+    return quote_formula(value) if isinstance(value, str) else value
 
 
 def _width(s: str) -> int:
@@ -59,7 +68,8 @@ def _cell(key: str, value: Any) -> str:
 def to_table(rows: list[dict[str, Any]]) -> str:
     """An aligned table for reading in a terminal (CJK characters count double width)."""
     keys = (["doc"] if rows and "doc" in rows[0] else []) + [
-        "span", "text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline"]
+        "span", "text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline",
+        "indicator"]
     cells = [[TABLE_HEADERS[k] for k in keys]] + [[_cell(k, r.get(k)) for k in keys] for r in rows]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(keys))]
     lines = []

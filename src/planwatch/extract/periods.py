@@ -7,10 +7,11 @@ from bisect import bisect_right
 from calendar import monthrange
 from functools import lru_cache
 
-from planwatch.extract.context import DocumentContext, Lead, interval, month_end
+from planwatch.extract.context import DocumentContext, Frame, Lead, interval, month_end
 from planwatch.extract.lexicon import alternation, prefix_matcher, suffix_matcher
 from planwatch.extract.numbers import parse_chinese
 from planwatch.extract.vocabulary import cues
+from planwatch.extract.vocabulary import frames as fv
 from planwatch.extract.vocabulary import periods as pv
 
 _D = "[0-9０-９]"
@@ -379,3 +380,50 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str, se
     if _PLAN.search(ctx.text[clause_lo:start + 1]):  # one char on: 将17项 is not a plan
         return "plan"
     return "actual"
+
+
+_HELD = re.compile(alternation(fv.HELD_CUES))
+_DONE_COUNT_UNITS = frozenset(fv.DONE_COUNT_UNITS)
+
+
+def written_in(marks: PeriodMarks, sentence_lo: int, start: int, clause_lo: int) -> bool:
+    """True when the sentence writes a period of its own before the number (not only the frame's words)."""
+    found = marks.last_between(sentence_lo, start, clause_lo)
+    return found is not None and not (found.group("frame") or found.group("back"))
+
+
+def in_content_frame(frame: Frame, period: str | None, measure: str, baseline: str | None, stock: bool,
+                     unit: str | None, subject: str | None, segment: str, clause: str,
+                     from_part: bool) -> tuple[str | None, str | None]:
+    """(period, baseline) of an undated figure in a five-year review or a new plan's goals.
+
+    A review of 2021—2025: counts of things done, 年均 rates and levels held (保持在) span the
+    frame; a rise with no reference written is over the frame (baseline the year before it);
+    the X of 从X到Y is the year before the frame; states keep the final year's end and annual
+    amounts the final year. A new plan's goals: states at its last year's end, the rest over it.
+    """
+    if frame.years is None:
+        return period, baseline
+    first, last = frame.years
+    whole = f"{first}-01/{last}-12"
+    if frame.kind == "plan_goals":
+        if measure in ("growth", "change_pp") or not stock:
+            return whole, baseline
+        return f"{last}-12-31", baseline
+    if period is None:
+        return period, baseline  # 累计建成充电桩8000个: 累计 with no period of its own stays undated
+    if from_part:
+        return (f"{first - 1}-12-31" if stock else f"{first - 1}-01/{first - 1}-12"), baseline
+    if measure in ("growth", "change_pp"):
+        if baseline == "avg_annual":
+            return whole, baseline
+        if baseline == "yoy" and not any(w in clause for w in fv.YEAR_ON_YEAR_WORDS):
+            return whole, str(first - 1)
+        return period, baseline
+    if measure in ("level", "ratio") and _HELD.search(segment):
+        return whole, baseline
+    if measure == "level" and not stock and unit in _DONE_COUNT_UNITS:
+        return whole, baseline
+    if measure == "level" and not stock and subject and (subject.startswith(_FLOW_STARTS) or _ACTION_START(subject)):
+        return whole, baseline
+    return period, baseline

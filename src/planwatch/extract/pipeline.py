@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from planwatch.extract import measures, periods, subjects
 from planwatch.extract.context import DocumentContext, build_context
 from planwatch.extract.facts import Fact
+from planwatch.extract.indicators import indicator_of
 from planwatch.extract.notfacts import is_not_a_fact, title_span
 from planwatch.extract.scanner import Candidate, scan
 from planwatch.extract.vocabulary import cues
@@ -226,7 +227,12 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if r.measure == "growth" and r.subject:
         r.subject = subjects.without_growth_noun(r.subject)
     section = ctx.section_at(start)
+    frame = ctx.frame_at(start)
+    if frame is not None and frame.section is not None:
+        section = frame.section  # the passage's own words set its frame (这五年, 今年…主要预期目标是)
     r.modality = periods.modality_of(ctx, start, text[sentence_start:start], full_clause, section, own_clause)
+    if frame is not None and frame.kind == "plan_goals":
+        r.modality = "target"  # 十五五时期…年均增长5%左右: a new plan states goals
     if periods.names_a_goal_after(text, c.end):
         r.modality = "target"  # 距2025年达到16亿元的目标, 年均增长9%的规划目标
     lead = section.lead if section else ctx.lead
@@ -247,6 +253,13 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         r.period = periods.widen_to_baseline(r.period, r.baseline)
         if r.measure == "rank" and prev is not None and prev.subject == r.subject:
             r.period = prev.period  # a rank of a figure refers to the figure's own time
+    if frame is not None and frame.kind in ("plan_review", "plan_goals") and r.modality != "plan" \
+            and not periods.written_in(marks, sentence_start, start, own_clause):
+        stock = periods.is_stock(r.measure, r.subject, segment, r.unit)
+        if r.period is not None and frame.kind == "plan_review":
+            r.period = lead.end_date if stock else lead.interval  # the frame's words (五年来) set no period here
+        r.period, r.baseline = periods.in_content_frame(frame, r.period, r.measure, r.baseline, stock, r.unit,
+                                                        r.subject, segment, full_clause, r.from_part)
     if ctx.plan_frame is not None:
         written = marks.last_between(own_clause, start, own_clause) is not None
         stock = periods.is_stock(r.measure, r.subject, segment, r.unit)
@@ -489,12 +502,13 @@ def _subject_of(r: Reading) -> str | None:
 def _to_fact(r: Reading, text: str) -> Fact:
     s, e = r.c.start, r.c.end
     value = float(r.value)
+    subject = _subject_of(r)
     if not (value.is_integer() and -1e12 < value < 1e12):  # an integer of ≤ 12 digits is already exact
         value = float(f"{value:.12g}")
     return Fact(
         span=(s, e),
         text=text[s:e],
-        subject=_subject_of(r),
+        subject=subject,
         measure=r.measure,
         value=value,
         unit=r.unit,
@@ -502,5 +516,6 @@ def _to_fact(r: Reading, text: str) -> Fact:
         modality=r.modality,
         qualifier=r.qualifier,
         baseline=r.baseline if r.measure in ("growth", "change_pp") else None,
+        indicator=indicator_of(subject, r.measure),
     )
 

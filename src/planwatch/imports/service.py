@@ -68,18 +68,14 @@ def fail(source: str, message: str) -> ImportFailed:
     return ImportFailed([Issue(source, message)])
 
 
-def choose_plan(store: Store, plan_code: str | None, source: str) -> str:
-    """Return the plan a progress file goes into: the one named, or the only one in the store."""
-    codes = [plan.code for plan in store.list_plans()]
-    if plan_code is not None:
-        if plan_code not in codes:
-            raise fail(source, f"数据库中没有计划“{plan_code}”，请先导入该计划")
-        return plan_code
-    if not codes:
-        raise fail(source, "数据库中还没有计划，请先导入计划文件")
-    if len(codes) > 1:
-        raise fail(source, f"数据库中有多个计划（{'、'.join(codes)}），请用 --plan 指定导入哪个计划")
-    return codes[0]
+def _plan_of(store: Store, plan_code: str | None, source: str) -> str:
+    """Return the code of the plan a file goes into (:func:`planwatch.app.choose_plan`), or fail naming the file."""
+    from planwatch.app import AppError, choose_plan
+
+    try:
+        return choose_plan(store, plan_code).code
+    except AppError as exc:
+        raise fail(source, str(exc)) from exc
 
 
 def import_file(
@@ -140,7 +136,7 @@ def _import(
             base = None
             if "计划" not in tables and (plan_code is not None or store.list_plans()):
                 # a partial file (only 重大项目, say) updates a stored plan
-                base = store.load_plan_data(choose_plan(store, plan_code, source), progress=False)
+                base = store.load_plan_data(_plan_of(store, plan_code, source), progress=False)
             data = parse_plan_tables(tables, source=source, as_of=as_of, base=base)
             tables.clear()  # the raw rows are typed now: free them before the store is written
             if plan_code is not None and data.plan.code != plan_code:
@@ -154,7 +150,7 @@ def _import(
         else:
             if replace:
                 raise fail(source, "--replace 只用于计划文件；进展文件按编码和日期更新，不删除任何记录")
-            code = choose_plan(store, plan_code, source)
+            code = _plan_of(store, plan_code, source)
             plan = store.load_plan_data(code, progress=False)
             records = parse_progress_tables(tables, plan, source=source, as_of=as_of)
             tables.clear()  # the raw rows are typed now: free them before the store is written

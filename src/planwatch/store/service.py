@@ -563,6 +563,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def write_transaction(self):
+        """Return a context manager of one write transaction (on SQLite it takes the write lock at BEGIN)."""
+        return self._writer.begin()
+
     def _ensure(self) -> None:
         # A store used before ``init`` migrates itself once: a fresh file just works.
         if not self._ready:
@@ -808,6 +812,21 @@ class Store:
                 query = query.where(PROGRESS.c.as_of <= as_of)
             sources: dict[tuple[Any, ...], Any] = {}
             return [m.progress_from_values(r, sources) for r in conn.execute(query.order_by(PROGRESS.c.id))]
+
+    def report_dates(self, plan_code: str) -> dict[date, int]:
+        """Return, per date, how many of the plan's items have their latest report dated on it.
+
+        Read from the per-item summary (one row per item), so it costs a grouped scan of
+        ``progress_latest``, not of the progress rows; the default board date rests on it.
+        """
+        self._ensure()
+        table = latest.LATEST
+        with self.engine.connect() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            query = (
+                select(table.c.last_any, func.count()).where(table.c.plan_id == plan_id).group_by(table.c.last_any)
+            )
+            return {day: count for day, count in conn.execute(query) if day is not None}
 
     @staticmethod
     def _plan_regions(conn: Connection, region_code: str) -> list[Any]:

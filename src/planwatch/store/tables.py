@@ -297,14 +297,38 @@ class AuditRow(Base):
 
 
 class DocumentRow(Base):
-    """A report read by ``planwatch ingest``; one row per distinct text (sha256)."""
+    """A report in the library (or read by ``planwatch ingest``); one row per distinct text (sha256).
+
+    The library columns (``title`` … ``warnings``) are what ``planwatch library add`` read from
+    the document; ``region_*`` and ``year`` may be corrected by hand (``library set``), which
+    ``corrected`` records so that the correction is never read over. ``added_at`` is None for a
+    document only ``ingest`` has seen.
+    """
 
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_region_code_year", "region_code", "year"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     user: Mapped[str] = mapped_column(String(200))
+    added_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    source: Mapped[str | None] = mapped_column(String(1000))  # the path (or archive!member) it was added from
+    format: Mapped[str | None] = mapped_column(String(10))
+    title: Mapped[str | None] = mapped_column(String(500))
+    issuer: Mapped[str | None] = mapped_column(String(200))
+    issued: Mapped[str | None] = mapped_column(String(10))  # the date the document states (ISO)
+    region_code: Mapped[str | None] = mapped_column(String(12))
+    region_name: Mapped[str | None] = mapped_column(String(200))
+    region_level: Mapped[str | None] = mapped_column(String(20))
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    period: Mapped[str | None] = mapped_column(String(40))
+    genre: Mapped[str | None] = mapped_column(String(40), index=True)
+    chars: Mapped[int | None] = mapped_column(Integer)
+    corrected: Mapped[bool] = mapped_column(Boolean, server_default=text("false"), default=False)
+    warnings: Mapped[list[str] | None] = mapped_column(JSON)
+    word_targets: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)  # goals stated only in words
+    body: Mapped[str | None] = mapped_column(Text)  # the text all fact spans refer to
 
 
 class DocumentFactRow(Base):
@@ -325,6 +349,7 @@ class DocumentFactRow(Base):
     qualifier: Mapped[str | None] = mapped_column(String(20))
     baseline: Mapped[str | None] = mapped_column(String(40))
     extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # any further keys of the fact
+    indicator: Mapped[str | None] = mapped_column(String(100), index=True)  # the catalog's canonical name
 
 
 metadata = Base.metadata

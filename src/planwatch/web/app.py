@@ -14,9 +14,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from planwatch.app.errors import NotFound, Refused
 from planwatch.web import csrf, labels, services
 from planwatch.web.cache import BoardCache
-from planwatch.web.deps import BadRequest
 from planwatch.web.middleware import RequestContext
 
 HERE = Path(__file__).parent
@@ -82,17 +82,17 @@ def _install_error_pages(app: FastAPI) -> None:
             request, "error.html", {"title": title, "message": message, "status": status}, status_code=status
         )
 
-    @app.exception_handler(services.NotFound)
-    async def not_found(request: Request, exc: services.NotFound):
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
         return respond(request, 404, "未找到", str(exc))
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused):
+        return respond(request, 400, "请求有误", str(exc))
 
     @app.exception_handler(csrf.Forbidden)
     async def forbidden(request: Request, exc: csrf.Forbidden):
         return respond(request, 403, "无法提交", str(exc))
-
-    @app.exception_handler(BadRequest)
-    async def bad_request(request: Request, exc: BadRequest):
-        return respond(request, 400, "请求有误", str(exc))
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from planwatch.monitor import StatusBoard, evaluate
+from planwatch import app
+from planwatch.app import Evaluation
+from planwatch.monitor import StatusBoard
 from planwatch.plan.model import Plan, PlanData
 from planwatch.web import services
 from planwatch.web.schemas import StatusOut
@@ -19,7 +19,7 @@ from planwatch.web.schemas import StatusOut
 PAGE_ALERTS = 30
 
 
-class BadRequest(ValueError):
+class BadRequest(app.Refused):
     """A query parameter is malformed; the message (Chinese) says which and why."""
 
 
@@ -36,48 +36,6 @@ def parse_as_of(text: str | None) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise BadRequest(f"日期「{text}」无法识别，请按 2025-06-30 的格式填写。") from None
-
-
-@dataclass(slots=True)
-class Evaluation:
-    """A plan's data (latest progress only) as of a date, its board, and the page summary.
-
-    Cached as one piece: the summary (roll-ups, alerts) is computed on first use and then
-    served to every later request for the same plan, date and data version, and so are the
-    derived lists pages ask for again and again (a filtered, sorted item list; the items by
-    code), through :meth:`memo`.
-    """
-
-    data: PlanData
-    board: StatusBoard
-    summary: StatusOut | None = None
-    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
-    _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    #: derived values kept per evaluation (filter combinations people page through).
-    MEMO_SIZE = 64
-
-    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """Return the value derived from this evaluation under ``key``, computing it once."""
-        with self._memo_lock:
-            if key in self._memo:
-                return self._memo[key]
-        value = compute()
-        with self._memo_lock:
-            if len(self._memo) >= self.MEMO_SIZE:
-                self._memo.pop(next(iter(self._memo)))
-            self._memo[key] = value
-        return value
-
-    def plan_item(self, code: str):
-        """Return the plan item ``code`` (its definition), or raise NotFound in Chinese."""
-        item = self.memo("plan-items-by-code", self.data.item_index).get(code)
-        return item if item is not None else services.find_item(self.data, code)
-
-    def item(self, code: str):
-        """Return the status of item ``code`` on the board, or None (a dict, not a scan of 100,000 items)."""
-        by_code = self.memo("items-by-code", lambda: {item.code: item for item in self.board.items})
-        return by_code.get(code)
 
 
 @dataclass(slots=True)
@@ -108,38 +66,19 @@ class Selection:
 
 def select(
     request: Request,
-    plan: str | None = Query(None, description="计划编号；缺省为第一个计划"),
-    as_of: str | None = Query(None, description="截至日期 YYYY-MM-DD；缺省为今天（限于计划年度内）或最近报送日"),
+    plan: str | None = Query(None, description="计划编号；缺省为最新的计划"),
+    as_of: str | None = Query(
+        None, description="截至日期 YYYY-MM-DD；缺省：计划年度内为今天，已结束的年度为多数事项报送所到的月末"
+    ),
 ) -> Selection:
-    """Resolve ``?plan=&as_of=`` into a plan, a date and the plan's status on that date."""
+    """Resolve ``?plan=&as_of=`` into a plan, a date and the plan's status on that date (the app layer's rules)."""
     store = get_store(request)
     plans = store.list_plans()
-    chosen = services.choose_plan(plans, plan)
-    wanted = parse_as_of(as_of)
-    if wanted is not None and wanted.year != chosen.year:
-        raise BadRequest(f"截至日期 {wanted.isoformat()} 不在计划年度 {chosen.year} 年内。")
+    chosen = app.choose_plan(plans, plan, several="newest")
     boards = request.app.state.boards
     version = store.data_version()
-    if wanted is None:
-        today = date.today()
-        if today.year == chosen.year:
-            wanted = today
-        else:
-            # A closed (or future) year is read as far as reports go; the latest report
-            # date is kept in the cache under a date no plan has.
-            latest = boards.get(chosen.code, date.min, version, lambda: _latest_report(store, chosen.code))
-            wanted = services.default_as_of(chosen, latest, today)
-
-    def compute() -> Evaluation:
-        data = store.load_plan_data(chosen.code, as_of=wanted, latest_only=True)
-        return Evaluation(data, evaluate(data, wanted))
-
-    return Selection(plans, chosen, wanted, boards.get(chosen.code, wanted, version, compute))
-
-
-def _latest_report(store, plan_code: str) -> date | None:
-    """Return the date of the plan's latest progress record."""
-    return services.latest_progress_date(store.load_plan_data(plan_code, latest_only=True))
+    wanted = app.as_of_for(store, chosen, parse_as_of(as_of), cache=boards, version=version)
+    return Selection(plans, chosen, wanted, app.evaluate_plan(store, chosen, wanted, cache=boards, version=version))
 
 
 #: a route parameter that resolves ``?plan=&as_of=`` into a :class:`Selection`.

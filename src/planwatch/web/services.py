@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from planwatch.app import errors as app_errors
+from planwatch.app.board import find_item
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.board import RollupBy, count_lights
 from planwatch.monitor.wording import KIND_LABELS
@@ -40,9 +42,8 @@ from planwatch.web.schemas import (
     StatusOut,
 )
 
-
-class NotFound(LookupError):
-    """A plan or item the request names does not exist; the message is for the user."""
+#: A plan or item the request names does not exist (the application layer's error).
+NotFound = app_errors.NotFound
 
 
 # ---------------------------------------------------------------------------- the store edge
@@ -135,41 +136,9 @@ def item_changes(store, plan_code: str, item_code: str, records: Iterable[Progre
     ]
 
 
-def choose_plan(plans: list[Plan], code: str | None) -> Plan:
-    """Return the plan named by ``code``, or the first plan when none is named."""
-    if not plans:
-        raise NotFound("数据库中还没有计划。请先运行 planwatch import 或 planwatch demo 导入计划。")
-    if not code:
-        return plans[0]
-    for plan in plans:
-        if plan.code == code:
-            return plan
-    raise NotFound(f"没有编号为「{code}」的计划。")
-
-
-def default_as_of(plan: Plan, latest_progress: date | None, today: date) -> date:
-    """Return the as-of date a page shows when the user gives none.
-
-    Today while the plan year runs; for a past or future plan year the latest progress
-    date (a closed year is read as far as reports go, not at 31 December with everything
-    stale), or today clipped into the year when there is no progress at all.
-    """
-    first, last = date(plan.year, 1, 1), date(plan.year, 12, 31)
-    if first <= today <= last:
-        return today
-    if latest_progress is not None and first <= latest_progress <= last:
-        return latest_progress
-    return min(max(today, first), last)
-
-
 def month_ends(year: int) -> list[date]:
     """Return the twelve month ends of a year: the dates planning offices review status at."""
     return [date(year, month + 1, 1) - timedelta(days=1) for month in range(1, 12)] + [date(year, 12, 31)]
-
-
-def latest_progress_date(data: PlanData) -> date | None:
-    """Return the latest as-of date of any progress record of the plan."""
-    return max((record.as_of for record in data.progress), default=None)
 
 
 # ---------------------------------------------------------------------------- formatting
@@ -294,42 +263,6 @@ def status_view(
 # ---------------------------------------------------------------------------- item list
 
 
-def filter_items(
-    items: Iterable[ItemStatus],
-    *,
-    kind: str = "",
-    light: str = "",
-    area: str = "",
-    unit: str = "",
-    district: str = "",
-    q: str = "",
-) -> list[ItemStatus]:
-    """Return the items that pass every filter given (empty filters pass everything).
-
-    ``unit`` matches the owner unit exactly; ``q`` is a plain substring of code, name,
-    owner unit or explanation, which is how clerks search (项目名里的一个词).
-    """
-    needle = q.strip().lower()
-    kept = []
-    for item in items:
-        if kind and item.kind != kind:
-            continue
-        if light and item.light != light:
-            continue
-        if area and item.work_area_code != area:
-            continue
-        if unit and item.owner_unit != unit:
-            continue
-        if district and item.district_code != district:
-            continue
-        if needle:
-            haystack = " ".join(filter(None, [item.code, item.name, item.owner_unit, item.explanation])).lower()
-            if needle not in haystack:
-                continue
-        kept.append(item)
-    return kept
-
-
 _KIND_ORDER = {kind: i for i, kind in enumerate(labels.KINDS)}
 
 
@@ -362,14 +295,6 @@ def sort_items(items: list[ItemStatus], key: str, descending: bool = False) -> l
 
 
 # ---------------------------------------------------------------------------- item detail
-
-
-def find_item(data: PlanData, code: str) -> PlanItem:
-    """Return the plan item with ``code`` or raise :class:`NotFound` in Chinese."""
-    item = data.item_index().get(code)
-    if item is None:
-        raise NotFound(f"计划「{data.plan.title}」中没有编号为「{code}」的事项。")
-    return item
 
 
 def _units(units: list[str]) -> str:

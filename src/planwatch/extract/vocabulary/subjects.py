@@ -111,3 +111,5 @@ DONE_WORDS: tuple[str, ...] = ("完成", "已完成", "仅完成", "累计完成
 # words before a streak (连续五年居全省首位): the streak belongs to the figure before it
 STREAK_WORDS: tuple[str, ...] = ("连续",)
 
+# words a subject may still open with that do not change the indicator it names (实现地区生产总值)
+INDICATOR_LEADING_WORDS: tuple[str, ...] = ("全年", "累计", "共", "实现", "完成", "其中", "年度", "当年")

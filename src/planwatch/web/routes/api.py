@@ -7,6 +7,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
+from planwatch import app
 from planwatch.web import services
 from planwatch.web.app import templates
 from planwatch.web.deps import SelectionDep, get_store
@@ -36,11 +37,11 @@ def plans(request: Request) -> list[PlanOut]:
 @router.get("/status", response_model=StatusOut, summary="状态看板")
 def status(
     sel: SelectionDep,
-    kind: str = Query("", description="只列此类事项：target / task / project / livelihood"),
-    light: str = Query("", description="只列此灯色：green / yellow / red / grey"),
-    area: str = Query("", description="工作领域编号"),
+    kind: str = Query("", description="只列此类事项：target / task / project / livelihood（或 指标、项目 等）"),
+    light: str = Query("", description="只列此灯色：green / yellow / red / grey（或 绿、黄、红、灰）"),
+    area: str = Query("", description="工作领域编号或名称"),
     unit: str = Query("", description="责任单位名称"),
-    district: str = Query("", description="区县编号"),
+    district: str = Query("", description="区县编号或名称，如 南浦区"),
     q: str = Query("", description="编号、名称、单位或说明中的词"),
     alerts: int | None = Query(None, ge=0, description="预警事项最多列出几项（缺省全部）"),
 ) -> Response:
@@ -48,8 +49,8 @@ def status(
 
     Counts, roll-ups and alerts always cover the whole plan; the filters narrow ``items``.
     """
-    filters = {"kind": kind, "light": light, "area": area, "unit": unit, "district": district, "q": q}
-    items = services.filter_items(sel.board.items, **filters) if any(filters.values()) else sel.board.items
+    scope = app.Scope.of(kind=kind, light=light, area=area, unit=unit, district=district, q=q)
+    items = scope.items(sel.board)
     view = services.status_view(sel.data, sel.board, with_items=False, alert_limit=alerts)
     view.items = [services.item_status_out(item, sel.board) for item in items]
     # Serialised once here: letting FastAPI re-validate 100,000 items would double the work.

@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from planwatch import app
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.render import render_csv
 from planwatch.plan.model import KeyTask, ProgressRecord, Source
-from planwatch.store import StoreError
 from planwatch.web import csrf, downloads, labels, services
 from planwatch.web.app import templates
 from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
@@ -45,15 +45,22 @@ class ItemQuery:
         chosen |= {"district": self.district, "q": self.q, "alert": "1" if self.alert else ""}
         return {key: value for key, value in chosen.items() if value}
 
+    def scope(self) -> app.Scope:
+        """Return the filters as the application layer's scope (areas and districts by code or name)."""
+        return app.Scope.of(
+            kind=self.kind,
+            light=self.light,
+            area=self.area,
+            unit=self.unit,
+            district=self.district,
+            q=self.q,
+            alerts_only=bool(self.alert),
+        )
+
     def apply(self, board: StatusBoard) -> list[ItemStatus]:
         """Return the board's items that pass the filters, in the chosen order."""
-        fields = {k: v for k, v in self.filters().items() if k != "alert"}
-        kept = services.filter_items(board.items, **fields)
-        if self.alert:
-            flagged = {item.code for item in board.alerts()}
-            kept = [item for item in kept if item.code in flagged]
         sort = self.sort if self.sort in labels.ITEM_SORTS else "light"
-        return services.sort_items(kept, sort, self.desc)
+        return services.sort_items(self.scope().items(board), sort, self.desc)
 
     def rows(self, sel: Selection) -> list[ItemStatus]:
         """Return :meth:`apply` for the selection, computed once per evaluation and query (paging reuses it)."""
@@ -197,8 +204,8 @@ def add_progress(
         record = _progress_record(code, sel, unit, as_of, value, cumulative, milestone_key, narrative)
         if record.value is None and record.milestone_key is None and not isinstance(item, KeyTask):
             raise BadRequest("请填写数值。")
-        get_store(request).add_progress(sel.plan.code, [record], user=unit.strip())
-    except (BadRequest, StoreError, ValueError) as exc:
+        app.submit_progress(get_store(request), sel.plan, [record], user=unit.strip())
+    except (app.AppError, ValueError) as exc:
         return _render_detail(request, sel, code, form_error=str(exc), status_code=400)
     query = urlencode({"plan": sel.plan.code, "as_of": record.as_of.isoformat(), "saved": "1"})
     return RedirectResponse(f"/items/{code}?{query}", status_code=303)
@@ -213,8 +220,7 @@ def _progress_record(
     when = parse_as_of(as_of)
     if when is None:
         raise BadRequest("请填写截至日期。")
-    if when.year != sel.plan.year:
-        raise BadRequest(f"截至日期 {when.isoformat()} 不在计划年度 {sel.plan.year} 年内。")
+    app.check_as_of(sel.plan, when)
     number = None
     if value.strip():
         try:

@@ -1,0 +1,35 @@
+"""The application layer: the use cases every face (CLI, pages, API, exports, 催报, reports) calls.
+
+Faces parse input and render output; what a request *means* lives here, once:
+
+* :func:`choose_plan` — which plan a request is about;
+* :func:`as_of_for` / :func:`default_as_of` — the board date, with one default rule;
+* :class:`Scope` — the filters of a view, by the names the pages show;
+* :func:`evaluate_plan` / :func:`board_for` — the board of plan P as of D for a scope;
+* :func:`submit_progress` — progress into the store, checked, in one transaction.
+
+Errors are :class:`AppError` (:class:`NotFound`, :class:`Refused`) with Chinese messages.
+"""
+
+from planwatch.app.as_of import check_as_of, default_as_of, month_end
+from planwatch.app.board import Evaluation, as_of_for, board_for, evaluate_plan
+from planwatch.app.errors import AppError, NotFound, Refused
+from planwatch.app.plans import choose_plan
+from planwatch.app.progress import submit_progress
+from planwatch.app.scope import Scope
+
+__all__ = [
+    "AppError",
+    "Evaluation",
+    "NotFound",
+    "Refused",
+    "Scope",
+    "as_of_for",
+    "board_for",
+    "check_as_of",
+    "choose_plan",
+    "default_as_of",
+    "evaluate_plan",
+    "month_end",
+    "submit_progress",
+]
