@@ -11,7 +11,7 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from planwatch.store.migrate import head_revision
+from planwatch.store.migrate import shipped_head
 from planwatch.web.deps import get_store
 
 router = APIRouter()
@@ -27,7 +27,7 @@ def healthz(request: Request) -> JSONResponse:
     except Exception:  # the reason goes to the log, not to whoever asks
         log.exception("健康检查：数据库无法连接")
         return _answer(503, "unavailable", "数据库无法连接")
-    if revision != head_revision(store.engine):
+    if revision != shipped_head():
         return _answer(503, "outdated", "数据库结构不是最新版本，请运行 planwatch init")
     return _answer(200, "ok", "正常")
 
