@@ -14,6 +14,10 @@ It prints p50/p95/p99 latency, requests per second and the size of each page. Wi
 client its own projects, reading the page before every post) while others read the
 overview, and the rows in the database are counted afterwards: none may be missing.
 
+When the installed planwatch has accounts (``planwatch user``), every client logs in as
+a user of its own first: readers as 只读, writers as 填报 users of the unit that owns
+their projects (created with ``planwatch user add`` before the server starts).
+
     python benchmarks/bench_web.py                       # full size, 2 workers
     python benchmarks/bench_web.py --keep /tmp/bench     # keep the database for the next run
     python benchmarks/bench_web.py --db /tmp/bench/bench.sqlite --workers 4 --write-mix
@@ -28,6 +32,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import random
 import re
 import shutil
 import socket
@@ -38,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -99,17 +105,17 @@ class Server:
             self.process.kill()
 
 
-def drive(base: str, clients: int, total: int, path_of) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Send ``total`` GETs from ``clients`` threads; return the latency figures and errors."""
+def drive(base: str, clients: int, total: int, path_of, users: list[str | None]) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Send ``total`` GETs from ``clients`` threads (client i logged in as ``users[i]``); return the figures."""
     counter = itertools.count()
     times: list[float] = []
     sizes: list[int] = []
     errors: list[str] = []
     lock = threading.Lock()
 
-    def client() -> None:
+    def client(index: int) -> None:
         with httpx.Client(base_url=base, timeout=120) as http:
-            http.get("/healthz")  # connect before the clock starts
+            logged_in(http, users[index])  # and connected, before the clock starts
             while (n := next(counter)) < total:
                 start = time.perf_counter()
                 response = http.get(path_of(n))
@@ -121,7 +127,7 @@ def drive(base: str, clients: int, total: int, path_of) -> dict[str, float]:  # 
                         errors.append(f"{response.status_code} {path_of(n)}")
 
     start = time.perf_counter()
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
@@ -143,20 +149,69 @@ def drive(base: str, clients: int, total: int, path_of) -> dict[str, float]:  # 
     }
 
 
+PASSWORD = "bench-only-Passw0rd!"
+
+
 def project_codes(db: Path, limit: int) -> list[str]:
     with sqlite3.connect(db) as connection:
         rows = connection.execute("SELECT code FROM projects ORDER BY id LIMIT ?", (limit,)).fetchall()
     return [r[0] for r in rows]
 
 
-def progress_count(db: Path) -> int:
+def unit_projects(db: Path, units: int, per_unit: int) -> list[tuple[str, list[str]]]:
+    """Return ``units`` owner units, each with ``per_unit`` of its project codes (a writer's own items)."""
     with sqlite3.connect(db) as connection:
-        return connection.execute("SELECT count(*) FROM progress_records").fetchone()[0]
+        names = [r[0] for r in connection.execute(
+            "SELECT owner_unit FROM projects GROUP BY owner_unit ORDER BY owner_unit LIMIT ?", (units,))]
+        return [(name, [r[0] for r in connection.execute(
+            "SELECT code FROM projects WHERE owner_unit = ? ORDER BY id LIMIT ?", (name, per_unit))]) for name in names]
 
 
-def write_mix(base: str, db: Path, clients: int, per_client: int, codes: list[str]) -> None:
+def row_counts(db: Path) -> dict[str, int]:
+    """Count the rows a submission can add: progress records, and submissions where accounts exist."""
+    with sqlite3.connect(db) as connection:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("progress_records", "submissions") if t in tables}
+
+
+def accounts_available() -> bool:
+    """Tell whether this planwatch has accounts (``planwatch user``), so clients must log in."""
+    found = subprocess.run([sys.executable, "-m", "planwatch", "user", "--help"], capture_output=True, check=False)
+    return found.returncode == 0
+
+
+def add_user(db: Path, name: str, role: str, unit: str | None = None) -> None:
+    command = [sys.executable, "-m", "planwatch", "user", "add", name, "--role", role, "--password-stdin",
+               "--db", str(db)]
+    if unit:
+        command += ["--unit", unit]
+    done = subprocess.run(command, input=PASSWORD + "\n", capture_output=True, text=True, check=False)
+    if done.returncode != 0 and "已存在" not in done.stderr + done.stdout:
+        raise SystemExit(f"无法添加压测用户 {name}：{done.stderr or done.stdout}")
+
+
+def logged_in(http: httpx.Client, name: str | None) -> httpx.Client:
+    """Log ``http`` in as ``name`` (when accounts exist) and return it."""
+    if name is None:
+        return http
+    page = http.get("/login")
+    token = TOKEN.search(page.text)
+    response = http.post("/login", data={"csrf_token": token[1] if token else "", "name": name,
+                                         "password": PASSWORD, "next": "/"})
+    if response.status_code not in (200, 303):
+        raise SystemExit(f"压测用户 {name} 登录失败：{response.status_code}")
+    return http
+
+
+def write_mix(base: str, db: Path, clients: int, per_client: int, owned: list[tuple[str, list[str]]],
+              users: list[str | None]) -> None:
     """Half the clients submit progress through the form, half read the overview; count rows after."""
-    before = progress_count(db)
+    before = row_counts(db)
+    # A day and codes of this run's own, so a rerun on the same database inserts rather than updates.
+    chance = random.Random(time.time_ns())
+    day = (date(2025, 7, 1) + timedelta(days=chance.randrange(180))).isoformat()
+    offset = chance.randrange(1000)
     errors: list[str] = []
     times: list[float] = []
     lock = threading.Lock()
@@ -164,12 +219,14 @@ def write_mix(base: str, db: Path, clients: int, per_client: int, codes: list[st
 
     def writer(index: int) -> None:
         with httpx.Client(base_url=base, timeout=120) as http:
+            logged_in(http, users[index])
+            unit, codes = owned[index]
             for n in range(per_client):
-                code = codes[(index * per_client + n) % len(codes)]
+                code = codes[(offset + n) % len(codes)]
                 page = http.get(f"/items/{code}", params={"plan": PLAN, "as_of": AS_OF})
                 token = TOKEN.search(page.text)
-                form = {"csrf_token": token[1] if token else "", "unit": f"压测单位{index}",
-                        "as_of": f"2025-07-{1 + n % 28:02d}", "value": str(1000 + n), "narrative": "压测"}
+                form = {"csrf_token": token[1] if token else "", "unit": unit,
+                        "as_of": day, "value": str(1000 + n), "narrative": "压测"}
                 start = time.perf_counter()
                 response = http.post(f"/items/{code}/progress", params={"plan": PLAN}, data=form)
                 with lock:
@@ -177,8 +234,9 @@ def write_mix(base: str, db: Path, clients: int, per_client: int, codes: list[st
                     if response.status_code not in (200, 303):
                         errors.append(f"{response.status_code} {code}")
 
-    def reader(_: int) -> None:
+    def reader(index: int) -> None:
         with httpx.Client(base_url=base, timeout=120) as http:
+            logged_in(http, users[index])
             for _n in range(per_client):
                 response = http.get("/", params={"plan": PLAN})
                 if response.status_code != 200:
@@ -187,20 +245,23 @@ def write_mix(base: str, db: Path, clients: int, per_client: int, codes: list[st
 
     start = time.perf_counter()
     threads = [threading.Thread(target=writer, args=(i,)) for i in range(writers)]
-    threads += [threading.Thread(target=reader, args=(i,)) for i in range(clients - writers)]
+    threads += [threading.Thread(target=reader, args=(i,)) for i in range(writers, clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - start
-    written = progress_count(db) - before
+    after = row_counts(db)
     expected = writers * per_client
+    grown = {t: after[t] - before[t] for t in after}
     ordered = sorted(times)
     print(f"写入混合：{writers} 个客户端各提交 {per_client} 条、{clients - writers} 个客户端读看板，用时 {wall:.1f} s")
     p95 = ordered[int(0.95 * len(ordered))] * 1000
     print(f"  提交 p50 {statistics.median(ordered) * 1000:.0f} ms，p95 {p95:.0f} ms；"
           f"错误 {len(errors)}{'（' + errors[0] + '）' if errors else ''}")
-    print(f"  数据库新增进展 {written} 行，应为 {expected} 行：{'无丢失' if written == expected else '有丢失！'}")
+    counted = "，".join(f"{t} +{n}" for t, n in grown.items())
+    verdict = "无丢失" if expected in grown.values() else "有丢失！"
+    print(f"  数据库新增：{counted}；提交 {expected} 条：{verdict}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -226,6 +287,16 @@ def main(argv: list[str] | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         db = build_database(folder, args)
     codes = project_codes(db, 5000)
+    owned = unit_projects(db, args.clients // 2, 1000)
+    users: list[str | None] = [None] * args.clients
+    if accounts_available():
+        for i in range(args.clients):
+            users[i] = f"bench{i:02d}"
+            if i < args.clients // 2:
+                add_user(db, users[i], "填报", owned[i][0])
+            else:
+                add_user(db, users[i], "只读")
+        print(f"已添加 {args.clients} 个压测用户（每个客户端一个，先登录）")
     server = Server(db, args.workers, db.with_suffix(".log"))
     try:
         started = time.perf_counter()
@@ -239,12 +310,12 @@ def main(argv: list[str] | None = None) -> None:
             "事项 /items/<code>": lambda n: f"/items/{codes[n % len(codes)]}?{query}",
         }
         for name, path_of in pages.items():
-            drive(server.base, args.clients, args.clients, path_of)  # warm: every worker has the board
-            f = drive(server.base, args.clients, args.requests, path_of)
+            drive(server.base, args.clients, 2 * args.clients, path_of, users)  # warm: every worker has the board
+            f = drive(server.base, args.clients, args.requests, path_of, users)
             print(f"  {name:<20} p50 {f['p50']:7.0f} ms  p95 {f['p95']:7.0f} ms  p99 {f['p99']:7.0f} ms  "
                   f"{f['rps']:6.1f} 请求/秒  {f['kb']:6.0f} KB  错误 {f['errors']:.0f} {f['first_error']}")
         if args.write_mix:
-            write_mix(server.base, db, args.clients, args.writes, codes)
+            write_mix(server.base, db, args.clients, args.writes, owned, users)
     finally:
         server.stop()
         if temporary is not None:
