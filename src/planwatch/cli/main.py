@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "backup": "planwatch.cli.backup_commands:backup_command",
     "restore": "planwatch.cli.backup_commands:restore_command",
     "bundle": "planwatch.cli.bundle_commands:bundle_command",
+    "report": "planwatch.cli.report_commands:report_command",
     "library": "planwatch.cli.library_commands:library_command",
     "panel": "planwatch.cli.library_commands:panel_command",
 }
