@@ -226,7 +226,7 @@ def write_mix(base: str, db: Path, clients: int, per_client: int, owned: list[tu
                 page = http.get(f"/items/{code}", params={"plan": PLAN, "as_of": AS_OF})
                 token = TOKEN.search(page.text)
                 form = {"csrf_token": token[1] if token else "", "unit": unit,
-                        "as_of": day, "value": str(1000 + n), "narrative": "压测"}
+                        "as_of": day, "value": str(1000 + n), "narrative": "压测", "confirm": "1"}
                 start = time.perf_counter()
                 response = http.post(f"/items/{code}/progress", params={"plan": PLAN}, data=form)
                 with lock:
