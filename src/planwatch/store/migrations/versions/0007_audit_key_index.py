@@ -6,7 +6,7 @@ backwards — over a million rows after a large import, seconds per page. ``(key
 answers it with one index range read per key.
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0004
 Create Date: 2026-12-07 02:30:00
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0006"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
