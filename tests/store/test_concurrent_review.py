@@ -33,7 +33,7 @@ def submit(store: Store, value: float) -> subs.Submission:
     project = data.projects[0]
     filler = Principal("filler", "filler", project.owner_unit)
     new = NewSubmission(project.code, date(2025, 7, 31), value, True, "七月进度", project.owner_unit)
-    return review.submit(store, filler, "JC2025", 2025, project, new)
+    return review.submit(store, filler, data.plan, project, new)
 
 
 @pytest.mark.parametrize("actions", [("approve", "approve"), ("approve", "return"), ("return", "return")])
@@ -41,7 +41,7 @@ def test_of_two_reviewers_acting_on_one_version_exactly_one_wins_and_the_other_g
     review_store: Store, actions: tuple[str, str]
 ) -> None:
     store = review_store
-    waiting = submit(store, 1234.0)
+    waiting = submit(store, 15234.0)
     barrier = threading.Barrier(2)
     outcomes: list[object] = [None, None]
 
@@ -76,7 +76,7 @@ def test_of_two_reviewers_acting_on_one_version_exactly_one_wins_and_the_other_g
 
 def test_a_review_made_on_a_stale_version_is_refused_even_when_sequential(review_store: Store) -> None:
     store = review_store
-    waiting = submit(store, 10.0)
+    waiting = submit(store, 15010.0)
     review.send_back(store, Principal("a", "planning"), waiting.id, "请补充说明", waiting.version)
     with pytest.raises(Conflict):
         review.approve(store, Principal("b", "planning"), waiting.id, waiting.version)
@@ -85,24 +85,23 @@ def test_a_review_made_on_a_stale_version_is_refused_even_when_sequential(review
 def test_only_approved_figures_reach_progress_and_a_correction_supersedes_the_approved_one(review_store: Store) -> None:
     store = review_store
     planner = Principal("planner", "planning")
-    first = submit(store, 100.0)
+    first = submit(store, 15100.0)
     assert not [r for r in store.load_plan_data("JC2025").progress if r.as_of == date(2025, 7, 31)]
     review.approve(store, planner, first.id)
     data = store.load_plan_data("JC2025", progress=False)
     project = data.projects[0]
     filler = Principal("filler", "filler", project.owner_unit)
-    again = NewSubmission(project.code, date(2025, 7, 31), 120.0, True, "更正", project.owner_unit)
+    again = NewSubmission(project.code, date(2025, 7, 31), 15120.0, True, "更正", project.owner_unit)
     with pytest.raises(review.Refused, match="更正原因"):
-        review.submit(store, filler, "JC2025", 2025, project, again)
+        review.submit(store, filler, data.plan, project, again)
     fixed = review.submit(
         store,
         filler,
-        "JC2025",
-        2025,
+        data.plan,
         project,
-        NewSubmission(project.code, date(2025, 7, 31), 120.0, True, "更正", project.owner_unit, reason="漏报一笔"),
+        NewSubmission(project.code, date(2025, 7, 31), 15120.0, True, "更正", project.owner_unit, reason="漏报一笔"),
     )
     review.approve(store, planner, fixed.id)
     assert subs.get(store.engine, first.id).state == "superseded"
     values = [r.value for r in store.load_plan_data("JC2025").progress if r.as_of == date(2025, 7, 31)]
-    assert values == [120.0]
+    assert values == [15120.0]

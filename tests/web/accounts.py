@@ -53,3 +53,16 @@ def logged_in(client, name: str = "planner", password: str = PASSWORD):  # type:
 def bearer(store: Store, name: str) -> dict[str, str]:
     """Return the Authorization header of a new API token of ``name``."""
     return {"Authorization": f"Bearer {accounts.issue_token(store, name, actor='测试')}"}
+
+
+def signed_in_client(store: Store, name: str = "planner", **kwargs):  # type: ignore[no-untyped-def]
+    """Return a TestClient of the real app over ``store`` logged in as ``name`` (added first if absent)."""
+    from fastapi.testclient import TestClient
+
+    from planwatch.store import users as user_rows
+    from planwatch.web import create_app
+
+    if user_rows.find_user(store.engine, name) is None:
+        role, unit = USERS.get(name, ("计划处", None))
+        accounts.add_user(store, name, role, unit, PASSWORD, actor="测试")
+    return logged_in(TestClient(create_app(store), **kwargs), name)

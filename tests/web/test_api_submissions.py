@@ -57,7 +57,7 @@ def test_a_submission_is_201_submitted_and_does_not_count_until_approved(api) ->
         ({"value": "Infinity"}, "不是有效数字"),
         ({"value": float("inf")}, "不是有效数字"),  # sent as the JSON text 1e400
         ({"value": "两万"}, "字段“value”不是有效数字"),
-        ({"as_of": "2024-12-31"}, "不在计划年度 2025 年内"),
+        ({"as_of": "2024-12-31"}, "不在计划年度2025年内"),
         ({"as_of": "2025-13-01"}, "字段“as_of”不是有效日期"),
         ({"narrative": "长" * 200_000}, "字段“narrative”过长"),
     ],

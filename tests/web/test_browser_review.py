@@ -81,6 +81,10 @@ def test_a_figure_goes_from_submitted_to_returned_to_approved_and_changes_the_li
             unit.fill("form.entry input[name=value]", "33000")
             unit.fill("form.entry input[name=narrative]", "厂房主体封顶")
             unit.click("form.entry button[type=submit]")
+            # a jump from 1,000 is a warning the submitter confirms (and the reviewer then sees)
+            expect(unit.locator(".notice.err")).to_contain_text("请核对后确认提交")
+            unit.check("form.entry input[name=confirm]")
+            unit.click("form.entry button[type=submit]")
             expect(unit.locator(".notice.ok")).to_contain_text("等待计划处审核")
             expect(unit.locator("table.submissions .state").first).to_have_text("待审核")
             expect(unit.locator(".status-light")).to_have_text(light_before)  # not counted yet
@@ -105,6 +109,8 @@ def test_a_figure_goes_from_submitted_to_returned_to_approved_and_changes_the_li
             expect(unit.locator("table.submissions")).to_contain_text("请补充形象进度照片并核对投资口径")
             unit.fill("form.entry input[name=value]", "32800")
             unit.fill("form.entry input[name=narrative]", "厂房主体封顶，投资按财务口径核减")
+            unit.click("form.entry button[type=submit]")
+            unit.check("form.entry input[name=confirm]")
             unit.click("form.entry button[type=submit]")
             expect(unit.locator(".notice.ok")).to_contain_text("等待计划处审核")
 

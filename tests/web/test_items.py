@@ -98,7 +98,10 @@ def test_progress_entered_in_the_form_is_stored_and_changes_the_light(fresh_web)
         "cumulative": "1",
         "narrative": "厂房封顶",
     }
-    response = post_form(web, "/items/P02/progress", AT, form)
+    # 33,000 after 1,000 in January is a jump the unit is asked to confirm first
+    asked = post_form(web, "/items/P02/progress", AT, form)
+    assert asked.status_code == 200 and "33.0倍" in soup(asked).select_one(".notice.err").get_text()
+    response = post_form(web, "/items/P02/progress", AT, {**form, "confirm": "1"})
     assert response.status_code == 303
     page = soup(web.get(response.headers["location"]))
     assert "等待计划处审核" in page.select_one(".notice.ok").get_text()
@@ -128,7 +131,7 @@ def test_a_form_dated_outside_the_plan_year_is_refused(fresh_web):
     form = {"unit": "市交通运输局", "as_of": "2026-01-31", "value": "100"}
     response = post_form(web, "/items/P01/progress", AT, form)
     assert response.status_code == 400
-    assert "不在计划年度 2025 年内" in response.text
+    assert "不在计划年度2025年内" in response.text
 
 
 def test_a_milestone_reported_done_in_the_form_shows_its_date_on_the_task_page(fresh_web):
@@ -215,7 +218,8 @@ def test_the_dashboard_offers_the_excel_ledger_of_the_same_plan_and_date(web):
     assert "JC2025-监测台账-2025-06-30.xlsx" in unquote(response.headers["content-disposition"])
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames[:3] == ["汇总", "预警事项", "催报清单"]
-    listed = [row[1] for ws in workbook.worksheets[3:] for row in ws.iter_rows(min_row=4, values_only=True)]
+    assert workbook.sheetnames[-1] == "图表"  # the leader's charts, after the item sheets
+    listed = [row[1] for ws in workbook.worksheets[3:-1] for row in ws.iter_rows(min_row=4, values_only=True)]
     assert sorted(listed) == sorted(i.code for i in BOARD.items)
 
 

@@ -53,7 +53,7 @@ def waiting_submission(store: Store, code: str) -> int:
     item = next(i for i in [*data.projects, *data.livelihood_items] if i.code == code)
     day = date(2025, 8, 1).toordinal() + next(_days)
     new = NewSubmission(code, date.fromordinal(day), 10.0, True, "", item.owner_unit)
-    return review.submit(store, Principal("planner", "planning"), PLAN, 2025, item, new).id
+    return review.submit(store, Principal("planner", "planning"), data.plan, item, new, confirm=True).id
 
 
 PAGE_CASES = [
@@ -99,7 +99,7 @@ def test_pages_by_url_answer_each_role_and_unit_as_the_matrix_says(world, user, 
     if method == "GET":
         response = browser.get(url, params=AT)
     else:
-        fields = {"csrf_token": form_token(browser), "as_of": "2025-07-31", "value": "5", "cumulative": "1"}
+        fields = {"csrf_token": form_token(browser), "as_of": "2025-07-31", "value": "5", "cumulative": "1", "confirm": "1"}
         if "{sub}" in path:
             fields = {"csrf_token": fields["csrf_token"], "version": "1"}
         response = browser.post(url, params=AT, data=fields)
@@ -147,7 +147,7 @@ def test_the_api_by_token_answers_each_role_and_unit_as_the_matrix_says(world, u
     if method == "GET":
         response = api.get(url, params=AT, headers=headers)
     else:
-        body = {"as_of": "2025-07-31", "value": 5, "cumulative": True, "comment": "请核实"}
+        body = {"as_of": "2025-07-31", "value": 5, "cumulative": True, "comment": "请核实", "confirm": True}
         response = api.post(url, params=AT, json=body, headers=headers)
     assert response.status_code == expected, response.text[:300]
     if expected >= 400:

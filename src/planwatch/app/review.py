@@ -10,12 +10,15 @@ the user who made it, and a move made on a stale version is refused (HTTP 409).
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from planwatch.app import errors
-from planwatch.app.access import Denied, Principal, item_scope, require_submit
+from planwatch.app.access import ROLES, Denied, Principal, item_scope, require_submit
+from planwatch.app.errors import NeedsConfirmation
+from planwatch.app.progress import check_progress
+from planwatch.plan.model import Plan, PlanItem
+from planwatch.plan.validation import entry_warnings
 from planwatch.store import submissions as subs
 from planwatch.store.submissions import Conflict, NewSubmission, Submission
 
@@ -66,7 +69,7 @@ MAX_TEXT = 2000
 NEEDS_LABELS = {"comment": "退回意见", "reason": "原因"}
 
 
-class Refused(errors.Refused):
+class Refused(errors.Invalid):
     """The figures or the text of a submission are not acceptable; the message is Chinese (HTTP 422)."""
 
 
@@ -92,41 +95,46 @@ def decide(state: str, action: str, principal: Principal, unit: str, text: str |
     return transition
 
 
-def check_figures(value: float | None, as_of: date, plan_year: int, narrative: str) -> None:
-    """Refuse figures no item can have: not a number, infinite, negative, a date outside the plan year, long text."""
-    if value is not None:
-        if math.isnan(value) or math.isinf(value):
-            raise Refused(f"“数值”不是有效数字（{value}）。")
-        if value < 0:
-            raise Refused(f"“数值”不能为负数（{value:g}）。")
-        if value >= 1e12:
-            raise Refused(f"“数值”超出合理范围（{value:g}）。")
-    if as_of.year != plan_year:
-        raise Refused(f"“截至日期” {as_of.isoformat()} 不在计划年度 {plan_year} 年内。")
-    if len(narrative) > MAX_TEXT:
-        raise Refused(f"“情况说明”过长（{len(narrative)} 字），最多 {MAX_TEXT} 字。")
+def submitting_unit(principal: Principal, item: object) -> str:
+    """Return the unit a submission is made for: a unit user's own; the owner unit when 计划处 enters it."""
+    if principal.role != "planning" and principal.unit:
+        return principal.unit
+    return getattr(item, "owner_unit", None) or ROLES["planning"]
 
 
-def submit(store, principal: Principal, plan_code: str, plan_year: int, item: object, new: NewSubmission) -> Submission:
+def submit(
+    store, principal: Principal, plan: Plan, item: PlanItem, new: NewSubmission, *, confirm: bool = False
+) -> Submission:
     """Record a submission for an item the user answers for; it waits for review.
 
-    Earlier open submissions of the same (item, date, milestone) are superseded; if that
-    key already has an approved figure, the submission is a correction and needs a reason.
+    The figures pass the one progress validation every entry path uses (refusals →
+    :class:`Invalid`; warnings → :class:`NeedsConfirmation` unless ``confirm``, then kept
+    on the submission for the reviewer). Earlier open submissions of the same (item, date,
+    milestone) are superseded; if that key already has an approved figure, the submission
+    is a correction and needs a reason.
     """
     require_submit(principal, item, new.item_code)
-    check_figures(new.value, new.as_of, plan_year, new.narrative)
-    if new.value is None and not new.milestone_key and not new.narrative.strip():
-        raise Refused("请填写数值，或选择已完成的节点，或填写情况说明。")
-    open_ones = subs.same_key(store.engine, plan_code, new, subs.OPEN_STATES)
+    if len(new.reason or "") > MAX_TEXT:
+        raise Refused(f"“更正原因”过长（{len(new.reason or '')} 字），最多 {MAX_TEXT} 字。")
+    record = new.progress_record()
+    items = {new.item_code: item}
+    check_progress(plan, [record], items)
+    history = store.items_progress(plan.code, [new.item_code]) if record.value is not None else {}
+    warnings = list(entry_warnings([record], history, items).values())
+    if warnings and not confirm:
+        raise NeedsConfirmation(warnings)
+    if warnings:
+        new = replace(new, warning="；".join(warnings))
+    open_ones = subs.same_key(store.engine, plan.code, new, subs.OPEN_STATES)
     for old in open_ones:
         decide(old.state, "resubmit", principal, old.unit)
-    if _has_approved(store, plan_code, new):
+    if _has_approved(store, plan.code, new):
         if not (new.reason or "").strip():
             raise Refused(
                 f"{new.item_code} 截至 {new.as_of.isoformat()} 的进度已审核通过并锁定；如需更正，请填写更正原因后提交。"
             )
         decide("approved", "correct", principal, new.unit, new.reason)
-    return subs.add(store.engine, plan_code, new, user=principal.name, supersede=open_ones)
+    return subs.add(store.engine, plan.code, new, user=principal.name, supersede=open_ones)
 
 
 def _has_approved(store, plan_code: str, new: NewSubmission) -> bool:

@@ -19,12 +19,13 @@ from typing import Any, Literal
 from sqlalchemy import Engine, Table, and_, delete, false, func, literal_column, or_, select, update
 from sqlalchemy.engine import Connection
 
-from planwatch.plan.model import PlanData, ProgressRecord, Target
+from planwatch.plan import validation
+from planwatch.plan.model import PlanData, ProgressRecord, Target, TargetMeasure
 from planwatch.settings import Settings
 from planwatch.store import latest
 from planwatch.store import mapping as m
 from planwatch.store.bulk import insert_rows, update_rows
-from planwatch.store.engine import describe_location, dumps, make_engine
+from planwatch.store.engine import describe_location, dumps, for_writing, make_engine
 from planwatch.store.migrate import current_revision, upgrade_to_head
 from planwatch.store.summary import KIND_LABELS, AbsentItem, AuditEntry, ChangeSummary, IngestWrite, StoreError
 from planwatch.store.tables import (
@@ -279,6 +280,8 @@ class _Writer:
             return
         kinds = item_kinds(self.conn, plan_id)
         milestone_keys = task_milestones(self.conn, plan_id)
+        year, bounds = entry_bounds(self.conn, plan_id)
+        amount = validation.bounds_for(None, None)
         # Check everything before writing anything; keep only the keys, not a row per record,
         # so a million records do not hold a million dicts at once.
         seen: set[tuple[str, date, str]] = set()
@@ -294,6 +297,10 @@ class _Writer:
                     raise StoreError(f"进度记录给 {code} 标了里程碑 {milestone}，但它不是重点任务，未写入任何数据")
                 if milestone not in milestone_keys.get(code, set()):
                     raise StoreError(f"重点任务 {code} 没有里程碑 {milestone}，未写入任何数据")
+            problems = validation.refusals(record, year, bounds.get(code, amount))
+            if problems:
+                when = record.as_of.isoformat() if isinstance(record.as_of, date) else record.as_of
+                raise StoreError(f"进度记录 {code}（{when}）：{problems[0]}，未写入任何数据")
             if key in seen:
                 dups.append(key)
             seen.add(key)
@@ -492,6 +499,16 @@ def check_namespace(
                 )
 
 
+def entry_bounds(conn: Connection, plan_id: int) -> tuple[int, dict[str, validation.Bounds]]:
+    """Return the plan's year and the bounds of its targets' figures (growth rates may be negative)."""
+    plans: Table = PlanRow.__table__
+    year = conn.execute(select(plans.c.year).where(plans.c.id == plan_id)).scalar_one()
+    targets = ITEM_TABLES["target"]
+    query = select(targets.c.code, targets.c.measure).where(targets.c.plan_id == plan_id)
+    bounds = {code: validation.bounds_for(TargetMeasure(measure), None) for code, measure in conn.execute(query)}
+    return year, bounds
+
+
 def task_milestones(conn: Connection, plan_id: int) -> dict[str, set[str]]:
     """Return task code → milestone keys, for the plan's tasks."""
     task_table: Table = KeyTaskRow.__table__
@@ -530,6 +547,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writer = for_writing(engine)
         self._ready = False
 
     @classmethod
@@ -562,6 +580,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def write_transaction(self):
+        """Return a context manager of one write transaction (on SQLite it takes the write lock at BEGIN)."""
+        return self._writer.begin()
+
     def _ensure(self) -> None:
         # A store used before ``init`` migrates itself once: a fresh file just works.
         if not self._ready:
@@ -581,7 +603,7 @@ class Store:
         validate_plan_data(data)
         summary = ChangeSummary()
         plan_code = data.plan.code
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             writer = _Writer(conn, user, summary)
             writer.regions([m.region_row(r) for r in data.regions])
             plan_id = writer.plan(m.plan_row(data.plan))
@@ -650,7 +672,7 @@ class Store:
         if dups:
             raise StoreError(f"计划 {plan_code} 中项目编码 {dups[0]} 重复，未写入任何数据")
         result = IngestWrite()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             plan_id = self._plan_id(conn, plan_code)
             check_namespace(conn, plan_id, plan_code, [("target", targets)])
             writer = _Writer(conn, user, result.targets)
@@ -666,7 +688,7 @@ class Store:
         """Add or update progress records of a plan in one transaction; unknown items → StoreError."""
         self._ensure()
         summary = ChangeSummary()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             plan_id = self._plan_id(conn, plan_code)
             writer = _Writer(conn, user, summary)
             writer.progress(plan_id, plan_code, list(records))
@@ -678,7 +700,7 @@ class Store:
     ) -> bool:
         """Delete one progress record (audited); return whether it existed."""
         self._ensure()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             plan_id = self._plan_id(conn, plan_code)
             columns = ["item_code", "as_of", "milestone_key", *m.PROGRESS_VALUE_COLUMNS]
             key = (item_code, as_of, milestone_key or "")
@@ -748,7 +770,7 @@ class Store:
                 gc.enable()
 
     def _load_plan_data(self, plan_code: str, as_of: date | None, latest_only: bool, progress: bool) -> PlanData:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             table: Table = PlanRow.__table__
             plan_row = conn.execute(select(table).where(table.c.code == plan_code)).one_or_none()
             if plan_row is None:
@@ -783,13 +805,10 @@ class Store:
             elif latest_only:
                 data.progress = latest_progress(conn, plan_id, as_of, dates)
             else:
-                query = select(*READ_COLUMNS[1:]).where(PROGRESS.c.plan_id == plan_id)
+                query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(PROGRESS.c.plan_id == plan_id)
                 if as_of is not None:
                     query = query.where(PROGRESS.c.as_of <= as_of)
-                sources: dict[tuple[Any, ...], Any] = {}
-                data.progress = [
-                    m.progress_from_values(r, sources) for r in conn.execute(query.order_by(PROGRESS.c.id))
-                ]
+                data.progress = _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id)))
         return data
 
     def item_progress(self, plan_code: str, item_code: str, *, as_of: date | None = None) -> list[ProgressRecord]:
@@ -802,11 +821,30 @@ class Store:
         self._ensure()
         with self.engine.connect() as conn:
             plan_id = self._plan_id(conn, plan_code)
-            query = select(*READ_COLUMNS[1:]).where(PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code == item_code)
+            query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(
+                PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code == item_code
+            )
             if as_of is not None:
                 query = query.where(PROGRESS.c.as_of <= as_of)
-            sources: dict[tuple[Any, ...], Any] = {}
-            return [m.progress_from_values(r, sources) for r in conn.execute(query.order_by(PROGRESS.c.id))]
+            return _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id)))
+
+    def items_progress(self, plan_code: str, item_codes: Iterable[str]) -> dict[str, list[ProgressRecord]]:
+        """Return the whole stored history of some items of a plan, by item code (saved order).
+
+        What the entry warnings compare new figures with; read by code, 500 at a time.
+        """
+        self._ensure()
+        codes = sorted(set(item_codes))
+        out: dict[str, list[ProgressRecord]] = {}
+        with self.engine.connect() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            for part in _chunks(codes, 500):
+                query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(
+                    PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code.in_(part)
+                )
+                for record in _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id))):
+                    out.setdefault(record.item_code, []).append(record)
+        return out
 
     def report_dates(self, plan_code: str) -> dict[date, int]:
         """Return, per date, how many of the plan's items have their latest report dated on it.
@@ -864,13 +902,27 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
 
+    def data_version(self) -> tuple[int, int]:
+        """Return a value that changes whenever plan or progress data changes, in any process.
+
+        Every write leaves audit rows and audit rows are never deleted, so the newest audit id
+        serves, read from the primary key's index without a scan. On PostgreSQL ids are
+        handed out before commit, so a transaction may commit after one with higher ids: the
+        number of rows among the newest 1,000 ids changes when it does.
+        """
+        self._ensure()
+        newest = select(AUDIT.c.id).order_by(AUDIT.c.id.desc()).limit(1000).subquery()
+        with self.engine.connect() as conn:
+            top, count = conn.execute(select(func.coalesce(func.max(newest.c.id), 0), func.count())).one()
+        return int(top), int(count)
+
     # -- documents --------------------------------------------------------------------
 
     def save_document(self, name: str, text_sha256: str, facts: list[dict[str, Any]], *, user: str) -> int:
         """Record a document's facts (replacing those of an earlier read of the same text); return its id."""
         self._ensure()
         rows = [_fact_row(name, i, fact) for i, fact in enumerate(facts)]
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             writer = _Writer(conn, user, ChangeSummary())
             doc_id = writer.document(name, text_sha256, rows)
             writer.flush()
@@ -966,6 +1018,18 @@ class Store:
         return list(
             conn.execute(select(AUDIT.c.key).where(AUDIT.c.table_name == PlanRow.__tablename__).distinct()).scalars()
         )
+
+
+def _records_with_warnings(rows: Iterable[Any]) -> list[ProgressRecord]:
+    """Build records from rows of ``PROGRESS_READ_COLUMNS`` followed by the warning column."""
+    sources: dict[tuple[Any, ...], Any] = {}
+    records = []
+    for r in rows:
+        record = m.progress_from_values(r, sources)
+        if r[-1]:
+            record.warning = r[-1]
+        records.append(record)
+    return records
 
 
 def _audit_entry(r: Any) -> AuditEntry:

@@ -69,6 +69,7 @@ class Submission:
             milestone_key=self.milestone_key,
             narrative=self.narrative,
             source=Source(unit=self.unit),
+            warning=self.warning or "",
         )
 
 
@@ -85,6 +86,18 @@ class NewSubmission:
     milestone_key: str | None = None
     warning: str | None = None
     reason: str | None = None
+
+    def progress_record(self) -> ProgressRecord:
+        """Return the figures as a progress record (for the one validation every entry path shares)."""
+        return ProgressRecord(
+            item_code=self.item_code,
+            as_of=self.as_of,
+            value=self.value,
+            cumulative=self.cumulative,
+            milestone_key=self.milestone_key,
+            narrative=self.narrative,
+            source=Source(unit=self.unit),
+        )
 
 
 def _select() -> Any:

@@ -16,12 +16,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from planwatch.app import review
 from planwatch.app.access import Denied
-from planwatch.app.errors import NotFound, Refused
+from planwatch.app.errors import Invalid, NotFound, Refused
 from planwatch.store.submissions import Conflict
 from planwatch.web import auth, csrf, labels, services
 from planwatch.web.cache import BoardCache
+from planwatch.web.middleware import RequestContext
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -64,15 +64,17 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, api_submissions, chase, dashboard, items, login, report
+    from planwatch.web.routes import api, api_submissions, chase, dashboard, health, items, leader, login, report
     from planwatch.web.routes import review as review_pages
 
     app.include_router(login.router)
+    app.include_router(health.router)  # a load balancer's probe: no data, no login
     # Every other page and endpoint needs a login: one dependency, checked before the route runs.
     signed_in = [Depends(auth.principal)]
-    for module in (dashboard, items, chase, review_pages, report, api_submissions, api):
+    for module in (dashboard, items, chase, review_pages, report, leader, api_submissions, api):
         app.include_router(module.router, dependencies=signed_in)
     _install_error_pages(app)
+    app.add_middleware(RequestContext)  # outermost: error pages get the request id and headers too
     return app
 
 
@@ -134,10 +136,6 @@ def _install_error_pages(app: FastAPI) -> None:
     async def conflict(request: Request, exc: Conflict):
         return respond(request, 409, "操作冲突", str(exc))
 
-    @app.exception_handler(review.Refused)
-    async def refused_figures(request: Request, exc: review.Refused):
-        return respond(request, 422, "数据有误", str(exc))
-
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
         return respond(request, 404, "未找到", str(exc))
@@ -145,6 +143,11 @@ def _install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused):
         return respond(request, 400, "请求有误", str(exc))
+
+    @app.exception_handler(Invalid)
+    async def invalid(request: Request, exc: Invalid):
+        # a submitted value refused (or warnings to confirm): 422 with the Chinese reason
+        return respond(request, 422, "数据未通过校验", str(exc))
 
     @app.exception_handler(csrf.Forbidden)
     async def forbidden(request: Request, exc: csrf.Forbidden):
@@ -160,4 +163,8 @@ def _install_error_pages(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 404:
             return respond(request, 404, "页面不存在", f"没有地址为「{request.url.path}」的页面。")
+        if "exceeded maximum size" in str(exc.detail) or "Too many" in str(exc.detail):
+            # the form parser's own limits (Starlette speaks English): say it in Chinese
+            message = "提交的内容超过上限（单项约1MB），未保存任何数据；请缩短后重新提交。"
+            return respond(request, 400, "提交内容过大", message)
         return respond(request, exc.status_code, "请求未能完成", str(exc.detail))

@@ -41,6 +41,7 @@ class ProgressIn(BaseModel):
     narrative: str = Field("", max_length=review.MAX_TEXT, description="情况说明")
     milestone_key: str | None = Field(None, max_length=64, description="完成的节点编号（重点任务）")
     reason: str | None = Field(None, max_length=review.MAX_TEXT, description="更正已审核通过数值的原因")
+    confirm: bool = Field(False, description="已核对提示（累计数下降、跳增）仍要提交；否则这类数值返回 422 与提示")
 
 
 class SubmissionOut(BaseModel):
@@ -187,7 +188,7 @@ def submit_progress(
     """
     item = services.find_item(sel.data, code)
     access.require_view(user, item, code)
-    unit = user.unit if user.role != "planning" and user.unit else getattr(item, "owner_unit", None) or "计划处"
+    unit = review.submitting_unit(user, item)
     new = NewSubmission(
         item_code=code,
         as_of=body.as_of,
@@ -199,7 +200,7 @@ def submit_progress(
         reason=(body.reason or "").strip() or None,
     )
     try:
-        created = review.submit(get_store(request), user, sel.plan.code, sel.plan.year, item, new)
+        created = review.submit(get_store(request), user, sel.plan, item, new, confirm=body.confirm)
     except subs.StoreError as exc:
         if isinstance(exc, subs.Conflict):
             raise

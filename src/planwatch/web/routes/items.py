@@ -26,8 +26,8 @@ from planwatch.web.schemas import ItemDetailOut
 
 router = APIRouter()
 
-#: rows rendered at most; a plan with 100,000 projects is filtered, not scrolled.
-MAX_ROWS = 1000
+#: rows on one page of the item list; a plan with 100,000 projects is paged and filtered, not scrolled.
+PAGE_SIZE = 100
 
 
 @dataclass(slots=True)
@@ -43,6 +43,7 @@ class ItemQuery:
     alert: str = ""
     sort: str = "light"
     desc: bool = False
+    page: int = 1
 
     def filters(self) -> dict[str, str]:
         """Return the filters that are set (the ones links and forms carry along)."""
@@ -67,6 +68,11 @@ class ItemQuery:
         sort = self.sort if self.sort in labels.ITEM_SORTS else "light"
         return services.sort_items(self.scope().items(board), sort, self.desc)
 
+    def rows(self, sel: Selection) -> list[ItemStatus]:
+        """Return :meth:`apply` for the selection, computed once per evaluation and query (paging reuses it)."""
+        key = ("items", tuple(sorted(self.filters().items())), self.sort, self.desc)
+        return sel.evaluation.memo(key, lambda: self.apply(sel.board))
+
 
 ItemQueryDep = Annotated[ItemQuery, Depends()]
 
@@ -85,24 +91,30 @@ def ledger_xlsx(sel: SelectionDep) -> Response:
     from planwatch.exports.status_workbook import write_status_workbook
 
     name = f"{sel.plan.code}-监测台账-{sel.as_of.isoformat()}.xlsx"
-    return downloads.workbook(lambda path: write_status_workbook(sel.board, path), name)
+    from planwatch.monitor.overview import planned_investment
+
+    planned = planned_investment(sel.data)
+    return downloads.workbook(lambda path: write_status_workbook(sel.board, path, planned), name)
 
 
 @router.get("/items", response_class=HTMLResponse, summary="事项清单")
 def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
-    """Render the item table, narrowed by the filters and sorted by one column."""
-    rows = query.apply(sel.board)
+    """Render one page of the item table, narrowed by the filters and sorted by one column."""
+    rows = query.rows(sel)
     chosen = {key: "" for key in ("kind", "light", "area", "unit", "district", "q")} | query.filters()
     sort = query.sort if query.sort in labels.ITEM_SORTS else "light"
     desc = query.desc
-    units = sorted({i.owner_unit for i in sel.board.items if i.owner_unit})
-    district_codes = {i.district_code for i in sel.board.items if i.district_code}
-    districts = [(r.code, r.name) for r in sel.data.regions if r.code in district_codes]
+    units, districts = sel.evaluation.memo("item-filter-choices", lambda: _filter_choices(sel))
     base = {"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), **query.filters()}
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(max(query.page, 1), pages)
 
     def sort_link(column: str) -> str:
         flip = column == sort and not desc
         return "/items?" + urlencode({**base, "sort": column, **({"desc": "1"} if flip else {})})
+
+    def page_link(number: int) -> str:
+        return "/items?" + urlencode({**base, "sort": sort, **({"desc": "1"} if desc else {}), "page": number})
 
     return templates.TemplateResponse(
         request,
@@ -111,9 +123,15 @@ def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
             "sel": sel,
             "s": sel.status,
             "nav": "items",
-            "rows": [services.item_status_out(status, sel.board) for status in rows[:MAX_ROWS]],
+            "rows": [
+                services.item_status_out(status, sel.board)
+                for status in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+            ],
             "matched": len(rows),
-            "max_rows": MAX_ROWS,
+            "page": page,
+            "pages": pages,
+            "page_size": PAGE_SIZE,
+            "page_link": page_link,
             "chosen": chosen,
             "sort": sort,
             "desc": desc,
@@ -127,27 +145,42 @@ def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
     )
 
 
+def _filter_choices(sel: Selection) -> tuple[list[str], list[tuple[str, str]]]:
+    """Return the owner units and districts the list's drop-downs offer (those the plan's items name)."""
+    units = sorted({i.owner_unit for i in sel.board.items if i.owner_unit})
+    district_codes = {i.district_code for i in sel.board.items if i.district_code}
+    return units, [(r.code, r.name) for r in sel.data.regions if r.code in district_codes]
+
+
 def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
     """Return the detail view of item ``code`` in the selected plan, or raise NotFound / Denied."""
-    access.require_view(principal(request), services.find_item(sel.data, code), code)
-    status = next((item for item in sel.board.items if item.code == code), None)
+    status = sel.evaluation.item(code)
+    item = sel.evaluation.plan_item(code)  # raises NotFound in Chinese
+    access.require_view(principal(request), item, code)
     if status is None:
-        services.find_item(sel.data, code)  # raises NotFound in Chinese
         raise services.NotFound(f"事项「{code}」没有状态。")
     store = get_store(request)
     history = services.item_history(store, sel.data, code, sel.as_of)
-    detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of)
+    detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of, item)
     records = [record for record in history.progress if record.item_code == code]
     detail.changes = services.item_changes(store, sel.plan.code, code, records)
     return detail
 
 
-def _render_detail(request: Request, sel: Selection, code: str, *, form_error: str = "", status_code: int = 200):
+def _render_detail(
+    request: Request,
+    sel: Selection,
+    code: str,
+    *,
+    form_error: str = "",
+    status_code: int = 200,
+    form: dict[str, str] | None = None,
+    confirm_needed: bool = False,
+):
     detail = detail_of(request, sel, code)
-    store = get_store(request)
     user = principal(request)
-    item = services.find_item(sel.data, code)
-    submissions, _ = subs.listing(store.engine, sel.plan.code, item_code=code, limit=50)
+    item = sel.evaluation.plan_item(code)
+    submissions, _ = subs.listing(get_store(request).engine, sel.plan.code, item_code=code, limit=50)
     return templates.TemplateResponse(
         request,
         "item.html",
@@ -159,6 +192,8 @@ def _render_detail(request: Request, sel: Selection, code: str, *, form_error: s
             "nav": "items",
             "saved": request.query_params.get("saved", ""),
             "form_error": form_error,
+            "form": form,
+            "confirm_needed": confirm_needed,
             "submissions": [x for x in submissions if review.visible(user, x, item)],
             "may_submit": user.can_submit_for(*access.item_scope(item)),
             "STATES": review.STATE_LABELS,
@@ -190,17 +225,35 @@ def add_progress(
     milestone_key: str = Form(""),
     narrative: str = Form(""),
     reason: str = Form(""),
+    confirm: str = Form(""),
 ):
-    """Submit one progress figure for the item; it waits for the planning office's review."""
-    item = services.find_item(sel.data, code)
+    """Submit one progress figure for the item; it waits for the planning office's review.
+
+    Refused values come back on the form with the reason (400); values that need a second
+    look (a total below the last one, a jump) come back with the warning and a box to
+    confirm them, the figures kept as typed.
+    """
+    item = sel.evaluation.plan_item(code)
     access.require_view(user, item, code)
+    typed = {
+        "as_of": as_of,
+        "value": value,
+        "cumulative": cumulative,
+        "milestone_key": milestone_key,
+        "narrative": narrative,
+        "reason": reason,
+    }
     try:
         new = _submission(code, item, user, as_of, value, cumulative, milestone_key, narrative, reason)
         if new.value is None and new.milestone_key is None and not isinstance(item, KeyTask):
             raise BadRequest("请填写数值。")
-        submitted = review.submit(get_store(request), user, sel.plan.code, sel.plan.year, item, new)
-    except (BadRequest, review.Refused, StoreError, ValueError) as exc:
-        return _render_detail(request, sel, code, form_error=str(exc), status_code=400)
+        submitted = review.submit(get_store(request), user, sel.plan, item, new, confirm=bool(confirm))
+    except app.NeedsConfirmation as exc:
+        return _render_detail(request, sel, code, form_error=str(exc), form=typed, confirm_needed=True)
+    except (app.AppError, StoreError, ValueError) as exc:
+        if isinstance(exc, access.Denied | subs.Conflict):
+            raise
+        return _render_detail(request, sel, code, form_error=str(exc), status_code=400, form=typed)
     query = urlencode({"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), "saved": str(submitted.id)})
     return RedirectResponse(f"/items/{code}?{query}", status_code=303)
 
@@ -226,15 +279,16 @@ def _submission(
             number = float(value.strip().replace(",", ""))
         except ValueError:
             raise BadRequest(f"数值「{value[:50]}」不是数字。") from None
-    # 填报 users submit for their own unit; the planning office enters figures for the owner unit.
-    unit = user.unit if user.role != "planning" and user.unit else getattr(item, "owner_unit", None) or "计划处"
+    if number is None and not milestone_key and not narrative.strip():
+        # a key task may report in words only (the importer's rule too): it keeps the task fresh
+        raise BadRequest("请填写数值，或选择已完成的节点，或填写情况说明。")
     return NewSubmission(
         item_code=code,
         as_of=when,
         value=number,
         cumulative=bool(cumulative),
         narrative=narrative.strip(),
-        unit=unit,
+        unit=review.submitting_unit(user, item),
         milestone_key=milestone_key.strip() or None,
         reason=reason.strip() or None,
     )

@@ -6,7 +6,7 @@ Users belong to the units the plan names; progress a unit submits waits in
 worker process sees the same logins and lockouts.
 
 Revision ID: 0005
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-07 02:30:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0006"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
