@@ -99,7 +99,13 @@ def test_pages_by_url_answer_each_role_and_unit_as_the_matrix_says(world, user, 
     if method == "GET":
         response = browser.get(url, params=AT)
     else:
-        fields = {"csrf_token": form_token(browser), "as_of": "2025-07-31", "value": "5", "cumulative": "1", "confirm": "1"}
+        fields = {
+            "csrf_token": form_token(browser),
+            "as_of": "2025-07-31",
+            "value": "5",
+            "cumulative": "1",
+            "confirm": "1",
+        }
         if "{sub}" in path:
             fields = {"csrf_token": fields["csrf_token"], "version": "1"}
         response = browser.post(url, params=AT, data=fields)
