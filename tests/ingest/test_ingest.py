@@ -177,3 +177,20 @@ def test_ingesting_twice_into_a_plan_that_gained_targets_from_the_report_changes
     assert [t.target.code for t in again.targets] == [t.target.code for t in first.targets]
     assert len(again.document_facts) == len(first.document_facts)
     assert audit_after == audit_before
+
+
+def test_ingest_of_a_scanned_pdf_says_why_in_chinese_with_exit_status_2(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    store = open_store(tmp_path)
+    store.save_plan_data(PlanData(plan=Plan("JC2025", "JC", 2025, "江川市2025年计划")), user="test")
+    store.close()
+    scan = tmp_path / "扫描件.pdf"
+    pdf = canvas.Canvas(str(scan), pagesize=A4)
+    pdf.rect(50, 50, 400, 600, fill=1)
+    pdf.showPage()
+    pdf.save()
+    result = CliRunner().invoke(cli, ["ingest", str(scan), "--db", f"sqlite:///{tmp_path / 'ingest.sqlite'}"])
+    assert result.exit_code == 2
+    assert "错误：" in result.output and "没有文字层" in result.output and "Error:" not in result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planwatch.cli.options import DATABASE, USER
+from planwatch.cli.options import DATABASE, USER, InputError
 
 
 @click.command("ingest")
@@ -19,24 +19,19 @@ def ingest_command(report: str, plan_code: str | None, url: str | None, user: st
     例：planwatch demo
         planwatch ingest src/planwatch/demo/data/sample_report_2025h1.txt --db sqlite:///planwatch-demo.sqlite
     """
+    from planwatch import app
     from planwatch.ingest import IngestError, ingest_document
+    from planwatch.ingest.service import UnreadableReport
     from planwatch.settings import get_settings
     from planwatch.store import Store, StoreError
 
     store = Store.open(url)
     try:
-        plans = store.list_plans()
-        codes = [p.code for p in plans]
-        if plan_code is None:
-            if not codes:
-                raise click.ClickException("数据库中还没有计划：请先导入计划（planwatch import）或运行 planwatch demo")
-            if len(codes) > 1:
-                raise click.ClickException(f"数据库中有多个计划（{'、'.join(codes)}），请用 --plan 指定")
-            plan_code = codes[0]
-        elif plan_code not in codes:
-            raise click.ClickException(f"数据库中没有计划“{plan_code}”；库中的计划：{'、'.join(codes) or '无'}")
-        result = ingest_document(store, report, plan_code=plan_code, user=user or get_settings().user)
-    except (IngestError, StoreError) as exc:
+        plan = app.choose_plan(store, plan_code)
+        result = ingest_document(store, report, plan_code=plan.code, user=user or get_settings().user)
+    except UnreadableReport as exc:
+        raise InputError(str(exc)) from exc
+    except (app.AppError, IngestError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()

@@ -11,6 +11,10 @@ import importlib
 
 import click
 
+from planwatch.cli import click_words
+
+click_words.install()  # click's own usage errors in Chinese, like every other message
+
 # command name -> "module:attribute" of a click.Command
 COMMANDS: dict[str, str] = {
     "text": "planwatch.cli.document_commands:text_command",

@@ -30,6 +30,10 @@ class IngestError(Exception):
     """A report that cannot be ingested (unreadable, or no such plan); the message names it."""
 
 
+class UnreadableReport(IngestError):
+    """The report's text cannot be read (a scanned PDF, a broken file): bad input, not a failure."""
+
+
 @dataclass(slots=True)
 class IngestResult:
     """What one ingest did: the facts found and what each became, with the store's counts."""
@@ -118,7 +122,7 @@ def ingest_document(store: Store, path: str | os.PathLike[str], *, plan_code: st
     try:
         document = read(path)
     except DocumentError as exc:
-        raise IngestError(str(exc)) from exc
+        raise UnreadableReport(str(exc)) from exc
     try:
         plan = store.load_plan_data(plan_code, latest_only=True)
     except StoreError as exc:
