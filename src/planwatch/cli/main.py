@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "audit": "planwatch.cli.audit:audit_command",
     "chase": "planwatch.cli.chase_commands:chase_command",
     "ingest": "planwatch.cli.ingest_commands:ingest_command",
+    "proposals": "planwatch.cli.ingest_commands:proposals_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
     "report": "planwatch.cli.report_commands:report_command",
