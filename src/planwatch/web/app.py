@@ -59,12 +59,13 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, chase, dashboard, items, report
+    from planwatch.web.routes import api, chase, dashboard, items, leader, report
 
     app.include_router(dashboard.router)
     app.include_router(items.router)
     app.include_router(chase.router)
     app.include_router(report.router)
+    app.include_router(leader.router)
     app.include_router(api.router)
     _install_error_pages(app)
     return app

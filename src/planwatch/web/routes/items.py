@@ -79,7 +79,10 @@ def ledger_xlsx(sel: SelectionDep) -> Response:
     from planwatch.exports.status_workbook import write_status_workbook
 
     name = f"{sel.plan.code}-监测台账-{sel.as_of.isoformat()}.xlsx"
-    return downloads.workbook(lambda path: write_status_workbook(sel.board, path), name)
+    from planwatch.monitor.overview import planned_investment
+
+    planned = planned_investment(sel.data)
+    return downloads.workbook(lambda path: write_status_workbook(sel.board, path, planned), name)
 
 
 @router.get("/items", response_class=HTMLResponse, summary="事项清单")
