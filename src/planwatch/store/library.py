@@ -29,7 +29,7 @@ DOCS: Table = DocumentRow.__table__
 FACTS: Table = DocumentFactRow.__table__
 AUDIT: Table = AuditRow.__table__
 #: Characters of text on each side of a number the panel quotes from (its sentence is cut from these).
-QUOTE_REACH = 60
+QUOTE_REACH = 100
 NATIONAL_CODE = "100000"
 
 
