@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "planwatch.cli.ingest_commands:ingest_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
+    "report": "planwatch.cli.report_commands:report_command",
     "library": "planwatch.cli.library_commands:library_command",
     "panel": "planwatch.cli.library_commands:panel_command",
 }

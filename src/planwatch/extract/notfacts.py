@@ -80,7 +80,9 @@ def is_not_a_fact(c: Candidate, text: str) -> bool:
                 return True
         if unit in _AGE and (before.endswith(nf.AGE_BEFORE) or _names_a_thing(after)):
             return True
-    if _is_threshold(c, before, after):
+    if _is_threshold(c, before, after) or _is_category_threshold(c, before, after):
+        return True
+    if before.endswith(nf.SESSION_BEFORE) or _is_plan_structure(c, before, after) or _is_quoted_code(before, after):
         return True
     if unit in _CAPACITY and _inside_a_name(text, c):
         return True
@@ -106,6 +108,33 @@ def _is_threshold(c: Candidate, before: str, after: str) -> bool:
     return bool(after.startswith("的") and before.endswith(("超", "超过", "以上")) and c.unit_text)
 
 
+_STRUCTURE_UNITS = frozenset(nf.STRUCTURE_COUNT_UNITS)
+_MONEY = frozenset(uv.CURRENCIES.values()) | {"元"}
+
+
+def _is_plan_structure(c: Candidate, before: str, after: str) -> bool:
+    """提出7项指标, 以上共计28项指标, 约束性指标9项: the plan's own structure, not a quantity."""
+    if c.unit not in _STRUCTURE_UNITS:
+        return False
+    lead = before.rstrip(" 　")
+    if lead.endswith(nf.STRUCTURE_NOUNS_BEFORE):
+        return True
+    return after.startswith(nf.STRUCTURE_NOUNS_AFTER) and lead.endswith(nf.STRUCTURE_VERBS_BEFORE)
+
+
+def _is_category_threshold(c: Candidate, before: str, after: str) -> bool:
+    """过三千亿元城市, 超10亿元项目: an amount that names a class of things."""
+    return c.unit in _MONEY and before.endswith(nf.CATEGORY_LEADS) and after.startswith(nf.CATEGORY_NOUNS)
+
+
+def _is_quoted_code(before: str, after: str) -> bool:
+    """稳经济“30条”, “双20条”: a number quoted as a policy's name."""
+    if not after[:1] or after[0] not in nf.CLOSE_QUOTES:
+        return False
+    opened = max(before.rfind(q) for q in nf.OPEN_QUOTES)
+    return opened >= max(0, len(before) - 4) and not any(q in before[opened + 1:] for q in nf.CLOSE_QUOTES)
+
+
 def _chinese_is_amount(c: Candidate, before: str, after: str) -> bool:
     """A Chinese numeral is a count when a measure word follows (五批次, 两家, 十二万人, 半天), not a label.
 
@@ -114,8 +143,8 @@ def _chinese_is_amount(c: Candidate, before: str, after: str) -> bool:
     """
     if not c.unit_text:
         return False
-    if _P_NF_CHINESE_WORD_AFTER(after):
-        return False
+    if _P_NF_CHINESE_WORD_AFTER(after) and c.number < 100:
+        return False  # 一体化, 三件套: a word; 超千场体育赛事 is an amount
     if before.endswith("连续"):
         return True
     if c.unit_text in uv.CHINESE_NUMERAL_UNITS:
@@ -124,6 +153,8 @@ def _chinese_is_amount(c: Candidate, before: str, after: str) -> bool:
         return True
     if c.unit_text in uv.CHINESE_LABEL_UNITS or _S_UV_CHINESE_BACK_REFERENCES(before):
         return False
+    if after.startswith(nf.NAMED_SET_NOUNS) or before[-1:] in nf.CLOSE_QUOTES:
+        return False  # 中央八项规定, 三项基本任务, “投什么、谁来投”四个问题: names of sets, not amounts
     if c.unit_text in uv.DURATION_UNITS and c.number != 0.5 and _names_a_thing(after):
         return False
     return c.number >= 2 or c.number == 0.5

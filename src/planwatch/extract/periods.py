@@ -56,6 +56,7 @@ _PAST_TARGET_QUICK = re.compile(
 _STOCK = re.compile(alternation(pv.STOCK_NOUNS))
 _FLOW_RATE = re.compile(alternation(pv.FLOW_RATE_NOUNS))
 _STATE_RATE = re.compile(alternation(pv.STATE_RATE_NOUNS))
+_RANK_STOCK = re.compile(alternation(pv.RANK_STOCK_NOUNS))
 _FLOW_STARTS = ("新增", "新建", "新开工", "完成", "实现", "新签约", "新认定", "新培育")
 _PLAN = re.compile(pv.PAST_SECTION_PLAN_PATTERN)
 _REACH = re.compile(alternation(pv.STATE_REACH_VERBS))
@@ -232,6 +233,11 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
     subject = subject or ""
     if unit in _DURATIONS and segment.rstrip(" 　").endswith("连续"):
         return False  # 连续三年保持净增长: a streak takes the lead period, never a date
+    if measure == "rank":
+        # 企业数居全国第1位, 应用率居第2位: the rank of a stock or a state is dated like it
+        if _RANK_STOCK.search(subject):
+            return True
+        return subject.endswith("率") and not _FLOW_RATE.search(subject)
     if measure in ("level", "growth") and _TOTAL_NOUN(subject):
         return True
     if measure == "level" and unit in _ENTITY_UNITS_AND_ITEMS and _STATE_COUNT.search(segment):
@@ -410,10 +416,10 @@ def in_content_frame(frame: Frame, period: str | None, measure: str, baseline: s
         if measure in ("growth", "change_pp") or not stock:
             return whole, baseline
         return f"{last}-12-31", baseline
-    if period is None:
-        return period, baseline  # 累计建成充电桩8000个: 累计 with no period of its own stays undated
     if from_part:
         return (f"{first - 1}-12-31" if stock else f"{first - 1}-01/{first - 1}-12"), baseline
+    if period is None:
+        return period, baseline  # 累计建成充电桩8000个: 累计 with no period of its own stays undated
     if measure in ("growth", "change_pp"):
         if baseline == "avg_annual":
             return whole, baseline

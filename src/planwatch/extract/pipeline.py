@@ -34,7 +34,7 @@ _MONTH_RANGE_AFTER = re.compile(r"[—–\-－~～][0-9]{1,2}月")
 # 收入比由上年的2.09缩小到2.04, 之比由2020年的1.99: the first number of a ratio's change
 _RATIO_FROM = re.compile(r"比(?:由|从)(?:(?:上年|去年|(?:19|20)[0-9]{2}年(?:末|底)?)的?)?$")
 _PEOPLE_AFTER = tuple(sorted(uv.PEOPLE_NOUNS, key=len, reverse=True))
-_NOT_RANK_AFTER = frozenset("个批次家届轮期名")  # 第4个, 首批: ordinals, not ranks
+_NOT_RANK_AFTER = frozenset("个批次家届轮期名季")  # 第4个, 首批: ordinals, not ranks
 _CHANGES = ("growth", "change_pp")
 # the X of 从X提高到Y, with the time written for X: 从38%, 由年初的46家, 从2020年末的8.6万人
 _FROM_PART = re.compile(r"(?:从|由)[ 　]?([^，,。；;从由的]{0,10}?)的?[ 　]?$")
@@ -173,8 +173,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if c.kind == "rank":
         if not (measures.has_rank_verb(full_clause) or measures.has_rank_verb(segment)):
             return None
-        if after[:1] in _NOT_RANK_AFTER:
-            return None
+        if after[:1] in _NOT_RANK_AFTER or after.startswith(cues.TIER_AFTER):
+            return None  # 第4个, 首批, 第一季度: ordinals; 第一方阵, 第一梯队: tiers
         r = Reading(c, "位", number, "rank")
     elif c.kind == "double":
         r = Reading(c, "%", number, "growth")
@@ -240,7 +240,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     from_part = _FROM_PART.search(segment)
     r.from_part = from_part is not None
     when = from_part.group(1) if from_part is not None else ""
-    if from_part is not None and not when:
+    if from_part is not None and (not when or when in cues.RANK_SCOPES):  # 从全国第12位: a scope, no time
         r.period = periods.start_of_frame(ctx, marks, start)
     elif from_part is not None and "年初" in when and lead.year:
         r.period = f"{lead.year - 1}-12-31"  # 从年初的46家: the state when the year began
@@ -251,7 +251,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
                                      money=r.unit in ("元", "美元"), section=section, clause_lo=own_clause,
                                      unit=r.unit, not_before=prev.c.end if to_part and prev else 0)
         r.period = periods.widen_to_baseline(r.period, r.baseline)
-        if r.measure == "rank" and prev is not None and prev.subject == r.subject:
+        if r.measure == "rank" and prev is not None and prev.subject == r.subject and not prev.from_part:
             r.period = prev.period  # a rank of a figure refers to the figure's own time
     if frame is not None and frame.kind in ("plan_review", "plan_goals") and r.modality != "plan" \
             and not periods.written_in(marks, sentence_start, start, own_clause):
@@ -288,11 +288,23 @@ def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: s
     stripped = segment.rstrip(" 　")
     if _INDEX_CONTEXT.search(stripped, max(0, len(stripped) - 30)) and not _MONTH_RANGE_AFTER.match(text, c.end):
         return Reading(c, "指数", c.number)  # 价格指数（上年=100）为101.6, 出厂价格指数1—5月为98.1
-    if c.has_magnitude and text[c.end:c.end + 5].startswith(_PEOPLE_AFTER):
-        return Reading(c, "人", c.number)
+    if c.has_magnitude and _counts_people(text, c.end):
+        return Reading(c, "人", c.number)  # 420万困难群众, 3000多万皖北地区群众: people, no measure word
     if stripped.endswith(_RATIO_OF_TWO) or _RATIO_FROM.search(stripped, max(0, len(stripped) - 16)):
         return Reading(c, None, c.number, "ratio")
     return None
+
+
+_PEOPLE_NEAR = re.compile(
+    f"[^{re.escape(uv.PEOPLE_GAP_STOPS)}]{{0,{uv.PEOPLE_GAP}}}?(?:" + "|".join(map(re.escape, _PEOPLE_AFTER)) + ")"
+)
+
+
+def _counts_people(text: str, end: int) -> bool:
+    """A bare 万-count followed, after a short description, by a noun of people."""
+    if text.startswith(_PEOPLE_AFTER, end):
+        return True
+    return _PEOPLE_NEAR.match(text, end, end + uv.PEOPLE_GAP + 4) is not None
 
 
 def _change_of_plain_ratio(c: Candidate, segment: str, prev: Reading | None, sentence_start: int) -> Reading | None:

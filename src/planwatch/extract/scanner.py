@@ -33,14 +33,19 @@ _PAREN = f"(?:[（(][{uv.PAREN_UNIT_WORDS}、]{{1,10}}[）)]次?)"
 _PER = f"(?:/(?:[万亿]?{_UNIT}|[日月年天人户头只]))"
 _MAG = f"(?:{_alternation(uv.ARABIC_MAGNITUDES[:-1] if uv.ARABIC_MAGNITUDES[-1] == '千' else uv.ARABIC_MAGNITUDES)})"
 _APPROX = "[余多]"
+_BARE = _alternation(uv.BARE_MAGNITUDES)
 
 SCANNER = re.compile(
-    f"(?=[{_DIGIT}{_CN_DIGIT}第首榜翻十半百\\-−－])(?:" + "|".join(
+    f"(?=[{_DIGIT}{_CN_DIGIT}第首榜翻十半百千万\\-−－])(?:" + "|".join(
         (
             # ranks and ordinals: 第3, 第一位, 首位 (ordinals are dropped later unless ranked)
             f"(?P<rank>第(?:[{_DIGIT}]+|[一二三四五六七八九十]{{1,3}})位?|首位|榜首)",
-            # doubling: 翻一番, 翻两番
-            f"(?P<double>翻了?[{_CN_DIGIT}]番)",
+            # doubling: 翻一番, 翻两番, 翻番
+            f"(?P<double>翻了?[{_CN_DIGIT}]?番)",
+            # a magnitude with no digit after a qualifier: 突破万亿元, 近万场, 超千列
+            f"(?P<bare>(?<=[{uv.BARE_MAGNITUDE_LEADS}])(?:{_BARE})(?={_UNIT}))(?P<b_unit>{_UNIT}{_PAREN}?)",
+            # halves in words: 超过一半
+            f"(?P<half>{_alternation(uv.HALF_WORDS)})",
             # percentages in words: 百分之九十五
             f"(?P<pct>百分之[{_CN_DIGIT}十点〇零]{{1,6}})",
             # fractions: 1/4, 三分之一
@@ -94,7 +99,8 @@ def _unit_of(text: str | None) -> tuple[str | None, float]:
 
 def _branch_of_group() -> list[str]:
     """Group index → the scanner branch it belongs to, so a match is dispatched on ``lastindex``."""
-    branch = {"rank": "rank", "double": "double", "pct": "pct", "frac": "frac", "sign": "arabic",
+    branch = {"rank": "rank", "double": "double", "bare": "bare", "b_unit": "bare", "half": "half",
+              "pct": "pct", "frac": "frac", "sign": "arabic",
               "arabic": "arabic", "a_approx1": "arabic", "a_mag": "arabic", "a_approx2": "arabic",
               "a_unit": "arabic", "chinese": "chinese", "c_approx": "chinese", "c_unit": "chinese"}
     out = [""] * (SCANNER.groups + 1)
@@ -128,8 +134,16 @@ def scan(text: str) -> list[Candidate]:
                 append(cand)
         elif branch == "rank":
             append(_rank(m))
+        elif branch == "bare":
+            unit, factor = _unit_of(m.group("b_unit"))
+            magnitude = uv.BARE_MAGNITUDES[m.group("bare")]
+            append(Candidate(m.start(), m.end(), m.start("b_unit"), "chinese", magnitude, m.group("b_unit"), unit,
+                             factor, False, True, magnitude))
+        elif branch == "half":
+            append(Candidate(m.start(), m.end(), m.end(), "frac", 50.0, None, "%", 1.0, False, False))
         elif branch == "double":
-            n = parse_chinese(m.group("double")[-2])
+            written = m.group("double")[-2]
+            n = 1 if written in "翻了" else parse_chinese(written)
             if n:
                 append(Candidate(m.start(), m.end(), m.end(), "double", (2**n - 1) * 100, "%", "%", 1.0,
                                  False, False))

@@ -70,7 +70,7 @@ _REPORTING_VERB_INSIDE = re.compile(
     f"(?=(?:{alternation(sv.REPORTED_MEASURE_NOUNS)})(?:{alternation((*cues.GROWTH_NOUNS, '比重', '占比'))})?$)"
 )
 _TAIL_REACH = 24  # longer than any match of _BASELINE_TAIL, _PERIOD_TAIL or _RANK_TAIL
-_RANK_TAIL = re.compile(r"(?:稳居|位居|跃居|居|排名|排|名列|位列)[^居]{0,8}$")
+_RANK_TAIL = re.compile(rf"(?:双双|均|都|分别)?(?:{alternation(sv.RANK_TAIL_VERBS)})[^居从]{{0,8}}$")
 
 
 @lru_cache(maxsize=8192)
@@ -87,6 +87,10 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
         s = s[: m.start()]
     change_verb = None
     for _ in range(10):
+        m = _RANK_TAIL.search(s, max(0, len(s) - _TAIL_REACH)) if rank else None
+        if m and m.group(0):
+            s = s[: m.start()]  # 双双跃居, 从全国: the rank's verb and scope first, before 居 alone is cut
+            continue
         word = _TRAIL_END(s)
         if word:
             if change_verb is None and word in sv.ABSOLUTE_CHANGE_VERBS:

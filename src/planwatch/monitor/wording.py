@@ -67,3 +67,49 @@ def pct(share: float) -> str:
 def day(value: date) -> str:
     """Return a date as 2025-06-30."""
     return value.isoformat()
+
+
+# ---------------------------------------------------------------- report figures
+#
+# The execution report writes numbers the way planning offices do: money in 亿元 with one
+# decimal, shares with one decimal, gaps in 个百分点, growth as 增长/下降. These helpers sit
+# beside ``num`` and ``pct`` so that the status board and the report word a number alike.
+
+#: 万元 per 亿元: plan ledgers keep money in 万元, reports speak in 亿元.
+WAN_PER_YI = 10_000
+
+
+def one_decimal(value: float) -> str:
+    """Return a number rounded to one decimal, a trailing .0 dropped (63.0 → 63, 6.14 → 6.1)."""
+    return num(round(value, 1))
+
+
+def yi_yuan(wan: float) -> str:
+    """Return an amount in 万元 as 亿元 with one decimal, as reports write money (265300 → 26.5亿元)."""
+    return f"{wan / WAN_PER_YI:.1f}亿元"
+
+
+def quantity(value: float, unit: str | None) -> str:
+    """Return a quantity with its unit (1260公里, 3.6万人, 8万人次); 万元 amounts become 亿元."""
+    if unit == "万元":
+        return yi_yuan(value)
+    return f"{num(value)}{unit or ''}"
+
+
+def points(gap_pp: float) -> str:
+    """Return a gap in percentage points without sign, one decimal (13.04 → 13个百分点)."""
+    return f"{one_decimal(abs(gap_pp))}个百分点"
+
+
+def versus_time(gap_pp: float) -> str:
+    """Return how completion stands against time progress: 超时序进度13个百分点 / 落后时序进度2.5个百分点."""
+    if round(gap_pp, 1) == 0:
+        return "与时序进度持平"
+    return ("超时序进度" if gap_pp > 0 else "落后时序进度") + points(gap_pp)
+
+
+def change(value: float, *, rise: str = "增长", fall: str = "下降") -> str:
+    """Return a growth rate as reports word it: 增长6.1% / 下降0.3% / 与上年持平."""
+    if round(value, 1) == 0:
+        return "与上年持平"
+    return f"{rise if value > 0 else fall}{one_decimal(abs(value))}%"

@@ -59,11 +59,12 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, chase, dashboard, items, library
+    from planwatch.web.routes import api, chase, dashboard, items, library, report
 
     app.include_router(dashboard.router)
     app.include_router(items.router)
     app.include_router(chase.router)
+    app.include_router(report.router)
     app.include_router(library.router)
     app.include_router(api.router)
     _install_error_pages(app)

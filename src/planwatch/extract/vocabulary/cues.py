@@ -66,7 +66,17 @@ TENTH_UNIT = "成"  # 9成 → 90%
 # words that put a percentage in a streak or contribution: handled as change_pp via 个百分点
 
 # --- ranks ------------------------------------------------------------------------------------
-RANK_VERBS: tuple[str, ...] = ("居", "位居", "位列", "排名", "排", "名列", "列", "位于", "排在", "稳居", "跃居", "保持")
+RANK_VERBS: tuple[str, ...] = (
+    "居", "位居", "位列", "排名", "排", "名列", "列", "位于", "排在", "稳居", "跃居", "保持",
+    # a rank change without 居: 从全国第12位升至第5位, 进至第5位
+    "升至", "跃升至", "进至", "跃至", "升到", "上升至", "上升到", "提升至", "前移至", "前进至", "晋升至", "从",
+)
+# the scope a rank is counted in, written between 从 and the first rank (从全国第12位升至第5位)
+RANK_SCOPES: tuple[str, ...] = (
+    "全国", "全省", "全市", "全区", "中部", "西部", "东部", "东北", "全球", "世界", "长三角",
+)
+# words after 第一 that make it a tier, not a rank: 第一方阵, 第一梯队
+TIER_AFTER: tuple[str, ...] = ("方阵", "梯队", "阵营", "方队", "梯次", "序列", "集团")
 RANK_WORDS_FIRST: tuple[str, ...] = ("首位", "第一", "榜首")
 
 # --- baselines --------------------------------------------------------------------------------

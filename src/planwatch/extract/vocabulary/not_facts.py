@@ -50,3 +50,23 @@ TITLE_ENDINGS: tuple[str, ...] = (
     "快报", "简报", "材料", "汇报", "说明",
 )
 
+# right before the number: a session ordinal after 届 (十一届十次全会)
+SESSION_BEFORE: tuple[str, ...] = ("届",)
+# nouns after a Chinese-numeral count that make it the name of a rule, task set or slogan, not an amount
+# (中央八项规定, 三项基本任务, 四个问题, 两个大局, 两个市场)
+NAMED_SET_NOUNS: tuple[str, ...] = (
+    "规定", "基本任务", "职能定位", "问题", "关键问题", "现实需求", "需求", "大局", "市场", "资源", "原则", "要求",
+    "维护", "确立", "自信", "意识", "务必", "坚持", "结合", "统筹", "转变", "优先", "机制", "服务", "体系",
+)
+# the plan's own structure: 提出7项指标, 以上共计28项指标, 预期性指标19项, 安排了18个领域的重点任务
+STRUCTURE_COUNT_UNITS: tuple[str, ...] = ("项", "个", "类")
+STRUCTURE_NOUNS_AFTER: tuple[str, ...] = ("指标", "领域", "方面", "项指标")
+STRUCTURE_VERBS_BEFORE: tuple[str, ...] = (
+    "提出", "共计", "共", "安排了", "安排", "设置", "设定", "明确", "包括", "涵盖",
+)
+STRUCTURE_NOUNS_BEFORE: tuple[str, ...] = ("预期性指标", "约束性指标", "指标中")
+# a money amount that names a class of cities, counties or projects (过三千亿元城市, 超10亿元项目)
+CATEGORY_LEADS: tuple[str, ...] = ("过", "超", "超过")
+CATEGORY_NOUNS: tuple[str, ...] = (
+    "城市", "县", "强县", "大县", "县市", "企业", "项目", "产业", "集群", "园区", "开发区", "强镇", "乡镇", "工程",
+)

@@ -121,3 +121,5 @@ PAST_SECTION_PLAN_PATTERN = (
     r"(?:拟|统筹规划|计划(?=[\u4e00-\u9fff])(?!执行|完成率|的)|下一步|(?<![即必])将(?!近|[0-9一二三四五六七八九十])|"
     r"下半年(?!以来)|(?:19|20)[0-9]{2}年度)"
 )
+# nouns that make a rank the rank of a stock (企业数居全国第1位, 贷款余额增速居第6位): dated at the end
+RANK_STOCK_NOUNS: tuple[str, ...] = ("余额", "总数", "企业数", "户数", "保有量", "存量", "家数")

@@ -113,3 +113,8 @@ STREAK_WORDS: tuple[str, ...] = ("连续",)
 
 # words a subject may still open with that do not change the indicator it names (实现地区生产总值)
 INDICATOR_LEADING_WORDS: tuple[str, ...] = ("全年", "累计", "共", "实现", "完成", "其中", "年度", "当年")
+# verbs of a rank cut from the end of its subject with the scope after them (营收从全国, 升至全国, 跃居)
+RANK_TAIL_VERBS: tuple[str, ...] = (
+    "稳居", "位居", "跃居", "居", "排名", "排", "名列", "位列", "跃升至", "升至", "进至", "跃至", "升到", "上升至",
+    "上升到", "提升至", "前移至", "前进至", "晋升至", "从",
+)

@@ -94,4 +94,18 @@ DURATION_UNITS: tuple[str, ...] = ("小时", "分钟", "秒", "天", "日", "个
 PEOPLE_NOUNS: tuple[str, ...] = (
     "人", "大学生", "高校毕业生", "毕业生", "群众", "居民", "农民工", "劳动力", "人才", "游客", "职工",
     "学生", "老人", "儿童", "人口", "党员", "志愿者", "员工", "农民", "脱贫人口",
+    "儿女", "困难群众", "监测对象", "人员", "妇女", "青年", "市民", "村民", "就业人员", "劳动者",
 )
+# how many characters of a group's description may stand between a bare 万-count and its people noun
+# (3000多万皖北地区群众, 51万新就业形态人员); a verb among them ends the search (投入500万支持大学生)
+PEOPLE_GAP = 6
+PEOPLE_GAP_STOPS = "支用投给为帮带扶奖补发在对向把将被让使从到，。；、"
+
+# a magnitude written with no digit after a qualifier (突破万亿元, 近万场, 超千列, 上千万人次): one of it
+BARE_MAGNITUDES: dict[str, float] = {
+    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2,
+}
+# the words right before a bare magnitude that make it a quantity (not 千方百计, 万众一心)
+BARE_MAGNITUDE_LEADS = "破超过近逾上达"
+# halves written in words: 超过一半 → a share of 50%
+HALF_WORDS: tuple[str, ...] = ("一半", "半数")
