@@ -125,3 +125,26 @@ def test_the_panel_downloads_as_a_workbook(client: TestClient, tmp_path: Path) -
     header = [c.value for c in next(sheet.iter_rows(max_row=1))]
     assert header[:3] == ["region", "region_code", "year"]
     assert sheet.max_row > 10
+
+
+def test_a_figure_ingest_took_as_progress_links_to_its_plan_item(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    import planwatch.demo
+    from planwatch.cli.main import cli
+
+    db = tmp_path / "demo.sqlite"
+    report = Path(planwatch.demo.__file__).parent / "data" / "sample_report_2025h1.txt"
+    steps = (["demo"], ["ingest", str(report)], ["library", "add", str(report)])
+    for args in ([*step, "--db", str(db)] for step in steps):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+    assert "新增 1" in result.output  # the text ingest had seen is now in the library too
+    store = Store.open(f"sqlite:///{db}")
+    with TestClient(create_app(store)) as client:
+        (doc_id,) = [r["data-id"] for r in page(client, "/library").select("tr[data-id]")]
+        html = page(client, f"/library/{doc_id}")
+        links = [a["href"] for a in html.select("a.item-link")]
+        assert links and all(link.startswith("/items/") and "plan=JC2025" in link for link in links)
+        assert client.get(links[0]).status_code == 200
+    store.close()

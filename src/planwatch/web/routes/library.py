@@ -142,13 +142,15 @@ def cell_id(region_code: str, year: int, indicator: str, measure: str) -> str:
 @router.get("/library/{doc_id}", response_class=HTMLResponse, summary="文档")
 def document_page(request: Request, doc_id: int):
     """Show a document's text with every extracted figure highlighted, and each figure's fact below."""
-    from planwatch.store.library import get_document
+    from planwatch.store.library import get_document, plan_items_fed
 
     try:
         doc = get_document(get_store(request), doc_id)
     except StoreError as exc:
         raise NotFound(str(exc)) from exc
     facts = doc.fact_rows
+    fed = plan_items_fed(get_store(request), doc.name)
+    items = [fed.get((f["span"][0], f["span"][1])) for f in facts]
     return templates.TemplateResponse(
         request,
         "library_document.html",
@@ -158,6 +160,7 @@ def document_page(request: Request, doc_id: int):
             "segments": highlighted(doc.body, facts),
             "facts": facts,
             "links": [panel_link(doc, f) for f in facts],
+            "items": items,
             "MEASURE_ZH": MEASURE_ZH,
             "QUALIFIER_ZH": QUALIFIER_ZH,
             "levels": LEVEL_ZH,
