@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse
 
 from planwatch.app.errors import NotFound
@@ -274,31 +274,28 @@ def _catalog_names() -> list[str]:
     return [i.name for i in load_catalog()]
 
 
-@router.get("/compare.csv", summary="对比面板（CSV）")
-def compare_csv(
+def download_rows(
     request: Request,
     indicator: str | None = None,
     measure: str | None = None,
     level: str | None = None,
     region: str | None = None,
     years: str | None = None,
-) -> Response:
+) -> list[PanelRow]:
+    """The panel rows a download asks for (the 对比 page's filters, without the chart's year and region)."""
+    return _compare_rows(request, _query(indicator, measure, level, region, years, None, None))
+
+
+DownloadRows = Annotated[list[PanelRow], Depends(download_rows)]
+
+
+@router.get("/compare.csv", summary="对比面板（CSV）")
+def compare_csv(rows: DownloadRows) -> Response:
     """Download the panel as CSV (UTF-8 with BOM, formula-safe), the same columns as ``planwatch panel``."""
-    q = _query(indicator, measure, level, region, years, None, None)
-    rows = _compare_rows(request, q)
     return downloads.attachment(to_csv(rows).encode("utf-8-sig"), "text/csv; charset=utf-8", "对比面板.csv")
 
 
 @router.get("/compare.xlsx", summary="对比面板（Excel）")
-def compare_xlsx(
-    request: Request,
-    indicator: str | None = None,
-    measure: str | None = None,
-    level: str | None = None,
-    region: str | None = None,
-    years: str | None = None,
-) -> Response:
+def compare_xlsx(rows: DownloadRows) -> Response:
     """Download the panel as a workbook."""
-    q = _query(indicator, measure, level, region, years, None, None)
-    rows = _compare_rows(request, q)
     return downloads.workbook(lambda path: write_xlsx(rows, path), "对比面板.xlsx")
