@@ -1115,9 +1115,17 @@ r(GWR + "一、2025年工作回顾\n过去的五年，全市单位地区生产�
   gr("14.5%", -14.5, period=FIVE_YEARS, baseline="2020"), pp("4.2个百分点", 4.2, period=FIVE_YEARS, baseline="2020"))
 r(GWR + "二、“十五五”时期主要目标\n“十五五”时期，全市地区生产总值年均增长5%左右，常住人口城镇化率达到70%。",
   gr("5%", 5, period=PLAN_AHEAD, baseline="avg_annual", modality="target", qualifier="about"),
-  ra("70%", 70, period="2030-12-31", modality="target"))
-r(GWR + "二、今后五年的奋斗方向\n到2030年，全市森林覆盖率达到65%，新建城市公园30个。",
-  ra("65%", 65, period="2030-12-31", modality="target"), lv("30个", 30, "个", period=PLAN_AHEAD, modality="target"))
+  ra("70%", 70, period=PLAN_AHEAD, modality="target"))
+r(GWR + "二、今后五年的奋斗方向\n到2030年，全市森林覆盖率达到65%，新建城市公园30个，常住人口总量达到560万人。",
+  ra("65%", 65, period=PLAN_AHEAD, modality="target"), lv("30个", 30, "个", period=PLAN_AHEAD, modality="target"),
+  lv("560万人", 5.6e6, "人", period="2030-12-31", modality="target"))
+r(GWR + "一、2025年工作回顾\n——这五年，全市重点实验室达到45家、新型研发机构120家，5条高速公路建成通车，"
+  "社会消费品零售总额增至1200亿元，新能源汽车年产量增至30万辆。",
+  lv("45家", 45, "家", period="2025-12-31"), lv("120家", 120, "家", period="2025-12-31"),
+  lv("5条", 5, "条", period=FIVE_YEARS), lv("1200亿元", 1.2e11, "元", period=Y2025),
+  lv("30万辆", 3e5, "辆", period=Y2025))
+r("江川市2025年国民经济和社会发展统计公报\n全年金融机构发放科技贷款86亿元，年末贷款余额1860亿元。",
+  lv("86亿元", 8.6e9, "元", period=Y2025), lv("1860亿元", 1.86e11, "元", period="2025-12-31"))
 r(GWR + "一、2025年工作回顾\n全市地区生产总值增长5.3%。\n二、奋力开创新局面\n"
   "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%以内。",
   gr("5.3%", 5.3, period=Y2025, modality="actual"),
@@ -1157,6 +1165,27 @@ r("电子信息、装备制造产值从全省第5位、第3位双双跃居第2�
 r("江川市2025年统计公报\n年末，高新技术企业数居全省第2位。", rk("第2位", 2, period="2025-12-31"))
 r(GWR + "一、2025年工作回顾\n——这五年，科技型企业数从全省第8位升至第3位。",
   rk("第8位", 8, period="2020-12-31"), rk("第3位", 3, period="2025-12-31"))
+
+
+r = family("modality_cue_words")
+r(GWR + "一、2025年工作回顾\n实施青年人才计划，引进博士120名。", lv("120名", 120, "名", modality="actual"))
+r(GWR + "一、2025年工作回顾\n年度计划投资完成率达到98.6%。", ra("98.6%", 98.6, modality="actual"))
+r(GWR + "一、2025年工作回顾\n计划投资120亿元，已完成80亿元。",
+  lv("120亿元", 1.2e10, "元", modality="plan"), lv("80亿元", 8e9, "元", modality="actual"))
+r(GWR + "一、2025年工作回顾\n“十四五”时期，3项预期性指标未能如期完成。", lv("3项", 3, "项", modality="actual"))
+r(GWR + "二、2026年重点工作\n（一）扩大内需\n社会消费品零售总额增长4%左右，新建充电桩800个以上，"
+  "绿色矿山占比超过80%，赤字率拟按3%左右安排。",
+  gr("4%", 4, modality="target", period=Y2026, qualifier="about"),
+  lv("800个", 800, "个", modality="plan", period=Y2026, qualifier="over"),
+  ra("80%", 80, modality="target", qualifier="over"), ra("3%", 3, modality="plan", qualifier="about"))
+r(GWR + "二、2026年重点工作\n实施“百千万”人才计划，引进高层次人才200名。", lv("200名", 200, "名", modality="plan"))
+
+r = family("stocks_and_flows")
+r(GWR + "一、2025年工作回顾\n——这五年，建成智能算力超2万P，高速公路通车总里程突破900公里。",
+  lv("2万P", 2e4, "P", period="2025-12-31", qualifier="over"),
+  lv("900公里", 900, "公里", period="2025-12-31", qualifier="over"))
+r(GWR + "一、2025年工作回顾\n——这五年，累计推出改革举措180项，其中36项在全省推广。",
+  lv("180项", 180, "项", period=None), lv("36项", 36, "项", period=None))
 
 
 for _fam in _FAMILIES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from planwatch.cli.main import cli
@@ -75,3 +76,33 @@ def test_an_unreadable_file_gives_one_line_and_exit_status_two(tmp_path: Path) -
     assert result.exit_code == 2
     assert str(missing) in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_year_taken_from_the_file_name_is_announced_on_stderr(tmp_path: Path) -> None:
+    path = tmp_path / "江川市经济运行分析-2025.txt"
+    path.write_text("上半年全市经济运行情况分析\n上半年，全市地区生产总值增长5.6%。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0
+    assert "已按文件名推定为2025年" in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["period"] == "2025-01/2025-06"
+
+
+@pytest.mark.parametrize(
+    ("name", "warned"),
+    [
+        ("江川市经济运行分析.txt", "无法推定年份"),  # no year anywhere
+        ("江川市经济运行分析-2024-2025.txt", "无法推定年份"),  # two years in the name: ambiguous
+        ("江川市2025年上半年经济运行分析.txt", "已按文件名推定为2025年"),
+    ],
+)
+def test_a_document_without_a_year_warns_how_its_year_was_found(tmp_path: Path, name: str, warned: str) -> None:
+    path = tmp_path / name
+    path.write_text("上半年全市经济运行情况分析\n上半年，全市地区生产总值增长5.6%。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0 and warned in result.stderr
+
+
+def test_a_document_that_names_its_year_gives_no_warning(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(_report(tmp_path))])
+    assert result.exit_code == 0 and result.stderr == ""

@@ -98,7 +98,10 @@ def test_progress_entered_in_the_form_is_stored_and_changes_the_light(fresh_web)
         "cumulative": "1",
         "narrative": "厂房封顶",
     }
-    response = post_form(web, "/items/P02/progress", AT, form)
+    # 33,000 after 1,000 in January is a jump the unit is asked to confirm first
+    asked = post_form(web, "/items/P02/progress", AT, form)
+    assert asked.status_code == 200 and "33.0倍" in soup(asked).select_one(".notice.err").get_text()
+    response = post_form(web, "/items/P02/progress", AT, {**form, "confirm": "1"})
     assert response.status_code == 303
     page = soup(web.get(response.headers["location"]))
     assert "已保存" in page.select_one(".notice.ok").get_text()

@@ -17,3 +17,15 @@ class NotFound(AppError, LookupError):
 
 class Refused(AppError, ValueError):
     """The request is understood but not allowed: a bad value, an ambiguous choice."""
+
+
+class Invalid(Refused):
+    """A submitted value is refused (not a number, negative, absurd, outside the plan year, too long)."""
+
+
+class NeedsConfirmation(Invalid):
+    """A submission is allowed but suspicious; the submitter must confirm the warnings first."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = list(warnings)
+        super().__init__("请核对后确认提交：" + "；".join(self.warnings))

@@ -1,24 +1,88 @@
-"""Submit progress: the one way figures from a unit, a form, an upload or the API reach the store."""
+"""Submit progress: the one way figures from a form, an upload, the API or the importer reach the store.
+
+Every record is checked (:func:`planwatch.plan.validation.refusals`) against its item and
+the plan year; any refusal refuses the whole submission and writes nothing. What is
+allowed but suspicious (:func:`planwatch.plan.validation.entry_warnings`) must be
+confirmed: without ``confirm`` the submission raises :class:`NeedsConfirmation` with the
+warnings; with it the warning text is stored on the record for the reviewer.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from planwatch.app.errors import Refused
-from planwatch.plan.model import Plan, ProgressRecord
+from planwatch.app.errors import Invalid, NeedsConfirmation, NotFound
+from planwatch.plan.model import Plan, PlanItem, ProgressRecord
+from planwatch.plan.validation import LIMITS, EntryLimits, bounds_of, entry_warnings, refusals, text_problem
 from planwatch.store.summary import ChangeSummary, StoreError
 
 
-def submit_progress(store: Any, plan: Plan, records: Sequence[ProgressRecord], *, user: str) -> ChangeSummary:
-    """Write progress records of ``plan`` in one transaction, audited as ``user``; refuse bad records whole.
+@dataclass(slots=True)
+class Submission:
+    """What a submission wrote, and the warnings its submitter confirmed (one line per record)."""
 
-    Raises :class:`Refused` with the store's Chinese message when any record is refused;
-    nothing is written then.
+    summary: ChangeSummary
+    warnings: list[str] = field(default_factory=list)
+
+
+def _where(record: ProgressRecord) -> str:
+    return f"{record.item_code}（{record.as_of.isoformat()}）"
+
+
+def check_progress(
+    plan: Plan, records: Sequence[ProgressRecord], items: Mapping[str, PlanItem], limits: EntryLimits = LIMITS
+) -> None:
+    """Raise :class:`Invalid` (or :class:`NotFound` for an unknown item) for the first record refused."""
+    for record in records:
+        item = items.get(record.item_code)
+        if item is None:
+            raise NotFound(f"计划「{plan.title}」中没有编号为「{str(record.item_code)[:64]}」的事项。")
+        problems = refusals(record, plan.year, bounds_of(item, limits), limits)
+        if problems:
+            prefix = f"{_where(record)}：" if len(records) > 1 else ""
+            raise Invalid(prefix + "；".join(str(p) for p in problems))
+
+
+def submit_progress(
+    store: Any,
+    plan: Plan,
+    records: Sequence[ProgressRecord],
+    *,
+    user: str,
+    items: Mapping[str, PlanItem] | None = None,
+    confirm: bool = False,
+    limits: EntryLimits = LIMITS,
+) -> Submission:
+    """Check and write progress records of ``plan`` in one transaction, audited as ``user``.
+
+    ``items`` (code → item) saves reading the plan when the caller has it. Raises
+    :class:`Invalid` / :class:`NotFound` for a refused record and :class:`NeedsConfirmation`
+    for unconfirmed warnings; nothing is written then.
     """
-    if not user.strip():
-        raise Refused("请填写报送单位或用户名。")
+    user = (user or "").strip()
+    if not user:
+        raise Invalid("请填写报送单位或用户名。")
+    too_long = text_problem("source_unit", user, limits)
+    if too_long is not None:
+        raise Invalid(str(too_long))
+    records = list(records)
+    if items is None:
+        items = store.load_plan_data(plan.code, progress=False).item_index()
+    check_progress(plan, records, items, limits)
+    valued = {r.item_code for r in records if r.value is not None}
+    history = store.items_progress(plan.code, valued) if valued else {}
+    found = entry_warnings(records, history, items, limits)
+    warnings = [f"{_where(r)}：{found[k]}" for r in records if (k := (r.item_code, r.as_of, r.milestone_key)) in found]
+    if warnings and not confirm:
+        raise NeedsConfirmation(warnings)
+    if found:
+        records = [
+            replace(r, warning=found.get((r.item_code, r.as_of, r.milestone_key), r.warning)) for r in records
+        ]
     try:
-        return store.add_progress(plan.code, list(records), user=user.strip())
+        summary = store.add_progress(plan.code, records, user=user)
     except StoreError as exc:
-        raise Refused(str(exc)) from exc
+        raise Invalid(str(exc)) from exc
+    return Submission(summary, warnings)

@@ -238,6 +238,8 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
         if _RANK_STOCK.search(subject):
             return True
         return subject.endswith("率") and not _FLOW_RATE.search(subject)
+    if subject.endswith(pv.FLOW_TOTALS):
+        return False  # 经济总量达到3.8万亿元: the economy's output of the year
     if measure in ("level", "growth") and _TOTAL_NOUN(subject):
         return True
     if measure == "level" and unit in _ENTITY_UNITS_AND_ITEMS and _STATE_COUNT.search(segment):
@@ -253,14 +255,21 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
         return bool(_STATE_RATE.search(subject)) or "增至" in segment
     tail = segment.rstrip(" 　约近超")[-8:]  # 缩减到, 延长至: the pattern ends the segment
     if measure == "level" and _STATE_TO.search(tail):
-        return True
+        # 年产量增至30万辆, 零售总额增至1200亿元: a flow that grew to, still the year's flow
+        return not (subject.endswith(pv.FLOW_SUBJECT_TAILS) and _STOCK_END(subject) is None
+                    and not _TOTAL_NOUN(subject))
     if (measure == "level" and unit in _ENTITY_UNITS and _ENTITY_REACHED(segment.rstrip(" 　约近超"))
             and not subject.endswith(pv.FLOW_SUBJECT_TAILS)):
         return True
     if "新增" in subject:
         return False  # 新增装机: the flow of a stock
     if measure in ("level", "growth"):
-        return _STOCK_END(subject) is not None or "增至" in segment or "余额" in subject
+        noun = _STOCK_END(subject)
+        if noun is not None and subject[: -len(noun)].endswith(pv.FLOW_OF_STOCK_VERBS):
+            return False  # 发放贷款671亿元: the flow of a stock
+        if noun is None and "增至" in segment and subject.endswith(pv.FLOW_SUBJECT_TAILS):
+            return False  # 年产量增至82万辆, 零售总额增至2.79万亿元: a flow that grew to
+        return noun is not None or "增至" in segment or "余额" in subject
     return False
 
 
@@ -388,7 +397,10 @@ def modality_of(ctx: DocumentContext, start: int, sentence: str, clause: str, se
     return "actual"
 
 
+PART_WORDS = pv.PART_OF_BEFORE
 _HELD = re.compile(alternation(fv.HELD_CUES))
+_DONE = re.compile(alternation((*cues.ACTION_VERBS, *fv.DONE_VERBS)))
+_REACHED = re.compile(alternation(fv.REACHED_VERBS))
 _DONE_COUNT_UNITS = frozenset(fv.DONE_COUNT_UNITS)
 
 
@@ -400,7 +412,7 @@ def written_in(marks: PeriodMarks, sentence_lo: int, start: int, clause_lo: int)
 
 def in_content_frame(frame: Frame, period: str | None, measure: str, baseline: str | None, stock: bool,
                      unit: str | None, subject: str | None, segment: str, clause: str,
-                     from_part: bool) -> tuple[str | None, str | None]:
+                     from_part: bool, after: str = "") -> tuple[str | None, str | None]:
     """(period, baseline) of an undated figure in a five-year review or a new plan's goals.
 
     A review of 2021—2025: counts of things done, 年均 rates and levels held (保持在) span the
@@ -413,9 +425,10 @@ def in_content_frame(frame: Frame, period: str | None, measure: str, baseline: s
     first, last = frame.years
     whole = f"{first}-01/{last}-12"
     if frame.kind == "plan_goals":
-        if measure in ("growth", "change_pp") or not stock:
-            return whole, baseline
-        return f"{last}-12-31", baseline
+        # a new plan's goals: rates and flows over the plan, a stock (by its noun) at the plan's end
+        if measure == "level" and is_stock(measure, subject, "", unit):
+            return f"{last}-12-31", baseline
+        return whole, baseline
     if from_part:
         return (f"{first - 1}-12-31" if stock else f"{first - 1}-01/{first - 1}-12"), baseline
     if period is None:
@@ -429,7 +442,30 @@ def in_content_frame(frame: Frame, period: str | None, measure: str, baseline: s
     if measure in ("level", "ratio") and _HELD.search(segment):
         return whole, baseline
     if measure == "level" and not stock and unit in _DONE_COUNT_UNITS:
+        done = _DONE.search(clause) or _DONE.search(after)
+        if not done and (_REACHED.search(clause) or (subject or "").endswith(fv.STANDING_NOUNS)):
+            return f"{last}-12-31", baseline  # 重点实验室达到45家, 独角兽企业71家: how many there are
         return whole, baseline
     if measure == "level" and not stock and subject and (subject.startswith(_FLOW_STARTS) or _ACTION_START(subject)):
+        if _STOCK_END(subject) is not None and not subject.startswith(("新增", "新建")):
+            return f"{last}-12-31", baseline  # 建成智能算力超2万P: the capacity built up, as it stands
         return whole, baseline
     return period, baseline
+
+
+_WORK_VERB = re.compile(alternation(pv.WORK_VERBS_OF_OUTCOMES))
+_OUTCOME_REACH = re.compile(alternation(pv.OUTCOME_REACH_VERBS))
+
+
+def is_outcome_goal(measure: str, subject: str | None, clause: str) -> bool:
+    """True for an indicator's outcome in the year's work (增长4%左右, 占比超过80%, 营业收入达到120亿元).
+
+    Growth, changes in points and shares state how an indicator should end up, so they are goals;
+    a level is one only when a verb of reaching leads to it and no verb of work opens it.
+    """
+    subject = subject or ""
+    if _WORK_VERB.search(clause) or subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
+        return False
+    if measure in ("growth", "change_pp", "ratio"):
+        return True
+    return measure == "level" and _OUTCOME_REACH.search(clause) is not None

@@ -233,6 +233,9 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     r.modality = periods.modality_of(ctx, start, text[sentence_start:start], full_clause, section, own_clause)
     if frame is not None and frame.kind == "plan_goals":
         r.modality = "target"  # 十五五时期…年均增长5%左右: a new plan states goals
+    elif (r.modality == "plan" and section is not None and section.future
+          and periods.is_outcome_goal(r.measure, r.subject, full_clause)):
+        r.modality = "target"  # in the year's work, 社会消费品零售总额增长4%左右 is the indicator's goal
     if periods.names_a_goal_after(text, c.end):
         r.modality = "target"  # 距2025年达到16亿元的目标, 年均增长9%的规划目标
     lead = section.lead if section else ctx.lead
@@ -259,7 +262,11 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         if r.period is not None and frame.kind == "plan_review":
             r.period = lead.end_date if stock else lead.interval  # the frame's words (五年来) set no period here
         r.period, r.baseline = periods.in_content_frame(frame, r.period, r.measure, r.baseline, stock, r.unit,
-                                                        r.subject, segment, full_clause, r.from_part)
+                                                        r.subject, segment, full_clause, r.from_part,
+                                                        subjects.right_phrase(text, c.end) or "")
+    if (prev is not None and prev.sentence_start == sentence_start and prev.measure == r.measure == "level"
+            and prev.unit == r.unit and segment.lstrip(" 　，,").startswith(periods.PART_WORDS)):
+        r.period = prev.period  # 累计推出259项，其中56项: the part is of the same time as the whole
     if ctx.plan_frame is not None:
         written = marks.last_between(own_clause, start, own_clause) is not None
         stock = periods.is_stock(r.measure, r.subject, segment, r.unit)

@@ -46,6 +46,7 @@ from planwatch.plan.model import (
     WorkArea,
     item_kind,
 )
+from planwatch.plan.validation import bounds_of, refusals
 
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 FindIndicator = Callable[[str], object | None]  # name → an object with ``.code``, or None
@@ -659,11 +660,7 @@ def collect_progress(tables: Tables, plan: PlanData, issues: Collector, as_of: d
     for sheet in PROGRESS_SHEETS:
         sheet_kind = KIND_OF_PROGRESS_SHEET[sheet.name]
         for record in iter_sheet(tables, sheet, issues, defaults=fill, label_keys=LABEL_KEYS) or ():
-            in_year(record, "as_of", year, issues)
-            in_year(record, "period_start", year, issues)
             start, end = record.get("period_start"), record.get("as_of")
-            if isinstance(start, date) and isinstance(end, date) and start > end:
-                issues.at(record, "period_start", f"起始日期{start.isoformat()}晚于截至日期{end.isoformat()}")
             source = parse_source(record, issues)
             source = sources.setdefault(source, source)
             code = record.get("item_code")
@@ -698,19 +695,23 @@ def collect_progress(tables: Tables, plan: PlanData, issues: Collector, as_of: d
                 continue
             seen[key] = (sheet.name, record.row)
             stage = record.get("stage")
-            records.append(
-                ProgressRecord(
-                    item_code=str(code),
-                    as_of=end,
-                    value=record.get("value"),  # type: ignore[arg-type]
-                    cumulative=bool(record.get("cumulative", True)),
-                    period_start=start,  # type: ignore[arg-type]
-                    milestone_key=milestone_key,
-                    stage=ProjectStage(stage) if stage else None,
-                    narrative=str(record.get("narrative", "")),
-                    source=source,
-                )
+            progress = ProgressRecord(
+                item_code=str(code),
+                as_of=end,
+                value=record.get("value"),  # type: ignore[arg-type]
+                cumulative=bool(record.get("cumulative", True)),
+                period_start=start,  # type: ignore[arg-type]
+                milestone_key=milestone_key,
+                stage=ProjectStage(stage) if stage else None,
+                narrative=str(record.get("narrative", "")),
+                source=source,
             )
+            problems = refusals(progress, year, bounds_of(item))
+            for problem in problems:
+                column = problem.field if any(c.key == problem.field for c in record.sheet.columns) else None
+                issues.at(record, column, problem.detail if column else problem.message)
+            if not problems:
+                records.append(progress)
     return records
 
 

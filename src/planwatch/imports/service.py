@@ -116,6 +116,7 @@ def _import(
     plan_code: str | None,
     replace: bool = False,
 ) -> ImportResult:
+    from planwatch.app import AppError, submit_progress
     from planwatch.store.summary import StoreError
 
     source = Path(path).name
@@ -154,8 +155,13 @@ def _import(
             plan = store.load_plan_data(code, progress=False)
             records = parse_progress_tables(tables, plan, source=source, as_of=as_of)
             tables.clear()  # the raw rows are typed now: free them before the store is written
+            # the importer's user confirms by running it: the warnings are printed and kept on the records
+            submitted = submit_progress(store, plan.plan, records, user=user, items=plan.item_index(), confirm=True)
             del plan
-            summary = store.add_progress(code, records, user=user)
+            summary = submitted.summary
+            warnings.extend(Issue(source, f"请核对 {text}") for text in submitted.warnings)
+    except AppError as exc:
+        raise fail(source, f"未导入任何数据：{exc}") from exc
     except StoreError as exc:
         raise fail(source, f"数据库拒绝写入，未导入任何数据：{exc}") from exc
     return ImportResult(str(path), kind, code, summary, rows, warnings)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from planwatch.plan.fold import fold
 from planwatch.plan.model import ProgressRecord, ProjectStage, Source
 
 # Enum members as module constants: reading ``Light.GREEN`` costs a class attribute
@@ -82,12 +83,9 @@ def summarise(records: list[ProgressRecord] | None) -> ItemProgress:
         # Stable sort: of two records on one day, the one reported later in the list wins.
         records = sorted(records, key=_record_date)
     progress = ItemProgress(last_report=records[-1].as_of)
-    last_cumulative: int | None = None
-    for index, record in enumerate(records):
+    for record in records:
         if record.value is not None:
             progress.latest = record
-            if record.cumulative:
-                last_cumulative = index
         elif record.milestone_key is None and record.stage is None and record.narrative:
             progress.note = record
         if record.milestone_key is not None and record.milestone_key not in progress.milestones_done:
@@ -98,14 +96,10 @@ def summarise(records: list[ProgressRecord] | None) -> ItemProgress:
                 progress.started = record
             if progress.completed is None and record.stage is COMPLETED:
                 progress.completed = record
-    if last_cumulative is None:
-        basis = [r for r in records if r.value is not None]
-    else:
-        anchor = records[last_cumulative]
-        basis = [anchor, *(r for r in records[last_cumulative + 1 :] if r.value is not None)]
+    total, basis = fold(records)
     if basis:
         progress.basis = basis
-        progress.total = sum(r.value for r in basis if r.value is not None)
+        progress.total = total
     return progress
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from planwatch.monitor.board import ItemStatus, Rollup, RollupBy, StatusBoard
 from planwatch.monitor.wording import LIGHT_SHORT, Light, num, pct
+from planwatch.plan.numbers import finite_or_none
 
 ROLLUP_TITLES: dict[str, str] = {"work_area": "按工作领域", "owner_unit": "按责任单位", "district": "按区县"}
 ROLLUP_KEY_HEADERS: dict[str, str] = {"work_area": "领域", "owner_unit": "责任单位", "district": "区县"}
@@ -272,7 +273,7 @@ def board_dict(board: StatusBoard, items: Sequence[ItemStatus] | None = None) ->
     return {
         "plan": {"code": board.plan.code, "title": board.plan.title, "year": board.plan.year},
         "as_of": board.as_of.isoformat(),
-        "time_progress": board.time_progress,
+        "time_progress": finite_or_none(board.time_progress),
         "summary": {
             "total": len(chosen),
             **{light.value: counts[light] for light in Light},
@@ -295,7 +296,7 @@ def item_dict(item: ItemStatus) -> dict[str, Any]:
         "district_code": item.district_code,
         "light": item.light.value,
         "state": item.state,
-        "numbers": item.numbers,
+        "numbers": {name: finite_or_none(value) for name, value in item.numbers.items()},
         "unit": item.unit,
         "actual_text": item.actual_text,
         "target_text": item.target_text,
@@ -313,7 +314,7 @@ def _rollup_dict(rollup: Rollup) -> dict[str, Any]:
         "total": rollup.total,
         "counts": {light.value: n for light, n in rollup.counts.items()},
         "stale": rollup.stale,
-        "average_completion": rollup.average_completion,
+        "average_completion": finite_or_none(rollup.average_completion),
         "worst": [i.code for i in rollup.worst],
     }
 
@@ -327,7 +328,8 @@ def render_json(board: StatusBoard, items: Sequence[ItemStatus] | None = None) -
     """Return the board as JSON (UTF-8 Chinese kept readable; indented unless very large)."""
     data = board_dict(board, items)
     indent = 2 if len(data["items"]) <= JSON_INDENT_LIMIT else None
-    return json.dumps(data, ensure_ascii=False, indent=indent, default=_json_default) + "\n"
+    # allow_nan=False: JSON has no Infinity or NaN; the figures above are made finite or null
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=_json_default, allow_nan=False) + "\n"
 
 
 def _json_default(value: object) -> object:

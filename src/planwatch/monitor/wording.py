@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from enum import StrEnum
 
@@ -54,13 +55,17 @@ def worst(*lights: Light) -> Light:
 
 
 def num(value: float) -> str:
-    """Return a number as reports write it: at most two decimals, no trailing zeros."""
+    """Return a number as reports write it: at most two decimals, no trailing zeros ("—" for NaN, ±inf)."""
+    if not math.isfinite(value):
+        return "—"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
 def pct(share: float) -> str:
     """Return a 0..1 share as a percentage with one decimal (0.356 → 35.6%), 50% for a half."""
+    if not math.isfinite(share):
+        return "—"
     return f"{num(round(share * 100, 1))}%"
 
 

@@ -261,6 +261,8 @@ class ProgressRecord:
     stage: ProjectStage | None = None
     narrative: str = ""
     source: Source = field(default_factory=Source)
+    #: What the submitter confirmed when sending it (a total below the last one, a jump); "" when nothing.
+    warning: str = ""
 
 
 PlanItem = Target | KeyTask | Project | LivelihoodItem

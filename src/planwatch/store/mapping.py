@@ -224,7 +224,7 @@ def livelihood_from(row: Any) -> LivelihoodItem:
 SOURCE_COLUMNS = ("source_unit", "source_document", "source_span_start", "source_span_end", "source_quote")
 
 #: Columns of a progress row besides its key and plan, in table order.
-PROGRESS_VALUE_COLUMNS = ("value", "cumulative", "period_start", "stage", "narrative", *SOURCE_COLUMNS)
+PROGRESS_VALUE_COLUMNS = ("value", "cumulative", "period_start", "stage", "narrative", *SOURCE_COLUMNS, "warning")
 
 
 def progress_key(record: ProgressRecord) -> tuple[str, date, str]:
@@ -249,6 +249,7 @@ def progress_row(record: ProgressRecord) -> Row:
         "source_span_start": None if span is None else int(span[0]),
         "source_span_end": None if span is None else int(span[1]),
         "source_quote": source.quote,
+        "warning": record.warning or None,
     }
 
 
@@ -264,6 +265,7 @@ def progress_from(row: Any) -> ProgressRecord:
         stage=_STAGE[row.stage] if row.stage else None,
         narrative=row.narrative,
         source=Source(unit=row.source_unit, document=row.source_document, span=span, quote=row.source_quote),
+        warning=row.warning or "",
     )
 
 

@@ -19,7 +19,8 @@ from typing import Any, Literal
 from sqlalchemy import Engine, Table, and_, delete, false, func, literal_column, or_, select, update
 from sqlalchemy.engine import Connection
 
-from planwatch.plan.model import PlanData, ProgressRecord, Target
+from planwatch.plan import validation
+from planwatch.plan.model import PlanData, ProgressRecord, Target, TargetMeasure
 from planwatch.settings import Settings
 from planwatch.store import latest
 from planwatch.store import mapping as m
@@ -279,6 +280,8 @@ class _Writer:
             return
         kinds = item_kinds(self.conn, plan_id)
         milestone_keys = task_milestones(self.conn, plan_id)
+        year, bounds = entry_bounds(self.conn, plan_id)
+        amount = validation.bounds_for(None, None)
         # Check everything before writing anything; keep only the keys, not a row per record,
         # so a million records do not hold a million dicts at once.
         seen: set[tuple[str, date, str]] = set()
@@ -294,6 +297,10 @@ class _Writer:
                     raise StoreError(f"进度记录给 {code} 标了里程碑 {milestone}，但它不是重点任务，未写入任何数据")
                 if milestone not in milestone_keys.get(code, set()):
                     raise StoreError(f"重点任务 {code} 没有里程碑 {milestone}，未写入任何数据")
+            problems = validation.refusals(record, year, bounds.get(code, amount))
+            if problems:
+                when = record.as_of.isoformat() if isinstance(record.as_of, date) else record.as_of
+                raise StoreError(f"进度记录 {code}（{when}）：{problems[0]}，未写入任何数据")
             if key in seen:
                 dups.append(key)
             seen.add(key)
@@ -490,6 +497,16 @@ def check_namespace(
                     f"计划 {plan_code} 中编码 {item.code} 已用于{KIND_LABELS[other]}，"
                     f"不能再用于{KIND_LABELS[kind]}，未写入任何数据"
                 )
+
+
+def entry_bounds(conn: Connection, plan_id: int) -> tuple[int, dict[str, validation.Bounds]]:
+    """Return the plan's year and the bounds of its targets' figures (growth rates may be negative)."""
+    plans: Table = PlanRow.__table__
+    year = conn.execute(select(plans.c.year).where(plans.c.id == plan_id)).scalar_one()
+    targets = ITEM_TABLES["target"]
+    query = select(targets.c.code, targets.c.measure).where(targets.c.plan_id == plan_id)
+    bounds = {code: validation.bounds_for(TargetMeasure(measure), None) for code, measure in conn.execute(query)}
+    return year, bounds
 
 
 def task_milestones(conn: Connection, plan_id: int) -> dict[str, set[str]]:
@@ -783,13 +800,10 @@ class Store:
             elif latest_only:
                 data.progress = latest_progress(conn, plan_id, as_of, dates)
             else:
-                query = select(*READ_COLUMNS[1:]).where(PROGRESS.c.plan_id == plan_id)
+                query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(PROGRESS.c.plan_id == plan_id)
                 if as_of is not None:
                     query = query.where(PROGRESS.c.as_of <= as_of)
-                sources: dict[tuple[Any, ...], Any] = {}
-                data.progress = [
-                    m.progress_from_values(r, sources) for r in conn.execute(query.order_by(PROGRESS.c.id))
-                ]
+                data.progress = _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id)))
         return data
 
     def item_progress(self, plan_code: str, item_code: str, *, as_of: date | None = None) -> list[ProgressRecord]:
@@ -802,11 +816,30 @@ class Store:
         self._ensure()
         with self.engine.connect() as conn:
             plan_id = self._plan_id(conn, plan_code)
-            query = select(*READ_COLUMNS[1:]).where(PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code == item_code)
+            query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(
+                PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code == item_code
+            )
             if as_of is not None:
                 query = query.where(PROGRESS.c.as_of <= as_of)
-            sources: dict[tuple[Any, ...], Any] = {}
-            return [m.progress_from_values(r, sources) for r in conn.execute(query.order_by(PROGRESS.c.id))]
+            return _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id)))
+
+    def items_progress(self, plan_code: str, item_codes: Iterable[str]) -> dict[str, list[ProgressRecord]]:
+        """Return the whole stored history of some items of a plan, by item code (saved order).
+
+        What the entry warnings compare new figures with; read by code, 500 at a time.
+        """
+        self._ensure()
+        codes = sorted(set(item_codes))
+        out: dict[str, list[ProgressRecord]] = {}
+        with self.engine.connect() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            for part in _chunks(codes, 500):
+                query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(
+                    PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code.in_(part)
+                )
+                for record in _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id))):
+                    out.setdefault(record.item_code, []).append(record)
+        return out
 
     def report_dates(self, plan_code: str) -> dict[date, int]:
         """Return, per date, how many of the plan's items have their latest report dated on it.
@@ -966,6 +999,18 @@ class Store:
         return list(
             conn.execute(select(AUDIT.c.key).where(AUDIT.c.table_name == PlanRow.__tablename__).distinct()).scalars()
         )
+
+
+def _records_with_warnings(rows: Iterable[Any]) -> list[ProgressRecord]:
+    """Build records from rows of ``PROGRESS_READ_COLUMNS`` followed by the warning column."""
+    sources: dict[tuple[Any, ...], Any] = {}
+    records = []
+    for r in rows:
+        record = m.progress_from_values(r, sources)
+        if r[-1]:
+            record.warning = r[-1]
+        records.append(record)
+    return records
 
 
 def _audit_entry(r: Any) -> AuditEntry:

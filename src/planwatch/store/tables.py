@@ -224,6 +224,8 @@ class ProgressRow(Base):
     source_span_start: Mapped[int | None] = mapped_column(Integer)
     source_span_end: Mapped[int | None] = mapped_column(Integer)
     source_quote: Mapped[str | None] = mapped_column(Text)
+    #: What the submitter was asked to confirm (a total below the last one, a jump), for the reviewer.
+    warning: Mapped[str | None] = mapped_column(Text)
 
 
 class ProgressLatestRow(Base):
@@ -292,6 +294,28 @@ class AuditRow(Base):
     key: Mapped[str] = mapped_column(String(500))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class TargetProposalRow(Base):
+    """A target a report states for a plan item, waiting for the 计划处 to accept it into the plan.
+
+    ``target`` holds the proposed target as the ``targets`` row would (mapping.target_row);
+    ``state`` is proposed, accepted or rejected. Reading the same report again proposes nothing new.
+    """
+
+    __tablename__ = "target_proposals"
+    __table_args__ = (UniqueConstraint("plan_id", "code", "document"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    target: Mapped[dict[str, Any]] = mapped_column(JSON)
+    document: Mapped[str] = mapped_column(String(500))
+    quote: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20))
+    proposed_by: Mapped[str] = mapped_column(String(200))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class DocumentRow(Base):

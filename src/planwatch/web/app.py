@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from planwatch.app.errors import NotFound, Refused
+from planwatch.app.errors import Invalid, NotFound, Refused
 from planwatch.web import csrf, labels, services
 from planwatch.web.cache import BoardCache
 
@@ -89,6 +89,11 @@ def _install_error_pages(app: FastAPI) -> None:
     async def refused(request: Request, exc: Refused):
         return respond(request, 400, "请求有误", str(exc))
 
+    @app.exception_handler(Invalid)
+    async def invalid(request: Request, exc: Invalid):
+        # a submitted value refused (or warnings to confirm): 422 with the Chinese reason
+        return respond(request, 422, "数据未通过校验", str(exc))
+
     @app.exception_handler(csrf.Forbidden)
     async def forbidden(request: Request, exc: csrf.Forbidden):
         return respond(request, 403, "无法提交", str(exc))
@@ -103,4 +108,8 @@ def _install_error_pages(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 404:
             return respond(request, 404, "页面不存在", f"没有地址为「{request.url.path}」的页面。")
+        if "exceeded maximum size" in str(exc.detail) or "Too many" in str(exc.detail):
+            # the form parser's own limits (Starlette speaks English): say it in Chinese
+            message = "提交的内容超过上限（单项约1MB），未保存任何数据；请缩短后重新提交。"
+            return respond(request, 400, "提交内容过大", message)
         return respond(request, exc.status_code, "请求未能完成", str(exc.detail))

@@ -132,6 +132,8 @@ class ProgressOut(BaseModel):
     stage: str | None = None
     narrative: str = ""
     source: str
+    #: what the submitter confirmed when sending it (a total below the last one, a jump)
+    warning: str | None = None
 
 
 class AuditOut(BaseModel):

@@ -15,6 +15,8 @@ from planwatch.app import errors as app_errors
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.board import RollupBy, count_lights
 from planwatch.monitor.wording import KIND_LABELS
+from planwatch.plan import numbers
+from planwatch.plan.fold import adds_up, running_totals
 from planwatch.plan.model import (
     KeyTask,
     LivelihoodItem,
@@ -143,26 +145,8 @@ def month_ends(year: int) -> list[date]:
 # ---------------------------------------------------------------------------- formatting
 
 
-def format_number(value: float | None, digits: int = 2) -> str:
-    """Return a number the way a report writes it: 12,345.6 (trailing zeros dropped)."""
-    if value is None:
-        return "—"
-    text = f"{value:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def format_percent(ratio: float | None, digits: int = 1) -> str:
-    """Return a fraction as a percentage: 0.5 → 50.0%."""
-    return "—" if ratio is None else f"{ratio * 100:.{digits}f}%"
-
-
-def format_pp(gap: float | None) -> str:
-    """Return a gap in percentage points with its sign: +3.5个百分点."""
-    if gap is None:
-        return "—"
-    return f"{gap:+.1f}个百分点"
+#: one formatter for pages and messages (missing, NaN and infinite figures read "—").
+format_number, format_percent, format_pp = numbers.format_number, numbers.format_percent, numbers.format_pp
 
 
 # ---------------------------------------------------------------------------- status view
@@ -368,27 +352,25 @@ def definition_of(item: PlanItem, data: PlanData) -> list[DefinitionField]:
 def progress_history(item: PlanItem, records: Iterable[ProgressRecord]) -> list[ProgressOut]:
     """Return an item's progress records in date order, with the running cumulative figure.
 
-    Cumulative records reset the running total; period records add to it — the same
-    folding the status engine does. Targets report year-to-date rates, which do not add
-    up, so they carry no running total.
+    Cumulative records reset the running total; period records add to it — the one fold
+    (:func:`planwatch.plan.fold.running_totals`) the status engine uses. Rate targets report
+    year-to-date rates, which do not add up, so they carry no running total.
     """
-    adds_up = not isinstance(item, Target)
-    running: float | None = None
+    counts = adds_up(item)
     rows = []
-    for record in sorted(records, key=lambda r: (r.as_of, r.milestone_key or "")):
-        if adds_up and record.value is not None:
-            running = record.value if record.cumulative else (running or 0.0) + record.value
+    for record, running in running_totals(sorted(records, key=lambda r: (r.as_of, r.milestone_key or ""))):
         rows.append(
             ProgressOut(
                 as_of=record.as_of,
                 period_start=record.period_start,
                 value=record.value,
                 cumulative=record.cumulative,
-                running_total=running if adds_up and record.value is not None else None,
+                running_total=running if counts and record.value is not None else None,
                 milestone_key=record.milestone_key,
                 stage=labels.STAGES.get(record.stage.value) if record.stage else None,
                 narrative=record.narrative,
                 source=record.source.describe(),
+                warning=record.warning or None,
             )
         )
     return rows

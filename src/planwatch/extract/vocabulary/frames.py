@@ -48,3 +48,9 @@ DONE_COUNT_UNITS: tuple[str, ...] = (
 )
 # words a growth is written with when it is the year's own (同比, 比上年): not a rise over the whole frame
 YEAR_ON_YEAR_WORDS: tuple[str, ...] = ("同比", "比上年", "比去年", "较上年", "较去年", "比同期", "较同期")
+# verbs that make a count in a five-year review a count of things done (建成, 新增, 入选 …), besides the
+# action verbs of cues.ACTION_VERBS; a count with none of them but a verb of reaching is a state
+DONE_VERBS: tuple[str, ...] = ("入选", "获批", "开诊", "投产", "建成运营", "获评", "获得", "办理", "提请", "制定")
+REACHED_VERBS: tuple[str, ...] = ("达到", "达", "超过", "突破", "增至", "总数", "拥有", "集聚", "汇聚")
+# nouns of standing things: a bare count of them (独角兽企业7146家) is how many there are
+STANDING_NOUNS: tuple[str, ...] = ("企业", "机构", "团队", "实验室", "中心", "平台", "基地", "园区", "公司", "主体")

@@ -78,6 +78,7 @@ STOCK_NOUNS: tuple[str, ...] = (
     "总量", "规模", "余额", "装机", "总装机", "总数", "头数", "保有量", "存量", "储备库", "床位", "场所", "食堂",
     "互助点", "服务站", "总部", "保税区", "试验区", "区县", "强镇", "人口", "总面积", "编目", "归集", "共享", "语料",
     "库存", "存款", "贷款", "家底", "应用", "总人口", "户籍人口", "常住人口", "资产", "园区", "基地", "储备",
+    "算力", "总里程", "通车里程", "运营里程", "生产能力", "综合生产能力",
 )
 # a level reached by a change (缩减到130项, 延长至240小时, 增至32家) is a state at the period's end
 STATE_TO_PATTERN = r"(?:增|减|缩减|延长|缩短|压缩|提高|提升|上升|下降|降|扩大|缩小|增加|减少|调整)(?:到|至)$"
@@ -111,15 +112,30 @@ PLAN_CUES: tuple[str, ...] = (
 PARAGRAPH_TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为")
 # in a past section, only these make a number a target or a plan (read in the sentence before it)
 PAST_SECTION_TARGET_CUES: tuple[str, ...] = (
-    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "确保", "努力实现", "力求", "预期(?!寿命)",
+    "力争", "预期目标", "目标为", "目标是", "目标：", "目标:", "确保", "努力实现", "力求", "预期(?!寿命|性)",
     # 争取到上级资金, 争取地方政府专项债券资金: in a review, 争取 + funds or projects is what was secured
     "争取(?!到|了|中央|上级|国家|省级|省里|超长期|[^，,。；;]{0,16}?(?:资金|债|补助|政策|项目|支持|额度|指标))",
 )
 # “好于预期”, “超预期” speak of the past: not a target
 NOT_TARGET_BEFORE: tuple[str, ...] = ("好于", "超", "超出", "高于", "低于", "符合", "不及", "稳定")
+# words before 计划 that make it a noun, the name of a programme or a plan figure (人才计划, 年度计划投资完成率)
+PLAN_NOUN_BEFORE: tuple[str, ...] = ("人才", "行动", "专项", "工程", "引才", "培育", "增收", "伙伴")
 PAST_SECTION_PLAN_PATTERN = (
-    r"(?:拟|统筹规划|计划(?=[\u4e00-\u9fff])(?!执行|完成率|的)|下一步|(?<![即必])将(?!近|[0-9一二三四五六七八九十])|"
+    r"(?:拟|统筹规划|" + "".join(f"(?<!{w})" for w in PLAN_NOUN_BEFORE) +
+    r"计划(?=[\u4e00-\u9fff])(?!执行|完成率|的|[^，,。；;]{0,6}完成率)|下一步|(?<![即必])将(?!近|[0-9一二三四五六七八九十])|"
     r"下半年(?!以来)|(?:19|20)[0-9]{2}年度)"
 )
 # nouns that make a rank the rank of a stock (企业数居全国第1位, 贷款余额增速居第6位): dated at the end
 RANK_STOCK_NOUNS: tuple[str, ...] = ("余额", "总数", "企业数", "户数", "保有量", "存量", "家数")
+# totals that are flows, not stocks, though they end in 总量: the economy's output of a year
+FLOW_TOTALS: tuple[str, ...] = ("经济总量", "生产总值", "GDP总量")
+# verbs right before a stock noun that make the figure a flow of it: 发放贷款, 新增存款, 投放贷款
+FLOW_OF_STOCK_VERBS: tuple[str, ...] = ("发放", "新增", "投放", "新发放", "发行", "累放")
+# words that open a part of the figure before it (累计推出259项，其中56项): the part shares its time
+PART_OF_BEFORE: tuple[str, ...] = ("其中",)
+# in a section of the year's work, an outcome of an indicator is a goal (社会消费品零售总额增长4%左右,
+# 绿色矿山占比超过80%), a work quantity stays planned work (新建充电桩800个以上): the verbs of work that keep
+# a change or share planned
+WORK_VERBS_OF_OUTCOMES: tuple[str, ...] = ("新建", "新增", "实施", "安排", "建设", "改造", "培育", "引进", "开工", "拟")
+# verbs that make a level in the year's work an outcome to reach (营业收入达到120亿元)
+OUTCOME_REACH_VERBS: tuple[str, ...] = ("达到", "突破", "超过", "保持在", "稳定在", "增至", "提高到", "提升至")

@@ -135,7 +135,16 @@ def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
     return detail
 
 
-def _render_detail(request: Request, sel: Selection, code: str, *, form_error: str = "", status_code: int = 200):
+def _render_detail(
+    request: Request,
+    sel: Selection,
+    code: str,
+    *,
+    form_error: str = "",
+    status_code: int = 200,
+    form: dict[str, str] | None = None,
+    confirm_needed: bool = False,
+):
     detail = detail_of(request, sel, code)
     return templates.TemplateResponse(
         request,
@@ -148,6 +157,8 @@ def _render_detail(request: Request, sel: Selection, code: str, *, form_error: s
             "nav": "items",
             "saved": request.query_params.get("saved") == "1",
             "form_error": form_error,
+            "form": form,
+            "confirm_needed": confirm_needed,
         },
         status_code=status_code,
     )
@@ -175,16 +186,33 @@ def add_progress(
     cumulative: str = Form(""),
     milestone_key: str = Form(""),
     narrative: str = Form(""),
+    confirm: str = Form(""),
 ):
-    """Write one progress record for the item through the store, recorded as the unit's."""
+    """Write one progress record for the item through the application layer, recorded as the unit's.
+
+    Refused values come back on the form with the reason (400); values that need a second
+    look (a total below the last one, a jump) come back with the warning and a box to
+    confirm them, the figures kept as typed.
+    """
     item = services.find_item(sel.data, code)
+    typed = {
+        "unit": unit,
+        "as_of": as_of,
+        "value": value,
+        "cumulative": cumulative,
+        "milestone_key": milestone_key,
+        "narrative": narrative,
+    }
     try:
         record = _progress_record(code, sel, unit, as_of, value, cumulative, milestone_key, narrative)
         if record.value is None and record.milestone_key is None and not isinstance(item, KeyTask):
             raise BadRequest("请填写数值。")
-        app.submit_progress(get_store(request), sel.plan, [record], user=unit.strip())
+        store = get_store(request)
+        app.submit_progress(store, sel.plan, [record], user=unit, items={code: item}, confirm=bool(confirm))
+    except app.NeedsConfirmation as exc:
+        return _render_detail(request, sel, code, form_error=str(exc), form=typed, confirm_needed=True)
     except (app.AppError, ValueError) as exc:
-        return _render_detail(request, sel, code, form_error=str(exc), status_code=400)
+        return _render_detail(request, sel, code, form_error=str(exc), status_code=400, form=typed)
     query = urlencode({"plan": sel.plan.code, "as_of": record.as_of.isoformat(), "saved": "1"})
     return RedirectResponse(f"/items/{code}?{query}", status_code=303)
 
@@ -204,7 +232,7 @@ def _progress_record(
         try:
             number = float(value.strip().replace(",", ""))
         except ValueError:
-            raise BadRequest(f"数值「{value}」不是数字。") from None
+            raise BadRequest(f"数值「{value[:50]}」不是数字。") from None
     if number is None and not milestone_key and not narrative.strip():
         # a key task may report in words only (the importer's rule too): it keeps the task fresh
         raise BadRequest("请填写数值，或选择已完成的节点，或填写情况说明。")
