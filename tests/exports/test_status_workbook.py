@@ -44,7 +44,7 @@ def data_rows(sheet) -> list[tuple]:  # type: ignore[no-untyped-def]
 
 
 def test_the_ledger_has_a_summary_an_alert_sheet_and_one_sheet_per_kind_of_item(ledger, board) -> None:
-    assert ledger.sheetnames == ["汇总", "预警事项", "催报清单", *KIND_TITLES.values()]
+    assert ledger.sheetnames == ["汇总", "预警事项", "催报清单", *KIND_TITLES.values(), "图表"]
     for kind, title in KIND_TITLES.items():
         codes = [row[1] for row in data_rows(ledger[title])]
         assert codes == [item.code for item in board.items if item.kind is kind]

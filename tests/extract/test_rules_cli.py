@@ -106,3 +106,23 @@ def test_a_document_without_a_year_warns_how_its_year_was_found(tmp_path: Path, 
 def test_a_document_that_names_its_year_gives_no_warning(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(_report(tmp_path))])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("phrase", "indicator"),
+    [
+        ("全市经济增长5.2%。", "地区生产总值"),
+        ("全省生产总值增长5.2%。", "地区生产总值"),
+        ("GDP增长5.2%。", "地区生产总值"),
+        ("规上工业增加值增长6.1%。", "规模以上工业增加值"),
+        ("城镇调查失业率5.1%。", "城镇调查失业率"),
+        ("单位国内生产总值能耗下降3%。", "单位地区生产总值能耗"),
+        ("城乡居民人均可支配收入分别增长5.1%和6.3%。", "城镇居民人均可支配收入"),
+        ("地区生产总值占全国比重4.1%。", None),  # a share of GDP is another series
+        ("新建充电桩800个。", None),
+    ],
+)
+def test_a_subject_that_names_a_catalog_indicator_gets_its_canonical_name(phrase: str, indicator: str | None) -> None:
+    from planwatch.extract import extract_facts
+
+    assert extract_facts("江川市2025年统计公报\n" + phrase)[0].indicator == indicator

@@ -36,3 +36,16 @@ def demo_report(demo_inputs):
 def demo_docx(demo_report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo report written as DOCX with the 数据来源 appendix."""
     return write_report(demo_report, tmp_path_factory.mktemp("docx") / "report.docx", "docx")
+
+
+@pytest.fixture(scope="module")
+def client(demo_db):
+    """A client of the real web app over the demo database."""
+    from fastapi.testclient import TestClient
+
+    from planwatch.web import create_app
+
+    store = Store.open(demo_db.url)
+    with TestClient(create_app(store)) as client:
+        yield client
+    store.close()

@@ -5,20 +5,7 @@ from __future__ import annotations
 import io
 from urllib.parse import unquote
 
-import pytest
 from docx import Document
-from fastapi.testclient import TestClient
-
-from planwatch.store import Store
-from planwatch.web import create_app
-
-
-@pytest.fixture(scope="module")
-def client(demo_db):
-    store = Store.open(demo_db.url)
-    with TestClient(create_app(store)) as client:
-        yield client
-    store.close()
 
 
 def test_the_report_downloads_as_a_docx_named_for_the_plan_and_date(client):

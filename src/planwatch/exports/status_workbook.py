@@ -2,7 +2,8 @@
 
 One workbook: a 汇总 sheet (counts by kind, then by work area, owner unit and district), a
 预警事项 sheet (red, overdue and stale items, worst first, each with its explanation), a 催报清单
-(the units owing reports), and one sheet per item kind with every item. The light column is
+(the units owing reports), one sheet per item kind with every item, and a 图表 sheet with the
+leader's charts as native Excel charts (:mod:`planwatch.exports.status_charts`). The light column is
 filled red, yellow, green or grey like the dashboard; headers stay in view and carry filters;
 pages print A4 landscape, one page wide, with the header row on every page.
 
@@ -13,7 +14,7 @@ cells) and atomically: readers see the old file or the finished new one.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -23,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.atomic import atomic_file
+from planwatch.exports.status_charts import chart_sheet
 from planwatch.monitor.board import ItemStatus, Rollup, StatusBoard
 from planwatch.monitor.render import STATUS_COLUMNS, status_rows
 from planwatch.monitor.wording import KIND_TITLES, LIGHT_SHORT, Light
@@ -64,8 +66,15 @@ _LIGHT_STYLES = {
 }
 
 
-def write_status_workbook(board: StatusBoard, path: str | os.PathLike[str]) -> dict[str, int]:
-    """Write ``board`` as a 监测台账 workbook at ``path``; return the rows written per sheet."""
+def write_status_workbook(
+    board: StatusBoard, path: str | os.PathLike[str], planned: Mapping[str, float] | None = None
+) -> dict[str, int]:
+    """Write ``board`` as a 监测台账 workbook at ``path``; return the rows written per sheet.
+
+    ``planned`` (each project's annual planned investment, 万元) adds the 图表 sheet's
+    investment charts weighted by investment; without it the sheet charts the headline
+    indicators and each work area's plain average completion.
+    """
     workbook = Workbook(write_only=True)
     written: dict[str, int] = {}
     written["汇总"] = _summary_sheet(workbook.create_sheet("汇总"), board)
@@ -78,6 +87,7 @@ def write_status_workbook(board: StatusBoard, path: str | os.PathLike[str]) -> d
         if items:
             name = KIND_TITLES[kind]
             written[name] = _item_sheet(workbook.create_sheet(name), board, items, name)
+    written["图表"] = chart_sheet(workbook.create_sheet("图表"), board, planned, _cell, _header_row)
     with atomic_file(path) as tmp:
         workbook.save(tmp)
     return written

@@ -238,6 +238,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
         r.modality = "target"  # in the year's work, 社会消费品零售总额增长4%左右 is the indicator's goal
     if periods.names_a_goal_after(text, c.end):
         r.modality = "target"  # 距2025年达到16亿元的目标, 年均增长9%的规划目标
+        if not r.subject or subjects.is_only_action(r.subject) or r.subject in subjects.RESTATING_WORDS:
+            r.subject = _restated_subject(r, done)  # 确定5.5%左右的增长目标: the goal stated before
     lead = section.lead if section else ctx.lead
     r.baseline = measures.baseline(full_clause, r.measure, lead.year) if r.measure in _CHANGES else None
     from_part = _FROM_PART.search(segment)
@@ -275,6 +277,14 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if r.modality == "actual" and lead.year and lead.last < 12 and periods.counts_year_list(text, c.end, r.unit):
         r.modality, r.period = "plan", f"{lead.year}-01/{lead.year}-12"  # 15件重点民生实事 in a 1—6月 report
     return r
+
+
+def _restated_subject(r: Reading, done: list[Reading]) -> str | None:
+    """The subject of the goal a restatement repeats (same value and measure, stated earlier), else its noun."""
+    for earlier in reversed(done[-60:]):
+        if earlier.modality == "target" and earlier.measure == r.measure and earlier.value == r.value:
+            return earlier.subject
+    return subjects.RESTATED_GROWTH_SUBJECT if r.measure == "growth" else r.subject
 
 
 def _read_bare(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, segment: str) -> Reading | None:

@@ -134,6 +134,8 @@ _N_LABEL = re.compile("[一二两三四五六七八九十百千]+大")
 
 
 COUNT_UNITS = frozenset(sv.COUNT_UNITS)
+RESTATING_WORDS = frozenset(sv.RESTATING_WORDS)
+RESTATED_GROWTH_SUBJECT = sv.RESTATED_GROWTH_SUBJECT
 SPENT_ON = frozenset(sv.SPENT_ON)
 _PURPOSE_LEAD = prefix_matcher(sv.PURPOSE_LEADS)
 _PURPOSE_DONE = suffix_matcher(sv.PURPOSE_DONE)
@@ -328,6 +330,10 @@ _GROWTH_NOUN_END = suffix_matcher(cues.GROWTH_NOUNS)
 def without_growth_noun(subject: str) -> str:
     """居民消费价格涨幅 → 居民消费价格: a growth's subject names the thing, not its rate of change."""
     noun = _GROWTH_NOUN_END(subject)
+    if subject in sv.GROWTH_KEPT_WHOLE:
+        return subject  # 经济增长5%: 经济 alone names nothing
+    if subject + "增长" in sv.GROWTH_KEPT_WHOLE:
+        return subject + "增长"  # 经济增长5% read as 经济 + 增长5%
     if noun and len(subject) > len(noun) + 1:
         return subject[: -len(noun)].rstrip("的")
     return subject
@@ -363,14 +369,39 @@ def split_structure(phrase: str, count: int) -> list[str] | None:
     return None
 
 
+_ORDINAL_ITEM = re.compile("^(第?)([一二三四五六七八九])(.*)$")
+
+
+def _ordinal_series(items: list[str]) -> list[str] | None:
+    """第一、二、三产业增加值 or 一、二、三产: numerals sharing the last item's noun, each its own subject."""
+    if len(items) < 2:
+        return None
+    found = [_ORDINAL_ITEM.match(i) for i in items]
+    if any(m is None for m in found) or any(m.group(3) for m in found[:-1]) or not found[-1].group(3):  # type: ignore[union-attr]
+        return None
+    tail = found[-1].group(3)  # type: ignore[union-attr]
+    noun = next((full for short, full in sv.ORDINAL_SERIES_NOUNS.items() if tail.startswith(short)), None)
+    if noun is None:
+        return None
+    rest = tail[len(next(short for short in sv.ORDINAL_SERIES_NOUNS if tail.startswith(short))):]
+    return [f"第{m.group(2)}{noun}{rest}" for m in found]  # type: ignore[union-attr]
+
+
 def split_list(phrase: str, count: int) -> list[str] | None:
-    """Split a 分别 subject into ``count`` subjects sharing the last item's head noun."""
-    for scope, parts in sv.SPLIT_SCOPES.items():
-        if scope in phrase and len(parts) == count:
-            head, _, tail = phrase.partition(scope)
-            return [f"{head}{p}{tail}" for p in parts]
+    """Split a 分别 subject into ``count`` subjects sharing the last item's head noun.
+
+    A written list splits first (对东盟、欧盟进出口 → 对东盟进出口, 对欧盟进出口); only a phrase with no
+    list of that length splits on a two-part scope word (城乡居民收入 → 城镇…, 农村…).
+    """
     items = [i for i in re.split(r"[、和及与]", phrase) if i]
+    series = _ordinal_series(items)
+    if series is not None and len(series) == count:
+        return series  # 第一、二、三产业增加值 → 第一产业增加值, 第二产业增加值, 第三产业增加值
     if len(items) != count:
+        for scope, parts in sv.SPLIT_SCOPES.items():
+            if scope in phrase and len(parts) == count:
+                head, _, tail = phrase.partition(scope)
+                return [f"{head}{p}{tail}" for p in parts]
         return None
     head = ending_with(sv.HEAD_NOUNS, items[-1]) or ""
     if len(items[0]) == 2 and len(items[-1]) > 4 and all(len(i) == 2 for i in items[:-1]):

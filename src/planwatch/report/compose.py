@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planwatch.catalog import Catalog, load_catalog
+from planwatch.monitor import overview
 from planwatch.monitor.board import ItemStatus, StatusBoard
 from planwatch.monitor.engine import find_indicator
 from planwatch.monitor.progress import ItemProgress, group_by_item, summarise
@@ -34,7 +35,7 @@ from planwatch.plan.model import (
     ProjectStage,
     Target,
 )
-from planwatch.report import phrases
+from planwatch.report import charts, phrases
 from planwatch.report.inputs import ReportInputs
 from planwatch.report.model import Bar, Chart, Figure, Paragraph, Report, Run, Source, Style
 
@@ -132,6 +133,9 @@ class Composer:
         self.items = self.data.item_index()
         self.tp = self.board.time_progress
         self.period = period_words(as_of)
+        self.planned = overview.planned_investment(self.data)
+        self.totals = overview.project_totals(self.board, self.data, self.progress)
+        self.area_shares = {share.key: share for share in overview.investment_by(self.board, self.planned, "work_area")}
         self.by_area: dict[str | None, list[ItemStatus]] = {}
         for status in self.board.items:
             if status.kind is not ItemKind.TARGET:
@@ -340,26 +344,21 @@ class Composer:
         return fill(phrases.pick(phrases.MILESTONES_DONE, task.code, "ms"), name=task.name, steps=steps)
 
     def projects_clause(self, members: list[ItemStatus], scope_key: str) -> list[Run] | None:
-        planned = sum(self._planned(s.code) for s in members)
-        done = sum(s.actual or 0.0 for s in members if s.actual is not None)
-        if planned <= 0 or not any(s.actual is not None for s in members):
+        share = self.area_shares.get(scope_key)
+        if share is None or share.completion is None or not any(s.actual is not None for s in members):
             return None
-        share = done / planned
-        gap = round(share * 100 - self.tp * 100, 1)
-        scope = f"{self.board.label_of('work_area', scope_key)}重大项目"
+        completion = share.completion
+        gap = round(completion * 100 - self.tp * 100, 1)
+        scope = f"{share.label}重大项目"
         template = phrases.pick(phrases.AREA_PROJECTS, scope_key, "projects")
-        count = [self.count(len(members), "个", scope), "重大项目"]
+        count = [self.count(share.count, "个", scope), "重大项目"]
         return fill(
             template,
             count=count,
-            done=self.summed(yi_yuan(done), scope, done),
-            pct=self.summed(pct(share), scope, share),
+            done=self.summed(yi_yuan(share.done), scope, share.done),
+            pct=self.summed(pct(completion), scope, completion),
             vs=self.vs_time(scope_key, gap, self.summed(points(gap), scope, gap)),
         )
-
-    def _planned(self, code: str) -> float:
-        item = self.items.get(code)
-        return item.annual_planned_investment if isinstance(item, Project) else 0.0
 
     def area_sections(self) -> list[Paragraph]:
         blocks: list[Paragraph] = []
@@ -385,23 +384,20 @@ class Composer:
     # ------------------------------------------------------------ projects and 民生实事
 
     def project_blocks(self) -> list[Paragraph | Chart]:
-        statuses = [s for s in self.board.items if s.kind is ItemKind.PROJECT]
-        if not statuses:
+        total = self.totals.total
+        if not total.count:
             return [Paragraph(["本计划未列重大项目。"])]
-        projects = [self.items[s.code] for s in statuses if isinstance(self.items.get(s.code), Project)]
-        planned = sum(p.annual_planned_investment for p in projects)
-        done = sum(s.actual or 0.0 for s in statuses)
-        scope = "全部重大项目"
-        share = done / planned if planned else 0.0
+        scope = total.label
+        share = total.completion or 0.0
         gap = round(share * 100 - self.tp * 100, 1)
         blocks: list[Paragraph | Chart] = []
         first: list[Run] = [
             "全市纳入监测的重大项目",
-            self.count(len(projects), "个", scope),
+            self.count(total.count, "个", scope),
             "，年度计划投资",
-            self.summed(yi_yuan(planned), scope, planned),
+            self.summed(yi_yuan(total.planned), scope, total.planned),
             f"，{self.period}完成投资",
-            self.summed(yi_yuan(done), scope, done),
+            self.summed(yi_yuan(total.done), scope, total.done),
             "，年度投资完成率",
             self.summed(pct(share), scope, share),
             "，",
@@ -409,58 +405,36 @@ class Composer:
             "。",
         ]
         blocks.append(Paragraph(first))
-        blocks.append(Paragraph(self.starts_and_stages(projects)))
-        district_runs = self.district_clause(statuses)
+        blocks.append(Paragraph(self.starts_and_stages()))
+        shares = overview.investment_by(self.board, self.planned, "district")
+        district_runs = self.district_clause(shares)
         if district_runs:
             blocks.append(Paragraph(district_runs))
-        blocks += self.project_charts(statuses)
+        blocks.append(
+            charts.investment_chart(self.board, "重大项目投资完成率（按工作领域）", self.area_shares.values())
+        )
+        blocks.append(charts.investment_chart(self.board, "重大项目投资完成率（按区县）", shares))
         return blocks
 
-    def starts_and_stages(self, projects: list[Project]) -> list[Run]:
-        year_end = date(self.board.plan.year, 12, 31)
-        to_start = [p for p in projects if p.stage is ProjectStage.NEW_START]
-        started = [p for p in to_start if self._started(p)]
-        to_finish = [p for p in projects if p.planned_finish is not None and p.planned_finish <= year_end]
-        finished = [p for p in to_finish if self._finished(p)]
-        runs: list[Run] = ["计划新开工项目", self.count(len(to_start), "个", "计划新开工项目")]
-        runs += ["，已开工", self.count(len(started), "个", "已开工项目")]
-        if to_start:
-            rate = len(started) / len(to_start)
-            runs += ["，开工率", self.summed(pct(rate), "计划新开工项目", rate)]
-        runs += ["；计划年内竣工项目", self.count(len(to_finish), "个", "计划年内竣工项目")]
-        runs += ["，已竣工", self.count(len(finished), "个", "已竣工项目"), "。按“四个一批”阶段统计，"]
-        stages: dict[ProjectStage, int] = dict.fromkeys(STAGE_ORDER, 0)
-        for project in projects:
-            progress = self.progress.get(project.code)
-            stages[(progress.stage if progress and progress.stage else project.stage)] += 1
+    def starts_and_stages(self) -> list[Run]:
+        t = self.totals
+        runs: list[Run] = ["计划新开工项目", self.count(t.to_start, "个", "计划新开工项目")]
+        runs += ["，已开工", self.count(t.started, "个", "已开工项目")]
+        if t.start_rate is not None:
+            runs += ["，开工率", self.summed(pct(t.start_rate), "计划新开工项目", t.start_rate)]
+        runs += ["；计划年内竣工项目", self.count(t.to_finish, "个", "计划年内竣工项目")]
+        runs += ["，已竣工", self.count(t.finished, "个", "已竣工项目"), "。按“四个一批”阶段统计，"]
         parts = [
-            [f"{PROJECT_STAGE_LABELS[stage]}项目", self.count(n, "个", f"{PROJECT_STAGE_LABELS[stage]}项目")]
-            for stage, n in stages.items()
+            [
+                f"{PROJECT_STAGE_LABELS[stage]}项目",
+                self.count(t.stages[stage], "个", f"{PROJECT_STAGE_LABELS[stage]}项目"),
+            ]
+            for stage in STAGE_ORDER
         ]
         return [*runs, *joined(parts, "、"), "。"]
 
-    def _started(self, project: Project) -> bool:
-        progress = self.progress.get(project.code)
-        return progress is not None and (progress.started is not None or progress.completed is not None)
-
-    def _finished(self, project: Project) -> bool:
-        progress = self.progress.get(project.code)
-        return progress is not None and progress.completed is not None
-
-    def _by(self, statuses: list[ItemStatus], attribute: str) -> list[tuple[str, float, float]]:
-        """Return (key, planned, done) per work area or district, in first-seen order."""
-        sums: dict[str, list[float]] = {}
-        for status in statuses:
-            key = getattr(status, attribute)
-            if key is None:
-                continue
-            pair = sums.setdefault(key, [0.0, 0.0])
-            pair[0] += self._planned(status.code)
-            pair[1] += status.actual or 0.0
-        return [(k, v[0], v[1]) for k, v in sums.items() if v[0] > 0]
-
-    def district_clause(self, statuses: list[ItemStatus]) -> list[Run]:
-        rows = [(k, done / planned) for k, planned, done in self._by(statuses, "district_code")]
+    def district_clause(self, shares: list[overview.InvestmentShare]) -> list[Run]:
+        rows = [(s.key, s.completion) for s in shares if s.key is not None and s.completion is not None]
         if len(rows) < 2:
             return []
         ahead = sorted((r for r in rows if r[1] >= self.tp), key=lambda r: -r[1])
@@ -484,23 +458,6 @@ class Composer:
             runs += [f"{name(worst[0], worst[0])}仅为", self.summed(pct(worst[1]), name(worst[0], worst[0]), worst[1])]
         runs.append("。")
         return runs
-
-    def project_charts(self, statuses: list[ItemStatus]) -> list[Chart]:
-        charts = []
-        for attribute, title, label in (
-            ("work_area_code", "重大项目投资完成率（按工作领域）", "work_area"),
-            ("district_code", "重大项目投资完成率（按区县）", "district"),
-        ):
-            bars = []
-            for key, planned, done in self._by(statuses, attribute):
-                share = done / planned
-                light = (
-                    Light.GREEN if share >= self.tp else (Light.RED if (self.tp - share) * 100 >= 15 else Light.YELLOW)
-                )
-                bars.append(Bar(self.board.label_of(label, key), share, self.tp, light.value, pct(share)))  # type: ignore[arg-type]
-            if bars:
-                charts.append(Chart(title, bars, note="条形为年度投资完成率，竖线为时序进度"))
-        return charts
 
     def livelihood_blocks(self) -> list[Paragraph]:
         statuses = [s for s in self.board.items if s.kind is ItemKind.LIVELIHOOD]
@@ -645,15 +602,12 @@ class Composer:
                     ]
                 )
             )
-        statuses = [s for s in self.board.items if s.kind is ItemKind.PROJECT]
-        projects = [self.items[s.code] for s in statuses if isinstance(self.items.get(s.code), Project)]
-        if projects:
+        total = self.totals.total
+        if total.count:
             heading("加快重大项目建设，推动投资放量。")
-            planned = sum(p.annual_planned_investment for p in projects)
-            done = sum(s.actual or 0.0 for s in statuses)
-            left = max(planned - done, 0.0)
-            share = left / planned if planned else 0.0
-            unstarted = [p for p in projects if p.stage is ProjectStage.NEW_START and not self._started(p)]
+            left = max(total.planned - total.done, 0.0)
+            share = left / total.planned if total.planned else 0.0
+            unstarted = range(self.totals.to_start - self.totals.started)
             runs: list[Run] = [f"{later}重大项目尚需完成投资", self.summed(yi_yuan(left), "重大项目剩余投资", left)]
             runs += ["，占年度计划的", self.summed(pct(share), "重大项目剩余投资", share)]
             if unstarted:

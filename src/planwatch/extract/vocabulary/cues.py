@@ -58,7 +58,7 @@ RATIO_NOUNS: tuple[str, ...] = (
     "增长面", "亏损面", "下降面",
 )
 # words after a percentage that make it a growth: 实现1.5%的正增长
-GROWTH_AFTER: tuple[str, ...] = ("的正增长", "的增长", "的增速", "的增幅", "的负增长")
+GROWTH_AFTER: tuple[str, ...] = ("的正增长", "的增长", "的增速", "的增幅", "的负增长", "的预期增长", "的经济增长")
 # fold words of a multiple: 增长6倍 → 600; 翻一番 → 100, 翻两番 → 300
 MULTIPLE_UNIT = "倍"
 DOUBLING_UNIT = "番"

@@ -49,6 +49,7 @@ PLAN_REVIEW_TITLE_WORDS: tuple[str, ...] = ("评估", "实施情况", "实施进
 # words after a number that make it a goal: 达到16亿元的目标, 年均增长9%的规划目标, 55%的目标值
 TARGET_AFTER_WORDS: tuple[str, ...] = (
     "的目标", "的规划目标", "的预期目标", "的年度目标", "的全年目标", "的目标值", "目标", "的规划目标值",
+    "的增长目标", "的预期增长目标", "的经济增长目标", "的增速目标",
 )
 # words that open a date a figure is counted up to: 截至9月30日
 AS_AT_WORDS: tuple[str, ...] = ("截至", "截止到", "截止", "截至到")

@@ -118,3 +118,10 @@ RANK_TAIL_VERBS: tuple[str, ...] = (
     "稳居", "位居", "跃居", "居", "排名", "排", "名列", "位列", "跃升至", "升至", "进至", "跃至", "升到", "上升至",
     "上升到", "提升至", "前移至", "前进至", "晋升至", "从",
 )
+# a numeral series shares the noun of its last item: 一、二、三产 / 第一、二、三产业 → 第N产业
+ORDINAL_SERIES_NOUNS: dict[str, str] = {"产业": "产业", "产": "产业"}
+# growth subjects that stay whole: without their growth noun they name nothing (经济增长5%)
+GROWTH_KEPT_WHOLE: tuple[str, ...] = ("经济增长", "经济增速", "全省经济增长", "全市经济增长")
+# words that open the restatement of a goal and name nothing (确定5.5%左右的增长目标, 5.5%左右的预期增长目标)
+RESTATING_WORDS: tuple[str, ...] = ("确定", "预期", "提出", "设定", "确定了", "将")
+RESTATED_GROWTH_SUBJECT = "经济增长"
