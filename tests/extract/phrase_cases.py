@@ -1173,12 +1173,15 @@ r(GWR + "一、2025年工作回顾\n年度计划投资完成率达到98.6%。", 
 r(GWR + "一、2025年工作回顾\n计划投资120亿元，已完成80亿元。",
   lv("120亿元", 1.2e10, "元", modality="plan"), lv("80亿元", 8e9, "元", modality="actual"))
 r(GWR + "一、2025年工作回顾\n“十四五”时期，3项预期性指标未能如期完成。", lv("3项", 3, "项", modality="actual"))
-r(GWR + "二、2026年重点工作\n（一）扩大内需\n社会消费品零售总额增长4%左右，新建充电桩800个以上，"
-  "绿色矿山占比超过80%，赤字率拟按3%左右安排。",
+r(GWR + "二、2026年重点工作\n（一）扩大内需\n社会消费品零售总额增长4%左右。新建充电桩800个以上。"
+  "绿色矿山占比超过80%。赤字率拟按3%左右安排。",
   gr("4%", 4, modality="target", period=Y2026, qualifier="about"),
   lv("800个", 800, "个", modality="plan", period=Y2026, qualifier="over"),
   ra("80%", 80, modality="target", qualifier="over"), ra("3%", 3, modality="plan", qualifier="about"))
 r(GWR + "二、2026年重点工作\n实施“百千万”人才计划，引进高层次人才200名。", lv("200名", 200, "名", modality="plan"))
+r("江川市2025年预算草案\n二、2025年预算安排\n一般公共预算支出安排516.8亿元，增长2.1%。“三公”经费压减5%以上。",
+  lv("516.8亿元", 5.168e10, "元", modality="plan"), gr("2.1%", 2.1, modality="plan"),
+  gr("5%", -5, modality="plan", qualifier="over"))
 
 r = family("stocks_and_flows")
 r(GWR + "一、2025年工作回顾\n——这五年，建成智能算力超2万P，高速公路通车总里程突破900公里。",
