@@ -257,7 +257,7 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
     if measure == "level" and _STATE_TO.search(tail):
         # 年产量增至30万辆, 零售总额增至1200亿元: a flow that grew to, still the year's flow
         return not (subject.endswith(pv.FLOW_SUBJECT_TAILS) and _STOCK_END(subject) is None
-                    and not _TOTAL_NOUN(subject))
+                    and not _TOTAL_NOUN(subject) and not subject.endswith(pv.COUNT_NOUNS))
     if (measure == "level" and unit in _ENTITY_UNITS and _ENTITY_REACHED(segment.rstrip(" 　约近超"))
             and not subject.endswith(pv.FLOW_SUBJECT_TAILS)):
         return True
@@ -267,7 +267,8 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
         noun = _STOCK_END(subject)
         if noun is not None and subject[: -len(noun)].endswith(pv.FLOW_OF_STOCK_VERBS):
             return False  # 发放贷款671亿元: the flow of a stock
-        if noun is None and "增至" in segment and subject.endswith(pv.FLOW_SUBJECT_TAILS):
+        if (noun is None and "增至" in segment and subject.endswith(pv.FLOW_SUBJECT_TAILS)
+                and not subject.endswith(pv.COUNT_NOUNS)):
             return False  # 年产量增至82万辆, 零售总额增至2.79万亿元: a flow that grew to
         return noun is not None or "增至" in segment or "余额" in subject
     return False

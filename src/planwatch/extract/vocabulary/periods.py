@@ -142,3 +142,5 @@ WORK_VERBS_OF_OUTCOMES: tuple[str, ...] = (
 )
 # verbs that make a level in the year's work an outcome to reach (营业收入达到120亿元)
 OUTCOME_REACH_VERBS: tuple[str, ...] = ("达到", "突破", "超过", "保持在", "稳定在", "增至", "提高到", "提升至")
+# nouns of how many things there are (企业数量增至58家): a state, though they end like a flow (量)
+COUNT_NOUNS: tuple[str, ...] = ("数量", "个数", "家数", "户数", "总数")
