@@ -57,3 +57,23 @@ def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def create_once(path: str | os.PathLike[str], text: str) -> str:
+    """Write ``text`` to ``path`` unless it exists, and return what ``path`` holds: ours or the earlier one.
+
+    The content is written completely to a private temporary file (mode 0600) first and then
+    hard-linked into place, which fails when ``path`` exists; so two processes racing get one
+    file, and no reader ever sees it half-written. For secrets made on first use.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp_name, target)
+    finally:
+        os.unlink(tmp_name)
+    return target.read_text(encoding="utf-8")

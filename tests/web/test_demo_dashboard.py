@@ -50,3 +50,33 @@ def test_every_demo_alert_links_to_a_page_that_explains_it(demo):
         detail = soup(web.get(href))
         assert detail.select_one(".status-light").get_text(strip=True) in {"红灯", "黄灯", "灰灯"}
         assert re.search(r"\d", detail.select_one(".status-why").get_text())
+
+
+def test_the_item_list_comes_in_pages_that_together_hold_every_matching_item(demo):
+    web, store, plan = demo
+    board = evaluate(store.load_plan_data(plan, as_of=AS_OF, latest_only=True), AS_OF)
+    query = {"plan": plan, "as_of": AS_OF.isoformat(), "kind": "project", "sort": "code"}
+    first = soup(web.get("/items", params=query))
+    pages = first.select(".pager a, .pager strong")
+    assert pages and "第 1/" in first.select_one(".summary").get_text()
+    seen: list[str] = []
+    page, number = first, 1
+    while True:
+        seen += [row["data-code"] for row in page.select("tbody tr[data-code]")]
+        following = page.select_one('.pager a[rel="next"]')
+        if following is None:
+            break
+        assert "kind=project" in following["href"] and "sort=code" in following["href"]
+        number += 1
+        page = soup(web.get(following["href"]))
+    projects = sorted(i.code for i in board.items if i.kind == "project")
+    assert seen == projects and number == -(-len(projects) // 100)
+
+
+def test_a_page_number_beyond_the_last_shows_the_last_page(demo):
+    web, _store, plan = demo
+    page = soup(web.get("/items", params={"plan": plan, "as_of": AS_OF.isoformat(), "page": 999}))
+    last = re.search(r"第 (\d+)/(\d+) 页", page.select_one(".summary").get_text())
+    assert last and last[1] == last[2]
+    assert page.select_one('.pager strong[aria-current="page"]').get_text() == last[2]
+    assert page.select_one('.pager a[rel="next"]') is None and page.select("tbody tr[data-code]")

@@ -7,15 +7,17 @@ on a date. A face may pass a cache (the web keeps one per app) keyed by the data
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from planwatch.app.as_of import check_as_of, default_as_of
+from planwatch.app.errors import NotFound
 from planwatch.app.scope import Scope
-from planwatch.monitor import StatusBoard, evaluate
-from planwatch.plan.model import Plan, PlanData
+from planwatch.monitor import ItemStatus, StatusBoard, evaluate
+from planwatch.plan.model import Plan, PlanData, PlanItem
 
 T = TypeVar("T")
 
@@ -26,7 +28,7 @@ REPORT_DATES_KEY = date.min
 class Cache(Protocol):
     """What :func:`evaluate_plan` needs of a cache: get-or-compute by (plan, date, data version)."""
 
-    def get(self, plan_code: str, as_of: date, version: int, compute: Callable[[], T]) -> T: ...
+    def get(self, plan_code: str, as_of: date, version: Hashable, compute: Callable[[], T]) -> T: ...
 
 
 @dataclass(slots=True)
@@ -34,12 +36,48 @@ class Evaluation:
     """A plan's data (latest progress only) as of a date and its board.
 
     ``summary`` is free for a face to keep its own view of the board beside it (the web's
-    dashboard summary), computed once per cached evaluation.
+    dashboard summary), computed once per cached evaluation; so are the derived values a face
+    asks for again and again (a filtered, sorted item list a user pages through; the items by
+    code), through :meth:`memo`.
     """
 
     data: PlanData
     board: StatusBoard
     summary: Any = None
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    #: derived values kept per evaluation (the filter combinations people page through).
+    MEMO_SIZE = 64
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Return the value derived from this evaluation under ``key``, computing it once."""
+        with self._memo_lock:
+            if key in self._memo:
+                return self._memo[key]
+        value = compute()
+        with self._memo_lock:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[key] = value
+        return value
+
+    def plan_item(self, code: str) -> PlanItem:
+        """Return the plan item ``code`` (its definition), or raise :class:`NotFound` in Chinese."""
+        return find_item(self.data, code, self.memo("plan-items-by-code", self.data.item_index))
+
+    def item(self, code: str) -> ItemStatus | None:
+        """Return the status of item ``code`` on the board, or None (a dict, not a scan of 100,000 items)."""
+        by_code = self.memo("items-by-code", lambda: {item.code: item for item in self.board.items})
+        return by_code.get(code)
+
+
+def find_item(data: PlanData, code: str, index: dict[str, PlanItem] | None = None) -> PlanItem:
+    """Return the plan item with ``code`` (looked up in ``index`` when given) or raise :class:`NotFound`."""
+    item = (index if index is not None else data.item_index()).get(code)
+    if item is None:
+        raise NotFound(f"计划「{data.plan.title}」中没有编号为「{code}」的事项。")
+    return item
 
 
 def as_of_for(
@@ -49,7 +87,7 @@ def as_of_for(
     *,
     today: date | None = None,
     cache: Cache | None = None,
-    version: int = 0,
+    version: Hashable = 0,
 ) -> date:
     """Return the board date of a request: ``as_of`` checked to lie in the plan year, else the default.
 
@@ -70,7 +108,7 @@ def as_of_for(
 
 
 def evaluate_plan(
-    store: Any, plan: Plan, as_of: date, *, cache: Cache | None = None, version: int = 0
+    store: Any, plan: Plan, as_of: date, *, cache: Cache | None = None, version: Hashable = 0
 ) -> Evaluation:
     """Return the plan's status as of ``as_of`` (its whole board), from ``cache`` when it has it."""
 

@@ -27,6 +27,9 @@ COMMANDS: dict[str, str] = {
     "ingest": "planwatch.cli.ingest_commands:ingest_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
+    "backup": "planwatch.cli.backup_commands:backup_command",
+    "restore": "planwatch.cli.backup_commands:restore_command",
+    "bundle": "planwatch.cli.bundle_commands:bundle_command",
     "report": "planwatch.cli.report_commands:report_command",
     "library": "planwatch.cli.library_commands:library_command",
     "panel": "planwatch.cli.library_commands:panel_command",
@@ -51,6 +54,15 @@ class LazyGroup(click.Group):
                 return None  # command not built yet
             raise
         return getattr(module, attr)
+
+    def invoke(self, ctx: click.Context):
+        """Run the subcommand; a feature whose optional part is missing ends in one Chinese line naming the extra."""
+        from planwatch.extras import MissingExtra
+
+        try:
+            return super().invoke(ctx)
+        except MissingExtra as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

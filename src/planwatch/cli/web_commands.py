@@ -1,6 +1,8 @@
-"""``planwatch serve``: run the status dashboard and JSON API with uvicorn."""
+"""``planwatch serve``: run the status dashboard and JSON API with uvicorn, in one or several processes."""
 
 from __future__ import annotations
+
+import os
 
 import click
 
@@ -11,21 +13,76 @@ from planwatch.cli.options import EXISTING_DATABASE
 @EXISTING_DATABASE
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址；内网共享时用 0.0.0.0。")
 @click.option("--port", default=8000, show_default=True, type=int, help="监听端口。")
-def serve_command(url: str | None, host: str, port: int) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="工作进程数（多核服务器可设为 CPU 核数）；多于1个时各进程共用同一签名密钥。",
+)
+@click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="日志写入此文件（按10MB轮转，保留5份，每行带请求编号）；默认输出到标准错误。",
+)
+@click.option(
+    "--forwarded-allow-ips",
+    default="127.0.0.1",
+    show_default=True,
+    help="信任其 X-Forwarded-Proto/X-Forwarded-For 的反向代理地址（逗号分隔）。",
+)
+def serve_command(
+    url: str | None, host: str, port: int, workers: int, log_file: str | None, forwarded_allow_ips: str
+) -> None:
     """启动状态看板网页与数据接口。
 
     \b
     例：planwatch demo && planwatch serve --db planwatch-demo.sqlite
+        planwatch serve --db /srv/planwatch/planwatch.sqlite --workers 4 --log-file /var/log/planwatch/planwatch.log
         planwatch serve --db postgresql+psycopg://planwatch@localhost/planwatch --host 0.0.0.0
     """
     import uvicorn
 
+    from planwatch import logs
     from planwatch.settings import get_settings
-    from planwatch.store import Store
-    from planwatch.web import create_app
+    from planwatch.store import Store, StoreError
+    from planwatch.web import serving
+    from planwatch.web.csrf import SECRET_ENV
 
     url = url or get_settings().database_url
     store = Store.open(url)
-    store.init()  # a fresh database gets its tables; an existing one is left as it is
-    click.echo(f"planwatch 状态看板：http://{host}:{port}/  （数据库 {url}，按 Ctrl+C 停止）")
-    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+    try:
+        store.init()  # a fresh database gets its tables; an older one is migrated forward
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    # The workers are new processes: what they need travels in the environment.
+    os.environ[serving.DATABASE_ENV] = url
+    if workers > 1:
+        try:
+            os.environ[SECRET_ENV] = serving.shared_secret(url)
+        except serving.SecretRequired as exc:
+            raise click.ClickException(str(exc)) from exc
+    if log_file:
+        os.environ[serving.LOG_FILE_ENV] = str(log_file)
+    logs.configure(log_file)
+    where = f"日志 {log_file}" if log_file else "日志输出到标准错误"
+    click.echo(
+        f"planwatch 状态看板：http://{host}:{port}/  "
+        f"（数据库 {store.location}，{workers} 个工作进程，{where}；按 Ctrl+C 停止）"
+    )
+    uvicorn.run(
+        serving.FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        forwarded_allow_ips=forwarded_allow_ips,
+        server_header=False,
+        access_log=False,  # planwatch logs one line per request itself, with the request id
+        log_config=None,  # keep the handlers logs.configure set up
+        log_level="info",
+    )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from planwatch.atomic import atomic_file, atomic_folder
 from planwatch.exports.tables import STATUS_HEADERS, Cell, SheetRows
+from planwatch.extras import require
 from planwatch.imports.cells import shown
 from planwatch.imports.columns import ALL_SHEETS, STATUS_SHEET, ColumnType
 from planwatch.imports.csv_safety import quote_formula
@@ -84,7 +85,7 @@ def write_csv(rows: SheetRows, path: str | os.PathLike[str]) -> None:
 
 
 def arrow_type(column_type: ColumnType):
-    import pyarrow as pa
+    pa = require("parquet")
 
     return {
         ColumnType.NUMBER: pa.float64(),
@@ -95,8 +96,8 @@ def arrow_type(column_type: ColumnType):
 
 def write_parquet(rows: SheetRows, path: str | os.PathLike[str]) -> None:
     """Write one typed Parquet file per sheet into the folder ``path``."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    pa = require("parquet")
+    pq = require("parquet", "pyarrow.parquet")
 
     with atomic_folder(path) as folder:
         for name, sheet_rows in rows.items():

@@ -25,6 +25,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from planwatch.extras import require
 from planwatch.imports.columns import ALL_SHEETS, READING_SHEETS, Sheet
 from planwatch.imports.csv_safety import QUOTE, unquote_formula
 from planwatch.imports.headers import KNOWN_HEADER_FORMS, canonical_header, canonical_sheet_name, header_form, near_miss
@@ -264,8 +265,8 @@ def read_parquet_file(path: Path, label: str | None = None) -> Table:
     Rows are numbered as in the other formats — the header is row 1 — so a message about
     the third record says 第4行.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    pa = require("parquet")
+    pq = require("parquet", "pyarrow.parquet")
 
     label = label or path.name
     try:

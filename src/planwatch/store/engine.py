@@ -1,9 +1,10 @@
 """Engines for the store: one URL picks SQLite (default) or PostgreSQL.
 
-SQLite gets WAL journaling (readers do not block the writer), foreign keys on, and
-transactions that really begin at ``BEGIN``: pysqlite by default delays the transaction
-until the first INSERT, which would let a save's reads and the migration DDL fall
-outside it.
+SQLite gets WAL journaling (readers do not block the writer), foreign keys on, a 30 s busy
+timeout, and transactions that really begin at ``BEGIN``: pysqlite by default delays the
+transaction until the first INSERT, which would let a save's reads and the migration DDL
+fall outside it. Write transactions (``for_writing``) begin IMMEDIATE, so writers from
+several server processes queue instead of failing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+
+from planwatch.extras import require
 
 
 def _json_default(value: Any) -> Any:
@@ -32,6 +35,15 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default, separator
 def dumps(value: Any) -> str:
     """Serialise to JSON the way the store does (Chinese kept readable, dates as ISO)."""
     return _ENCODER.encode(value)
+
+
+#: Execution option of the connections that write (see :func:`for_writing`).
+WRITE = "planwatch_write"
+
+
+def for_writing(engine: Engine) -> Engine:
+    """Return ``engine`` marked for write transactions (on SQLite they begin IMMEDIATE)."""
+    return engine.execution_options(**{WRITE: True})
 
 
 def make_engine(url: str) -> Engine:
@@ -55,9 +67,19 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # A write takes the write lock at BEGIN, so a second writer (another worker process)
+            # waits for it under the busy timeout. A deferred transaction that read first would
+            # instead fail at its first write with "database is locked" once the other commits.
+            immediate = connection.get_execution_options().get(WRITE)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        # psycopg is the planwatch[postgres] extra; a URL without a driver means psycopg2 to
+        # SQLAlchemy, which planwatch does not use, so both get the message naming the extra.
+        require("postgres")
+        if parsed.get_driver_name() != "psycopg":
+            parsed = parsed.set(drivername="postgresql+psycopg")
     return create_engine(parsed, json_serializer=dumps, pool_pre_ping=True)
 
 

@@ -158,7 +158,7 @@ def save_entry(store: Store, entry: Entry, *, user: str) -> str:
         "body": entry.text,
     }
     at = _now()
-    with store.engine.begin() as conn:
+    with store.write_transaction() as conn:
         row = conn.execute(select(DOCS.c.id, DOCS.c.added_at).where(DOCS.c.sha256 == entry.sha256)).one_or_none()
         if row is not None and row.added_at is not None:
             return "unchanged"
@@ -345,7 +345,7 @@ def set_document(store: Store, ref: str | int, *, user: str, **changes: Any) -> 
     if unknown:
         raise StoreError(f"不能修改的字段：{'、'.join(sorted(unknown))}")
     store._ensure()
-    with store.engine.begin() as conn:
+    with store.write_transaction() as conn:
         doc_id = _find_id(conn, ref)
         r = conn.execute(select(*INFO_COLUMNS).where(DOCS.c.id == doc_id)).one()
         before = {k: getattr(r, k) for k in changes}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -24,6 +25,14 @@ def alembic_config(engine: Engine) -> Config:
 def head_revision(engine: Engine) -> str | None:
     """Return the newest revision the package ships."""
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+@lru_cache(maxsize=1)
+def shipped_head() -> str | None:
+    """Return the newest revision this package ships, read once per process (``/healthz`` asks often)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -25,7 +25,7 @@ from planwatch.settings import Settings
 from planwatch.store import latest
 from planwatch.store import mapping as m
 from planwatch.store.bulk import insert_rows, update_rows
-from planwatch.store.engine import describe_location, dumps, make_engine
+from planwatch.store.engine import describe_location, dumps, for_writing, make_engine
 from planwatch.store.migrate import current_revision, upgrade_to_head
 from planwatch.store.summary import KIND_LABELS, AbsentItem, AuditEntry, ChangeSummary, IngestWrite, StoreError
 from planwatch.store.tables import (
@@ -547,6 +547,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writer = for_writing(engine)
         self._ready = False
 
     @classmethod
@@ -579,6 +580,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def write_transaction(self):
+        """Return a context manager of one write transaction (on SQLite it takes the write lock at BEGIN)."""
+        return self._writer.begin()
+
     def _ensure(self) -> None:
         # A store used before ``init`` migrates itself once: a fresh file just works.
         if not self._ready:
@@ -598,7 +603,7 @@ class Store:
         validate_plan_data(data)
         summary = ChangeSummary()
         plan_code = data.plan.code
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             writer = _Writer(conn, user, summary)
             writer.regions([m.region_row(r) for r in data.regions])
             plan_id = writer.plan(m.plan_row(data.plan))
@@ -667,7 +672,7 @@ class Store:
         if dups:
             raise StoreError(f"计划 {plan_code} 中项目编码 {dups[0]} 重复，未写入任何数据")
         result = IngestWrite()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             plan_id = self._plan_id(conn, plan_code)
             check_namespace(conn, plan_id, plan_code, [("target", targets)])
             writer = _Writer(conn, user, result.targets)
@@ -683,7 +688,7 @@ class Store:
         """Add or update progress records of a plan in one transaction; unknown items → StoreError."""
         self._ensure()
         summary = ChangeSummary()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             plan_id = self._plan_id(conn, plan_code)
             writer = _Writer(conn, user, summary)
             writer.progress(plan_id, plan_code, list(records))
@@ -695,7 +700,7 @@ class Store:
     ) -> bool:
         """Delete one progress record (audited); return whether it existed."""
         self._ensure()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             plan_id = self._plan_id(conn, plan_code)
             columns = ["item_code", "as_of", "milestone_key", *m.PROGRESS_VALUE_COLUMNS]
             key = (item_code, as_of, milestone_key or "")
@@ -765,7 +770,7 @@ class Store:
                 gc.enable()
 
     def _load_plan_data(self, plan_code: str, as_of: date | None, latest_only: bool, progress: bool) -> PlanData:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             table: Table = PlanRow.__table__
             plan_row = conn.execute(select(table).where(table.c.code == plan_code)).one_or_none()
             if plan_row is None:
@@ -897,13 +902,27 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
 
+    def data_version(self) -> tuple[int, int]:
+        """Return a value that changes whenever plan or progress data changes, in any process.
+
+        Every write leaves audit rows and audit rows are never deleted, so the newest audit id
+        serves, read from the primary key's index without a scan. On PostgreSQL ids are
+        handed out before commit, so a transaction may commit after one with higher ids: the
+        number of rows among the newest 1,000 ids changes when it does.
+        """
+        self._ensure()
+        newest = select(AUDIT.c.id).order_by(AUDIT.c.id.desc()).limit(1000).subquery()
+        with self.engine.connect() as conn:
+            top, count = conn.execute(select(func.coalesce(func.max(newest.c.id), 0), func.count())).one()
+        return int(top), int(count)
+
     # -- documents --------------------------------------------------------------------
 
     def save_document(self, name: str, text_sha256: str, facts: list[dict[str, Any]], *, user: str) -> int:
         """Record a document's facts (replacing those of an earlier read of the same text); return its id."""
         self._ensure()
         rows = [_fact_row(name, i, fact) for i, fact in enumerate(facts)]
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             writer = _Writer(conn, user, ChangeSummary())
             doc_id = writer.document(name, text_sha256, rows)
             writer.flush()

@@ -286,6 +286,8 @@ class AuditRow(Base):
     """Who changed what, when: one row per inserted, updated or deleted record."""
 
     __tablename__ = "audit_log"
+    # An item page reads the newest rows of a few keys (migration 0007).
+    __table_args__ = (Index("ix_audit_log_key_id", "key", "id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     user: Mapped[str] = mapped_column(String(200))

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from planwatch.app.errors import Invalid, NotFound, Refused
 from planwatch.web import csrf, labels, services
 from planwatch.web.cache import BoardCache
+from planwatch.web.middleware import RequestContext
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -59,7 +60,7 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, chase, dashboard, items, leader, report
+    from planwatch.web.routes import api, chase, dashboard, health, items, leader, report
 
     app.include_router(dashboard.router)
     app.include_router(items.router)
@@ -67,7 +68,9 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.include_router(report.router)
     app.include_router(leader.router)
     app.include_router(api.router)
+    app.include_router(health.router)
     _install_error_pages(app)
+    app.add_middleware(RequestContext)  # outermost: error pages get the request id and headers too
     return app
 
 

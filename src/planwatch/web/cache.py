@@ -1,14 +1,15 @@
 """A small cache of status boards, so a busy dashboard evaluates a plan once per change.
 
-Every write to plan or progress leaves an audit row, so the number of audit rows is a
-version of the data: a cached board is reused only while that number is unchanged.
+Every write to plan or progress leaves an audit row, so the newest audit rows are a version
+of the data (``Store.data_version``), the same in every server process: a cached board is
+reused only while that version is unchanged.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date
 from typing import TypeVar
 
@@ -20,11 +21,11 @@ class BoardCache:
 
     def __init__(self, maxsize: int = 4) -> None:
         self.maxsize = maxsize
-        self._values: OrderedDict[tuple[str, date, int], object] = OrderedDict()
+        self._values: OrderedDict[tuple[str, date, Hashable], object] = OrderedDict()
         # One lock for all: two users opening the same plan wait for one evaluation.
         self._lock = threading.Lock()
 
-    def get(self, plan_code: str, as_of: date, version: int, compute: Callable[[], T]) -> T:
+    def get(self, plan_code: str, as_of: date, version: Hashable, compute: Callable[[], T]) -> T:
         """Return the cached value for the key, computing and keeping it when absent."""
         key = (plan_code, as_of, version)
         with self._lock:

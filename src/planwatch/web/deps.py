@@ -76,7 +76,7 @@ def select(
     plans = store.list_plans()
     chosen = app.choose_plan(plans, plan, several="newest")
     boards = request.app.state.boards
-    version = store.audit_count()
+    version = store.data_version()
     wanted = app.as_of_for(store, chosen, parse_as_of(as_of), cache=boards, version=version)
     return Selection(plans, chosen, wanted, app.evaluate_plan(store, chosen, wanted, cache=boards, version=version))
 

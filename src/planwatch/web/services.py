@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from planwatch.app import errors as app_errors
+from planwatch.app.board import find_item
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.board import RollupBy, count_lights
 from planwatch.monitor.wording import KIND_LABELS
@@ -280,14 +281,6 @@ def sort_items(items: list[ItemStatus], key: str, descending: bool = False) -> l
 # ---------------------------------------------------------------------------- item detail
 
 
-def find_item(data: PlanData, code: str) -> PlanItem:
-    """Return the plan item with ``code`` or raise :class:`NotFound` in Chinese."""
-    item = data.item_index().get(code)
-    if item is None:
-        raise NotFound(f"计划「{data.plan.title}」中没有编号为「{code}」的事项。")
-    return item
-
-
 def _units(units: list[str]) -> str:
     return "、".join(units) if units else "—"
 
@@ -389,9 +382,13 @@ def milestones_of(item: PlanItem, records: Iterable[ProgressRecord]) -> list[Mil
     return [MilestoneOut(key=m.key, title=m.title, due=m.due, done_on=done.get(m.key)) for m in item.milestones]
 
 
-def item_detail(history: PlanData, status: ItemStatusOut, as_of: date) -> ItemDetailOut:
-    """Return the detail page/API view of one item: definition, status, milestones, history."""
-    item = find_item(history, status.code)
+def item_detail(history: PlanData, status: ItemStatusOut, as_of: date, item: PlanItem | None = None) -> ItemDetailOut:
+    """Return the detail page/API view of one item: definition, status, milestones, history.
+
+    ``item`` is the item's definition when the caller has it at hand (a page looks it up in
+    an index kept with the board instead of indexing 100,000 items again).
+    """
+    item = item or find_item(history, status.code)
     records = [record for record in history.progress if record.item_code == item.code]
     return ItemDetailOut(
         plan=plan_out(history.plan, history.regions),

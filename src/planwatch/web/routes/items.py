@@ -20,8 +20,8 @@ from planwatch.web.schemas import ItemDetailOut
 
 router = APIRouter()
 
-#: rows rendered at most; a plan with 100,000 projects is filtered, not scrolled.
-MAX_ROWS = 1000
+#: rows on one page of the item list; a plan with 100,000 projects is paged and filtered, not scrolled.
+PAGE_SIZE = 100
 
 
 @dataclass(slots=True)
@@ -37,6 +37,7 @@ class ItemQuery:
     alert: str = ""
     sort: str = "light"
     desc: bool = False
+    page: int = 1
 
     def filters(self) -> dict[str, str]:
         """Return the filters that are set (the ones links and forms carry along)."""
@@ -60,6 +61,11 @@ class ItemQuery:
         """Return the board's items that pass the filters, in the chosen order."""
         sort = self.sort if self.sort in labels.ITEM_SORTS else "light"
         return services.sort_items(self.scope().items(board), sort, self.desc)
+
+    def rows(self, sel: Selection) -> list[ItemStatus]:
+        """Return :meth:`apply` for the selection, computed once per evaluation and query (paging reuses it)."""
+        key = ("items", tuple(sorted(self.filters().items())), self.sort, self.desc)
+        return sel.evaluation.memo(key, lambda: self.apply(sel.board))
 
 
 ItemQueryDep = Annotated[ItemQuery, Depends()]
@@ -87,19 +93,22 @@ def ledger_xlsx(sel: SelectionDep) -> Response:
 
 @router.get("/items", response_class=HTMLResponse, summary="事项清单")
 def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
-    """Render the item table, narrowed by the filters and sorted by one column."""
-    rows = query.apply(sel.board)
+    """Render one page of the item table, narrowed by the filters and sorted by one column."""
+    rows = query.rows(sel)
     chosen = {key: "" for key in ("kind", "light", "area", "unit", "district", "q")} | query.filters()
     sort = query.sort if query.sort in labels.ITEM_SORTS else "light"
     desc = query.desc
-    units = sorted({i.owner_unit for i in sel.board.items if i.owner_unit})
-    district_codes = {i.district_code for i in sel.board.items if i.district_code}
-    districts = [(r.code, r.name) for r in sel.data.regions if r.code in district_codes]
+    units, districts = sel.evaluation.memo("item-filter-choices", lambda: _filter_choices(sel))
     base = {"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), **query.filters()}
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(max(query.page, 1), pages)
 
     def sort_link(column: str) -> str:
         flip = column == sort and not desc
         return "/items?" + urlencode({**base, "sort": column, **({"desc": "1"} if flip else {})})
+
+    def page_link(number: int) -> str:
+        return "/items?" + urlencode({**base, "sort": sort, **({"desc": "1"} if desc else {}), "page": number})
 
     return templates.TemplateResponse(
         request,
@@ -108,9 +117,15 @@ def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
             "sel": sel,
             "s": sel.status,
             "nav": "items",
-            "rows": [services.item_status_out(status, sel.board) for status in rows[:MAX_ROWS]],
+            "rows": [
+                services.item_status_out(status, sel.board)
+                for status in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+            ],
             "matched": len(rows),
-            "max_rows": MAX_ROWS,
+            "page": page,
+            "pages": pages,
+            "page_size": PAGE_SIZE,
+            "page_link": page_link,
             "chosen": chosen,
             "sort": sort,
             "desc": desc,
@@ -124,15 +139,22 @@ def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
     )
 
 
+def _filter_choices(sel: Selection) -> tuple[list[str], list[tuple[str, str]]]:
+    """Return the owner units and districts the list's drop-downs offer (those the plan's items name)."""
+    units = sorted({i.owner_unit for i in sel.board.items if i.owner_unit})
+    district_codes = {i.district_code for i in sel.board.items if i.district_code}
+    return units, [(r.code, r.name) for r in sel.data.regions if r.code in district_codes]
+
+
 def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
     """Return the detail view of item ``code`` in the selected plan, or raise NotFound."""
-    status = next((item for item in sel.board.items if item.code == code), None)
+    status = sel.evaluation.item(code)
+    item = sel.evaluation.plan_item(code)  # raises NotFound in Chinese
     if status is None:
-        services.find_item(sel.data, code)  # raises NotFound in Chinese
         raise services.NotFound(f"事项「{code}」没有状态。")
     store = get_store(request)
     history = services.item_history(store, sel.data, code, sel.as_of)
-    detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of)
+    detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of, item)
     records = [record for record in history.progress if record.item_code == code]
     detail.changes = services.item_changes(store, sel.plan.code, code, records)
     return detail
@@ -197,7 +219,7 @@ def add_progress(
     look (a total below the last one, a jump) come back with the warning and a box to
     confirm them, the figures kept as typed.
     """
-    item = services.find_item(sel.data, code)
+    item = sel.evaluation.plan_item(code)
     typed = {
         "unit": unit,
         "as_of": as_of,
