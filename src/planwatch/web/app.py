@@ -60,13 +60,14 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, chase, dashboard, health, items, leader, report
+    from planwatch.web.routes import api, chase, dashboard, health, items, leader, library, report
 
     app.include_router(dashboard.router)
     app.include_router(items.router)
     app.include_router(chase.router)
     app.include_router(report.router)
     app.include_router(leader.router)
+    app.include_router(library.router)
     app.include_router(api.router)
     app.include_router(health.router)
     _install_error_pages(app)
