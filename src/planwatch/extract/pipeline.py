@@ -234,7 +234,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if frame is not None and frame.kind == "plan_goals":
         r.modality = "target"  # 十五五时期…年均增长5%左右: a new plan states goals
     elif (r.modality == "plan" and section is not None and section.future
-          and periods.is_outcome_goal(r.measure, r.subject, full_clause)):
+          and periods.is_outcome_goal(r.measure, r.subject, full_clause, text[sentence_start:start],
+                                      indicator_of(r.subject, r.measure) is not None)):
         r.modality = "target"  # in the year's work, 社会消费品零售总额增长4%左右 is the indicator's goal
     if periods.names_a_goal_after(text, c.end):
         r.modality = "target"  # 距2025年达到16亿元的目标, 年均增长9%的规划目标
