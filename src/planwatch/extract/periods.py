@@ -471,3 +471,23 @@ def is_outcome_goal(measure: str, subject: str | None, clause: str, sentence: st
     if measure in ("growth", "change_pp"):
         return indicator
     return measure in ("ratio", "level") and _OUTCOME_REACH.search(clause) is not None
+
+
+_CENSUS = re.compile("(" + alternation(pv.BASELINE_LEADS) + r")?[“\"‘]?(" + alternation(pv.CENSUS_DATES) + ")")
+
+
+def census_frame(sentence: str) -> tuple[str | None, str | None]:
+    """(period, baseline) a census named before a figure sets: “五经普”…比“四经普”增长29.8%.
+
+    The census named last without 比/较 dates the figure; one named after 比/较 is its baseline.
+    (None, None) when the sentence names no census — the cheap ``普`` test keeps this off most text.
+    """
+    if "普" not in sentence:
+        return None, None
+    period = baseline = None
+    for m in _CENSUS.finditer(sentence):
+        if m.group(1):
+            baseline = pv.CENSUS_DATES[m.group(2)]
+        else:
+            period = pv.CENSUS_DATES[m.group(2)]
+    return period, baseline

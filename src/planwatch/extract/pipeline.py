@@ -270,6 +270,12 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if (prev is not None and prev.sentence_start == sentence_start and prev.measure == r.measure == "level"
             and prev.unit == r.unit and segment.lstrip(" 　，,").startswith(periods.PART_WORDS)):
         r.period = prev.period  # 累计推出259项，其中56项: the part is of the same time as the whole
+    if r.modality == "actual":
+        census, census_base = periods.census_frame(text[sentence_start:start])
+        if census is not None:
+            r.period = census  # “五经普”从业人员比“四经普”增长29.8%: as at the census
+            if r.measure in _CHANGES and census_base is not None:
+                r.baseline = census_base
     if ctx.plan_frame is not None:
         written = marks.last_between(own_clause, start, own_clause) is not None
         stock = periods.is_stock(r.measure, r.subject, segment, r.unit)

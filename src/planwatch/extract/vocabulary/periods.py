@@ -144,3 +144,13 @@ WORK_VERBS_OF_OUTCOMES: tuple[str, ...] = (
 OUTCOME_REACH_VERBS: tuple[str, ...] = ("达到", "突破", "超过", "保持在", "稳定在", "增至", "提高到", "提升至")
 # nouns of how many things there are (企业数量增至58家): a state, though they end like a flow (量)
 COUNT_NOUNS: tuple[str, ...] = ("数量", "个数", "家数", "户数", "总数")
+# national censuses by the names reports use, with the date each counts at: a figure after
+# “五经普” is as at that census (比“四经普”增长: the earlier census is the baseline)
+CENSUS_DATES: dict[str, str] = {
+    **{f"{n}经普": d for n, d in (("一", "2004-12-31"), ("二", "2008-12-31"), ("三", "2013-12-31"),
+                                   ("四", "2018-12-31"), ("五", "2023-12-31"))},
+    **{f"第{n}次全国经济普查": d for n, d in (("一", "2004-12-31"), ("二", "2008-12-31"), ("三", "2013-12-31"),
+                                              ("四", "2018-12-31"), ("五", "2023-12-31"))},
+    **{f"{n}人普": d for n, d in (("五", "2000-11-01"), ("六", "2010-11-01"), ("七", "2020-11-01"))},
+    **{f"第{n}次全国人口普查": d for n, d in (("五", "2000-11-01"), ("六", "2010-11-01"), ("七", "2020-11-01"))},
+}
