@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from planwatch.web.app import templates
 from planwatch.web.deps import SelectionDep
+from planwatch.web.templating import templates
 
 router = APIRouter()
 

@@ -23,8 +23,8 @@ from planwatch.library.panel import PanelRow, year_of
 from planwatch.library.service import LEVEL_ZH, LibraryError, documents, panel
 from planwatch.store import StoreError
 from planwatch.web import charts, downloads
-from planwatch.web.app import templates
 from planwatch.web.deps import BadRequest, get_store
+from planwatch.web.templating import templates
 
 router = APIRouter()
 
