@@ -519,6 +519,9 @@ def _share_list_attributes(readings: list[Reading], text: str) -> None:
 
 def _split_subjects(members: list[Reading], readings: list[Reading], position: dict[int, int]) -> None:
     parts = subjects.split_list(members[0].subject or "", len(members))
+    if parts is None:
+        whole = subjects.list_before_etc(members[0].segment, members[0].subject or "")
+        parts = subjects.split_list(whole, len(members)) if whole else None
     if parts is not None:
         for m, p in zip(members, parts, strict=True):
             m.subject = p

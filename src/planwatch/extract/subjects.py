@@ -420,3 +420,24 @@ def split_list(phrase: str, count: int) -> list[str] | None:
             name += head
         out.append(name)
     return out
+
+
+_SCOPE_PREPOSITIONS = ("对", "向")
+
+
+def list_before_etc(segment: str, subject: str) -> str | None:
+    """The 分别 list a subject lost at 等: 对东盟、非洲等新兴市场进出口 → that whole phrase, else None.
+
+    ``clean_left`` keeps what follows 等 (水泥、钢材等产品产量 → 产品产量), right for one figure; a
+    分别 list of figures needs the items before 等 back, one subject each.
+    """
+    if "等" not in segment:
+        return None
+    items = clean_left(segment.rsplit("等", 1)[0])[0]
+    if "、" not in items:
+        return None
+    first, _, rest = items.partition("、")
+    at = max(first.rfind(p) for p in _SCOPE_PREPOSITIONS)
+    if at > 0:
+        first = first[at:]  # 江川市对东盟: the list is of partners, the place is the reporter
+    return f"{first}、{rest}等{subject}"
