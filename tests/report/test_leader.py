@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planwatch.monitor import overview
-from planwatch.monitor.progress import group_by_item, summarise
+from planwatch.monitor.progress import group_by_item
 from planwatch.plan.model import ProgressRecord
 
 CSS = Path(__file__).parents[2] / "src" / "planwatch" / "web" / "static" / "planwatch.css"
@@ -35,8 +35,7 @@ def test_weighted_completion_is_completed_over_planned_investment_not_the_mean_o
 
 def test_project_totals_count_starts_completions_and_stages(demo_inputs):
     data, board = demo_inputs.data, demo_inputs.board
-    progress = {code: summarise(r) for code, r in group_by_item(data.progress, board.as_of).items()}
-    totals = overview.project_totals(board, data, progress)
+    totals = overview.project_totals(board, data, group_by_item(data.progress, board.as_of))
     assert totals.total.count == 216
     assert round(totals.total.planned / 1e4, 1) == 1275.1
     assert round(totals.total.completion * 100, 1) == 51.1

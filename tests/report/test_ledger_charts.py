@@ -33,3 +33,15 @@ def test_a_ledger_without_the_plan_charts_each_areas_plain_average(demo_inputs, 
     firsts = [row[0] for row in sheet.iter_rows(values_only=True) if row]
     assert "各工作领域平均完成率（各事项简单平均，%）" in firsts
     assert len(sheet._charts) == 2
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_chart_tables(demo_inputs, tmp_path):
+    from dataclasses import replace
+
+    board = demo_inputs.board
+    items = [replace(i, name='=HYPERLINK("http://x","点我")') if i.code == "T01" else i for i in board.items]
+    path = tmp_path / "台账.xlsx"
+    write_status_workbook(replace(board, items=items), path, planned_investment(demo_inputs.data))
+    sheet = load_workbook(path)["图表"]
+    cell = next(c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value)
+    assert cell.data_type == "s"

@@ -234,7 +234,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if frame is not None and frame.kind == "plan_goals":
         r.modality = "target"  # 十五五时期…年均增长5%左右: a new plan states goals
     elif (r.modality == "plan" and section is not None and section.future
-          and periods.is_outcome_goal(r.measure, r.subject, full_clause)):
+          and periods.is_outcome_goal(r.measure, r.subject, full_clause, text[sentence_start:start],
+                                      indicator_of(r.subject, r.measure) is not None)):
         r.modality = "target"  # in the year's work, 社会消费品零售总额增长4%左右 is the indicator's goal
     if periods.names_a_goal_after(text, c.end):
         r.modality = "target"  # 距2025年达到16亿元的目标, 年均增长9%的规划目标
@@ -269,6 +270,12 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if (prev is not None and prev.sentence_start == sentence_start and prev.measure == r.measure == "level"
             and prev.unit == r.unit and segment.lstrip(" 　，,").startswith(periods.PART_WORDS)):
         r.period = prev.period  # 累计推出259项，其中56项: the part is of the same time as the whole
+    if r.modality == "actual":
+        census, census_base = periods.census_frame(text[sentence_start:start])
+        if census is not None:
+            r.period = census  # “五经普”从业人员比“四经普”增长29.8%: as at the census
+            if r.measure in _CHANGES and census_base is not None:
+                r.baseline = census_base
     if ctx.plan_frame is not None:
         written = marks.last_between(own_clause, start, own_clause) is not None
         stock = periods.is_stock(r.measure, r.subject, segment, r.unit)

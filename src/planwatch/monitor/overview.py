@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planwatch.monitor.board import ItemStatus, RollupBy, StatusBoard
-from planwatch.monitor.progress import ItemProgress
+from planwatch.monitor.progress import STARTED_STAGES
 from planwatch.plan.model import ItemKind, PlanData, ProgressRecord, Project, ProjectStage
 
 #: 万元 of annual planned investment per project code.
@@ -82,32 +82,39 @@ def investment_by(board: StatusBoard, planned: Planned, by: RollupBy) -> list[In
     return [InvestmentShare(k, board.label_of(by, k), int(sums[k][0]), sums[k][1], sums[k][2]) for k in keys]
 
 
-def project_totals(board: StatusBoard, data: PlanData, progress: Mapping[str, ItemProgress]) -> ProjectTotals:
-    """Return the plan's project totals: investment, starts, completions and stages (stage as last reported)."""
+def project_totals(board: StatusBoard, data: PlanData, records: Mapping[str, list[ProgressRecord]]) -> ProjectTotals:
+    """Return the plan's project totals: investment, starts, completions and stages (stage as last reported).
+
+    ``records`` are the progress records by item code (as ``monitor.progress.group_by_item`` gives
+    them); only stage reports are read, so 100,000 projects take one quick pass.
+    """
     statuses = _projects(board)
     projects = {p.code: p for p in data.projects}
-    planned = sum(projects[s.code].annual_planned_investment for s in statuses if s.code in projects)
+    chosen: list[Project] = [projects[s.code] for s in statuses if s.code in projects]
+    planned = sum(p.annual_planned_investment for p in chosen)
     done = sum(s.actual or 0.0 for s in statuses)
     total = InvestmentShare(None, "全部重大项目", len(statuses), planned, done)
     year_end = date(board.plan.year, 12, 31)
-    chosen: list[Project] = [projects[s.code] for s in statuses if s.code in projects]
+    stage_now = {p.code: _stages(records.get(p.code, ()), p.stage) for p in chosen}
     to_start = [p for p in chosen if p.stage is ProjectStage.NEW_START]
-    started = [p for p in to_start if _started(progress.get(p.code))]
+    started = [p for p in to_start if stage_now[p.code][1]]
     to_finish = [p for p in chosen if p.planned_finish is not None and p.planned_finish <= year_end]
-    finished = [p for p in to_finish if _finished(progress.get(p.code))]
+    finished = [p for p in to_finish if stage_now[p.code][2]]
     stages = dict.fromkeys(ProjectStage, 0)
-    for project in chosen:
-        folded = progress.get(project.code)
-        stages[folded.stage if folded is not None and folded.stage else project.stage] += 1
+    for current, _, _ in stage_now.values():
+        stages[current] += 1
     return ProjectTotals(total, len(to_start), len(started), len(to_finish), len(finished), stages)
 
 
-def _started(progress: ItemProgress | None) -> bool:
-    return progress is not None and (progress.started is not None or progress.completed is not None)
-
-
-def _finished(progress: ItemProgress | None) -> bool:
-    return progress is not None and progress.completed is not None
+def _stages(records: Iterable[ProgressRecord], planned: ProjectStage) -> tuple[ProjectStage, bool, bool]:
+    """Return a project's stage as last reported (else as planned), whether it has started, whether finished."""
+    reported = [r for r in records if r.stage is not None]
+    if not reported:
+        return planned, False, False
+    reported.sort(key=lambda r: r.as_of)  # stable: of two on one day, the later-listed wins, as in ``summarise``
+    seen = {r.stage for r in reported}
+    finished = ProjectStage.COMPLETED in seen
+    return reported[-1].stage, finished or bool(seen & STARTED_STAGES), finished  # type: ignore[return-value]
 
 
 def weighted_and_plain(board: StatusBoard, planned: Planned) -> list[tuple[str, float | None, float | None]]:

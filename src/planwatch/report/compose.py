@@ -112,6 +112,24 @@ def joined(parts: Iterable[list[Run]], sep: str = "；") -> list[Run]:
     return runs
 
 
+class FoldedProgress(dict):
+    """Items' folded progress by code, folded on first use (the report reads a few hundred of 100,000)."""
+
+    def __init__(self, records: dict[str, list[ProgressRecord]]) -> None:
+        super().__init__()
+        self.records = records
+
+    def __missing__(self, code: str) -> ItemProgress | None:
+        records = self.records.get(code)
+        folded = summarise(records) if records else None
+        self[code] = folded
+        return folded
+
+    def get(self, code: str, default: ItemProgress | None = None) -> ItemProgress | None:  # type: ignore[override]
+        folded = self[code]
+        return default if folded is None else folded
+
+
 _ACTUAL = re.compile(r"^(\D*?)(-?[\d.]+%?)$")
 
 
@@ -127,14 +145,14 @@ class Composer:
     def __post_init__(self) -> None:
         as_of = self.board.as_of
         grouped = group_by_item(self.data.progress, as_of)
-        self.progress: dict[str, ItemProgress] = {code: summarise(recs) for code, recs in grouped.items()}
+        self.progress = FoldedProgress(grouped)
         self.records = grouped
         self.status: dict[str, ItemStatus] = {s.code: s for s in self.board.items}
         self.items = self.data.item_index()
         self.tp = self.board.time_progress
         self.period = period_words(as_of)
         self.planned = overview.planned_investment(self.data)
-        self.totals = overview.project_totals(self.board, self.data, self.progress)
+        self.totals = overview.project_totals(self.board, self.data, grouped)
         self.area_shares = {share.key: share for share in overview.investment_by(self.board, self.planned, "work_area")}
         self.by_area: dict[str | None, list[ItemStatus]] = {}
         for status in self.board.items:
@@ -306,11 +324,12 @@ class Composer:
         groups: dict[str, list[list[Run]]] = {"task": [], "milestone": [], "project": [], "livelihood": []}
         silent = 0
         projects: list[ItemStatus] = []
+        project = ItemKind.PROJECT
         for status in members:
-            item = self.items.get(status.code)
-            if status.kind is ItemKind.PROJECT:
+            if status.kind is project:  # added up below: 100,000 of them in a big plan
                 projects.append(status)
                 continue
+            item = self.items.get(status.code)
             if status.actual is not None and status.completion is not None:
                 key = "livelihood" if status.kind is ItemKind.LIVELIHOOD else "task"
                 groups[key].append(self.quantity_clause(status))

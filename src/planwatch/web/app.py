@@ -11,29 +11,15 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch.app.errors import Invalid, NotFound, Refused
-from planwatch.web import csrf, labels, services
+from planwatch.web import csrf
 from planwatch.web.cache import BoardCache
 from planwatch.web.middleware import RequestContext
+from planwatch.web.templating import templates
 
 HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.filters.update(
-    number=services.format_number,
-    percent=services.format_percent,
-    pp=services.format_pp,
-)
-templates.env.globals.update(
-    LIGHTS=labels.LIGHTS,
-    KINDS=labels.KINDS,
-    ROLLUPS=labels.ROLLUPS,
-    month_ends=services.month_ends,
-    csrf_token=csrf.form_token,
-    CSRF_FIELD=csrf.FIELD,
-)
 
 
 def create_app(store=None, *, database_url: str | None = None, secret: bytes | str | None = None) -> FastAPI:
@@ -60,13 +46,14 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, chase, dashboard, health, items, leader, report
+    from planwatch.web.routes import api, chase, dashboard, health, items, leader, library, report
 
     app.include_router(dashboard.router)
     app.include_router(items.router)
     app.include_router(chase.router)
     app.include_router(report.router)
     app.include_router(leader.router)
+    app.include_router(library.router)
     app.include_router(api.router)
     app.include_router(health.router)
     _install_error_pages(app)

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from planwatch.web.app import templates
 from planwatch.web.deps import SelectionDep
+from planwatch.web.templating import templates
 
 router = APIRouter()
 

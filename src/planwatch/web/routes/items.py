@@ -15,9 +15,9 @@ from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.render import render_csv
 from planwatch.plan.model import KeyTask, ProgressRecord, Source
 from planwatch.web import csrf, downloads, labels, services
-from planwatch.web.app import templates
 from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
 from planwatch.web.schemas import ItemDetailOut
+from planwatch.web.templating import templates
 
 router = APIRouter()
 

@@ -10,14 +10,14 @@ from markupsafe import Markup
 
 from planwatch.monitor import overview
 from planwatch.monitor.board import ItemStatus
-from planwatch.monitor.progress import group_by_item, summarise
+from planwatch.monitor.progress import group_by_item
 from planwatch.monitor.wording import LIGHT_LABELS, pct, quantity, versus_time, yi_yuan
 from planwatch.plan.model import PROJECT_STAGE_LABELS, ItemKind
 from planwatch.report.charts import investment_chart
 from planwatch.report.inputs import with_history
 from planwatch.report.svg import bars_svg, sparkline_svg
-from planwatch.web.app import templates
 from planwatch.web.deps import SelectionDep, get_store
+from planwatch.web.templating import templates
 
 router = APIRouter()
 
@@ -72,8 +72,7 @@ def leader(request: Request, sel: SelectionDep):
         if t.code in statuses
     ]
     planned = overview.planned_investment(data)
-    progress = {code: summarise(records) for code, records in group_by_item(data.progress, board.as_of).items()}
-    totals = overview.project_totals(board, data, progress)
+    totals = overview.project_totals(board, data, group_by_item(data.progress, board.as_of))
     total = totals.total
     by_area = overview.investment_by(board, planned, "work_area")
     by_district = overview.investment_by(board, planned, "district")
