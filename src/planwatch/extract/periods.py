@@ -491,3 +491,23 @@ def census_frame(sentence: str) -> tuple[str | None, str | None]:
         else:
             period = pv.CENSUS_DATES[m.group(2)]
     return period, baseline
+
+
+_STATE_AFTER = re.compile(alternation(pv.STATE_AFTER_CUES))
+_CLAUSE_END = re.compile(alternation(pv.CLAUSE_ENDS))
+_WORK_DONE_AFTER = re.compile(alternation(pv.WORK_DONE_AFTER))
+
+
+def stands_as_stated_after(measure: str, subject: str | None, unit: str | None, after: str) -> bool:
+    """True for a count of things whose own clause goes on to say how they stand (120户全部脱贫).
+
+    Counts of work (新建学校5所已投入使用) stay flows: the subject's verb of work decides first.
+    """
+    if measure != "level" or unit not in _ENTITY_UNITS_AND_ITEMS:
+        return False
+    subject = subject or ""
+    if subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
+        return False
+    end = _CLAUSE_END.search(after)
+    clause = after[: end.start()] if end else after
+    return _STATE_AFTER.search(clause) is not None and _WORK_DONE_AFTER.search(clause) is None

@@ -257,6 +257,9 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
                                      money=r.unit in ("元", "美元"), section=section, clause_lo=own_clause,
                                      unit=r.unit, not_before=prev.c.end if to_part and prev else 0)
         r.period = periods.widen_to_baseline(r.period, r.baseline)
+        if (r.modality == "actual" and lead.year and r.period == lead.interval
+                and periods.stands_as_stated_after(r.measure, r.subject, r.unit, text[c.end:c.end + 24])):
+            r.period = lead.end_date  # 贫困户120户全部脱贫, 8条主干道已完成改造: how things stand
         if r.measure == "rank" and prev is not None and prev.subject == r.subject and not prev.from_part:
             r.period = prev.period  # a rank of a figure refers to the figure's own time
     if frame is not None and frame.kind in ("plan_review", "plan_goals") and r.modality != "plan" \
@@ -271,7 +274,7 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
             and prev.unit == r.unit and segment.lstrip(" 　，,").startswith(periods.PART_WORDS)):
         r.period = prev.period  # 累计推出259项，其中56项: the part is of the same time as the whole
     if r.modality == "actual":
-        census, census_base = periods.census_frame(text[sentence_start:start])
+        census, census_base = periods.census_frame(text[max(sentence_start, start - 160):start])
         if census is not None:
             r.period = census  # “五经普”从业人员比“四经普”增长29.8%: as at the census
             if r.measure in _CHANGES and census_base is not None:

@@ -154,3 +154,13 @@ CENSUS_DATES: dict[str, str] = {
     **{f"{n}人普": d for n, d in (("五", "2000-11-01"), ("六", "2010-11-01"), ("七", "2020-11-01"))},
     **{f"第{n}次全国人口普查": d for n, d in (("五", "2000-11-01"), ("六", "2010-11-01"), ("七", "2020-11-01"))},
 }
+# words after a count, in its own clause, that say how the counted things stand (贫困户120户全部脱贫,
+# 反馈问题12项已整改完成8项, 8条主干道已完成改造): the count is a state at the period's end
+STATE_AFTER_CUES: tuple[str, ...] = ("已", "全部", "均已")
+# …unless the clause says they were built, opened or handled in the period (12项工程全部竣工投产, 十件实事全部
+# 办结): work done, a flow
+WORK_DONE_AFTER: tuple[str, ...] = (
+    "办结", "兑现", "竣工", "投产", "投用", "投入使用", "完工", "建成", "开工", "通车", "开业",
+)
+# punctuation that closes the clause after a number
+CLAUSE_ENDS: tuple[str, ...] = ("，", ",", "。", "；", ";", "\n")
