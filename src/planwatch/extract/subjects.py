@@ -103,7 +103,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
             s = s[: m.start()]
             continue
         break
-    if "等" in s:
+    if "等" in s and s.rsplit("等", 1)[1] not in sv.ETC_SUMMING_NOUNS:
         s = s.rsplit("等", 1)[1]
     if "累计" in s:
         head, _, tail = s.rpartition("累计")
