@@ -97,6 +97,26 @@ class Server:
             time.sleep(0.5)
         raise SystemExit("服务启动超时")
 
+    def cpu_seconds(self) -> float | None:
+        """Return the CPU time the server and its workers have used (Linux /proc; None elsewhere)."""
+        try:
+            ticks = os.sysconf("SC_CLK_TCK")
+            pids = [self.process.pid]
+            for entry in os.listdir("/proc"):
+                if entry.isdigit():
+                    with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    if int(fields[1]) == self.process.pid:
+                        pids.append(int(entry))
+            total = 0
+            for pid in pids:
+                with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+            return total / ticks
+        except (OSError, ValueError, IndexError):
+            return None
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -118,7 +138,12 @@ def drive(base: str, clients: int, total: int, path_of, users: list[str | None])
             logged_in(http, users[index])  # and connected, before the clock starts
             while (n := next(counter)) < total:
                 start = time.perf_counter()
-                response = http.get(path_of(n))
+                try:
+                    response = http.get(path_of(n))
+                except httpx.TransportError as exc:  # counted, and the client goes on with a new connection
+                    with lock:
+                        errors.append(f"{type(exc).__name__} {path_of(n)}")
+                    continue
                 elapsed = time.perf_counter() - start
                 with lock:
                     times.append(elapsed)
@@ -302,7 +327,8 @@ def main(argv: list[str] | None = None) -> None:
         started = time.perf_counter()
         server.wait()
         took = time.perf_counter() - started
-        print(f"服务：{args.workers} 个工作进程，启动 {took:.1f} s；{args.clients} 个并发客户端")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"服务：{args.workers} 个工作进程，启动 {took:.1f} s；{args.clients} 个并发客户端；机器负载 {load:.1f}")
         query = f"plan={PLAN}&as_of={AS_OF}"
         pages = {
             "看板 /": lambda n: f"/?{query}",
@@ -311,9 +337,12 @@ def main(argv: list[str] | None = None) -> None:
         }
         for name, path_of in pages.items():
             drive(server.base, args.clients, 2 * args.clients, path_of, users)  # warm: every worker has the board
+            cpu = server.cpu_seconds()
             f = drive(server.base, args.clients, args.requests, path_of, users)
+            used = server.cpu_seconds()
+            per = f"{(used - cpu) / args.requests * 1000:5.1f} ms CPU/请求" if cpu is not None and used else ""
             print(f"  {name:<20} p50 {f['p50']:7.0f} ms  p95 {f['p95']:7.0f} ms  p99 {f['p99']:7.0f} ms  "
-                  f"{f['rps']:6.1f} 请求/秒  {f['kb']:6.0f} KB  错误 {f['errors']:.0f} {f['first_error']}")
+                  f"{f['rps']:6.1f} 请求/秒  {f['kb']:6.0f} KB  {per}  错误 {f['errors']:.0f} {f['first_error']}")
         if args.write_mix:
             write_mix(server.base, db, args.clients, args.writes, owned, users)
     finally:

@@ -13,6 +13,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
+def _process_umask() -> int:
+    """Return the process umask (read once at import, while nothing else runs)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: Files and folders written here get the usual permissions (0644 / 0755 under umask 022):
+#: the temporary ones ``tempfile`` makes are 0600 / 0700, which other users of the
+#: group could not read once moved into place.
+FILE_MODE = 0o666 & ~_process_umask()
+FOLDER_MODE = 0o777 & ~_process_umask()
+
+
 @contextlib.contextmanager
 def atomic_file(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success move it over ``path``.
@@ -27,6 +41,8 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        if tmp.exists():
+            tmp.chmod(FILE_MODE)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -45,6 +61,7 @@ def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         yield tmp
+        tmp.chmod(FOLDER_MODE)
         old = None
         if target.exists():
             if not target.is_dir():

@@ -35,7 +35,7 @@ def test_every_fact_names_its_catalog_indicator_in_json_and_csv(tmp_path: Path) 
     assert [r["indicator"] for r in rows] == ["地区生产总值", "地区生产总值", "地区生产总值"]
     result = CliRunner().invoke(cli, ["extract", str(_report(tmp_path)), "--format", "csv"])
     header, first = result.output.splitlines()[:2]
-    assert header.endswith(",baseline,indicator") and first.endswith(",地区生产总值")
+    assert header.startswith("\ufeff") and header.endswith(",基期,规范指标") and first.endswith(",地区生产总值")
 
 
 def test_csv_output_keeps_a_formula_like_subject_as_text(tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_several_files_name_their_document(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(a), str(b), "--format", "csv"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("doc,span,text,subject")
+    assert lines[0].startswith("\ufeff文件,位置,原文,指标")
     assert sum(1 for line in lines if line.startswith(str(b))) == 3
 
 

@@ -69,7 +69,8 @@ def test_the_same_report_is_recorded_whole_once_the_database_takes_it(store: Sto
     result = ingest_document(store, SAMPLE_REPORT, plan_code="JC-MIN", user="规划处")
     after = counts(store)
     assert result.targets and result.progress and result.document_facts
-    assert after["targets"] == before["targets"] + len(result.targets)
+    assert after["targets"] == before["targets"]  # a report's targets are proposals, not plan items
+    assert len(store.target_proposals("JC-MIN")) == len(result.targets)
     assert after["progress"] == before["progress"] + len(result.progress)
     assert (after["documents"], after["facts"]) == (1, len(result.document_facts))
 

@@ -151,3 +151,29 @@ def test_documents_and_facts_are_found_by_region_year_genre_indicator_and_text(s
     ]  # fmt: skip
     shown = document(store, facts[0]["document_id"])
     assert shown.body[facts[0]["span"][0] : facts[0]["span"][1]] == "5.8%"
+
+
+def _dies_on_the_2025_bulletin(source):
+    """Read as the workers do, but die outright on one file, as a reader crashing in C would."""
+    import os
+
+    from planwatch.library.adding import _KNOWN
+    from planwatch.library.reading import read_entry
+
+    if source.name == "suzhou-bulletin-2025.txt":
+        os._exit(1)
+    return read_entry(source, _KNOWN)
+
+
+def test_a_file_that_kills_its_worker_fails_alone_and_the_rest_are_added(
+    store: Store, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crash is planted in the parent and reaches the workers only when they are forked")
+    monkeypatch.setattr("planwatch.library.adding._read_known", _dies_on_the_2025_bulletin)
+    summary = add([reports], store, jobs=2, progress=None)
+    assert summary.added == 5
+    assert [label for label, _ in summary.failures] == [str(reports / "suzhou-bulletin-2025.txt")]
+    assert "异常退出" in summary.failures[0][1]

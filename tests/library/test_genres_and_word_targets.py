@@ -33,6 +33,10 @@ WORDS = [
         "主要预期目标是：城镇居民人均可支配收入增速高于全国平均水平，单位地区生产总值能耗完成省下达目标。",
         [("城镇居民人均可支配收入", "growth"), ("单位地区生产总值能耗", "growth")],
     ),
+    (
+        "主要预期目标是：完成国家下达的单位地区生产总值二氧化碳排放降低任务。",
+        [("单位地区生产总值二氧化碳排放", "growth")],
+    ),
     # a comparison names another indicator after the subject: no target for that one
     ("主要预期目标是：全员劳动生产率增速高于地区生产总值增速。", []),
     # a share of an amount is not the amount

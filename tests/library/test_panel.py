@@ -122,3 +122,18 @@ def test_the_csv_has_the_issues_columns_first_and_one_row_per_panel_row(library:
     assert len(table) == len(rows) + 1
     income = next(r for r in table if r[1] == JS and r[2] == "2024" and r[3] == INCOME)
     assert income[9] == "非数值" and income[6] == "" and income[12] == ""
+
+
+def test_a_notebook_loads_the_panel_in_one_line_as_plain_records_or_arrow(library: Store, tmp_path: Path) -> None:
+    from planwatch import library as api
+
+    records = api.records(api.panel(library, indicators=["GDP"], region="苏州市"))
+    assert [(r["year"], r["target_value"], r["actual_value"]) for r in records] == [
+        (2024, None, 6.0), (2025, 5.5, 5.4), (2026, 5.0, None)
+    ]  # fmt: skip
+    table = api.to_arrow(api.panel(library))
+    assert table.num_rows == len(EXPECTED) and table.column_names[:3] == ["region", "region_code", "year"]
+    api.write_parquet(api.panel(library), tmp_path / "panel.parquet")
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "panel.parquet").equals(table)

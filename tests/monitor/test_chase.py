@@ -113,5 +113,5 @@ def test_planwatch_chase_writes_each_owing_unit_a_workbook_of_the_items_it_leads
 def test_planwatch_chase_csv_lists_one_row_per_owing_unit(demo_db: Path) -> None:
     result = CliRunner().invoke(cli, ["chase", "--db", str(demo_db), "--as-of", "2025-06-30", "--format", "csv"])
     lines = result.output.splitlines()
-    assert lines[0] == "责任单位,牵头事项,待催报,年内未报,最近报送,待催报事项"
+    assert lines[0] == "\ufeff责任单位,牵头事项,待催报,年内未报,最近报送,待催报事项"  # Excel reads the BOM
     assert len(lines) == 1 + 16

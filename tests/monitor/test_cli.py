@@ -101,6 +101,56 @@ def test_two_plans_need_a_plan_code(db_url: str) -> None:
 
 def test_an_empty_database_says_how_to_load_a_plan(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    Store.open(url).init()
     result = CliRunner().invoke(cli, ["status", "--as-of", "2025-06-30", "--db", url])
     assert result.exit_code != 0
     assert "还没有计划" in result.output
+
+
+@pytest.mark.parametrize("command", ["status", "alerts"])
+def test_a_read_only_command_on_a_missing_database_creates_nothing(tmp_path, command) -> None:
+    where = tmp_path / "没有" / "planwatch.sqlite"
+    result = CliRunner().invoke(cli, [command, "--db", f"sqlite:///{where}"])
+    assert result.exit_code == 2
+    assert "数据库文件不存在" in result.output and "Error" not in result.output
+    assert not where.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["status", "--plna", "X"], "没有 '--plna' 这个选项"),
+        (["status", "--format", "pdf"], "不是可选值"),
+        (["nosuch"], "没有 'nosuch' 这个命令"),
+        (["status", "--limit"], "没有 '--limit' 这个选项"),
+    ],
+)
+def test_usage_errors_are_in_chinese_with_exit_status_2(args, words) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert words in result.output and "错误：" in result.output
+    assert "Error" not in result.output and "Usage" not in result.output
+
+
+def test_alerts_as_json_count_like_the_table_and_name_counts_like_the_api(db_url: str) -> None:
+    table = run("alerts", "--as-of", "2025-06-30", "--db", db_url, "--limit", "2")
+    data = json.loads(run("alerts", "--as-of", "2025-06-30", "--db", db_url, "--format", "json", "--limit", "2"))
+    assert f"预警事项 {data['alert_count']} 项" in table
+    assert set(data["counts"]) == {"green", "yellow", "red", "grey"}
+    assert {"stale_count", "overdue_count"} <= set(data)
+    assert len(data["items"]) == 2
+
+
+def test_files_a_command_writes_are_readable_by_the_group(db_url: str, tmp_path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "状态.csv"
+    old = os.umask(0o022)
+    try:
+        run("status", "--as-of", "2025-06-30", "--db", db_url, "--format", "csv", "-o", str(target))
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE(target.stat().st_mode)
+    assert mode & stat.S_IRGRP, oct(mode)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs

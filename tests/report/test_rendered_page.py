@@ -113,3 +113,13 @@ def test_page_numbers_sit_below_the_type_area_odd_right_even_left(pages):
             assert abs(x0 - (LEFT + 14)) < 2 * MM  # even: left, one character in
         checked += 1
     assert checked >= 4
+
+
+def test_every_chart_label_is_drawn_as_text_on_the_rendered_page(pages, demo_report):
+    # The DOCX charts are tables drawn with the document's fonts: no picture, so no font file
+    # is needed to make them, and each label comes out of the PDF as the characters it holds.
+    text = "".join(t for page in pages for *_, t in page)
+    labels = [bar.label for chart in demo_report.charts() for bar in chart.bars]
+    assert len(labels) > 30
+    missing = [label for label in labels if label.replace(" ", "") not in text]
+    assert missing == []

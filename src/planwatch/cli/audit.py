@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from planwatch.cli.monitor_commands import emit
 from planwatch.cli.options import EXISTING_DATABASE, parse_date
 
 if TYPE_CHECKING:
@@ -230,14 +231,6 @@ def audit_command(
         text = f"{render_table(entries)}\n共{len(entries)}条{more}\n"
     else:
         text = "没有符合条件的审计记录\n"
-    if path is None:
-        click.echo(text, nl=False)
-        return
-    from planwatch.atomic import atomic_file
-
-    try:
-        with atomic_file(path) as tmp:
-            tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-    except OSError as exc:
-        raise click.ClickException(f"{path}：无法写入（{exc.strerror or exc}）") from exc
-    click.echo(f"已写出{len(entries)}条审计记录到 {path}")
+    emit(text, path, csv=fmt == "csv", say=False)
+    if path is not None:
+        click.echo(f"已写出{len(entries)}条审计记录到 {path}")

@@ -62,7 +62,7 @@ def chase_command(
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([header for _, header in CHASE_COLUMNS])
         writer.writerows([row[key] for key, _ in CHASE_COLUMNS] for row in rows)
-        emit(buffer.getvalue(), output)
+        emit(buffer.getvalue(), output, csv=True)
     else:
         emit(_table(board, duties, rows), output)
     if templates:

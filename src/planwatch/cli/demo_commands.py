@@ -33,6 +33,7 @@ def demo_command(db_path: str, as_of: str, fmt: str) -> None:
         planwatch demo --db /tmp/demo.sqlite --as-of 2025-05-31
         planwatch demo --format json > board.json
     """
+    from planwatch.cli.monitor_commands import emit
     from planwatch.cli.options import parse_date
     from planwatch.demo import build_demo
     from planwatch.imports.issues import ImportFailed
@@ -57,7 +58,7 @@ def demo_command(db_path: str, as_of: str, fmt: str) -> None:
         click.echo(render_json(board), nl=False)
         return
     if fmt == "csv":
-        click.echo(render_csv(board), nl=False)
+        emit(render_csv(board), None, csv=True)
         return
     click.echo(demo_board_text(board, built))
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from planwatch.atomic import atomic_file
+from planwatch.cli.monitor_commands import emit
 from planwatch.extract.output import render
 
 
@@ -55,9 +55,4 @@ def extract_command(paths: tuple[str, ...], fmt: str, output: str | None) -> Non
             if len(paths) > 1:
                 row = {"doc": path, **row}
             rows.append(row)
-    data = render(rows, fmt)
-    if output:
-        with atomic_file(output) as tmp:
-            tmp.write_text(data, encoding="utf-8")
-    else:
-        click.echo(data, nl=False)
+    emit(render(rows, fmt), output, csv=fmt == "csv", say=False)

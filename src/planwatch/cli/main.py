@@ -11,6 +11,10 @@ import importlib
 
 import click
 
+from planwatch.cli import click_words
+
+click_words.install()  # click's own usage errors in Chinese, like every other message
+
 # command name -> "module:attribute" of a click.Command
 COMMANDS: dict[str, str] = {
     "text": "planwatch.cli.document_commands:text_command",
@@ -25,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "audit": "planwatch.cli.audit:audit_command",
     "chase": "planwatch.cli.chase_commands:chase_command",
     "ingest": "planwatch.cli.ingest_commands:ingest_command",
+    "proposals": "planwatch.cli.ingest_commands:proposals_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
     "user": "planwatch.cli.user_commands:user_group",

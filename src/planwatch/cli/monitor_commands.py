@@ -57,9 +57,10 @@ def load_board(url: str | None, plan_code: str | None, as_of: date | None, filte
     ClickException with their Chinese message.
     """
     from planwatch import app
+    from planwatch.cli.options import existing_database
     from planwatch.store import Store, StoreError
 
-    store = Store.open(url)
+    store = Store.open(existing_database(url))
     try:
         plan = app.choose_plan(store, plan_code)
         when = app.as_of_for(store, plan, as_of)
@@ -116,7 +117,7 @@ def status_command(
     elif fmt == "json":
         emit(render.render_json(board), output)
     elif fmt == "csv":
-        emit(render.render_csv(board), output)
+        emit(render.render_csv(board), output, csv=True)
     else:
         by = [ROLLUP_CHOICES.get(b, b) for b in rollups] or ["work_area"]
         emit(render.render_table(board, explain=explain, rollups=by), output)  # type: ignore[arg-type]
@@ -155,7 +156,7 @@ def alerts_command(
     elif fmt == "json":
         emit(render.render_json(board, alerts), output)
     elif fmt == "csv":
-        emit(render.render_csv(board, alerts), output)
+        emit(render.render_csv(board, alerts), output, csv=True)
     else:
         emit(render.render_alerts(board, limit), output)
 
@@ -165,17 +166,26 @@ def check_output(fmt: str, output: str | None) -> None:
         raise click.UsageError("--format xlsx 须用 -o 指定要写入的文件，例如 -o 监测台账.xlsx")
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print ``text``, or write it to ``output`` atomically (UTF-8; CSV with a BOM so Excel reads it)."""
+def emit(text: str, output: str | None, *, csv: bool = False, say: bool = True) -> None:
+    """Print ``text``, or write it to ``output`` atomically (UTF-8).
+
+    CSV (``csv=True``, or an ``-o`` file named ``.csv``) carries the byte-order mark Excel
+    needs to read UTF-8 Chinese, on the screen (a redirect to a file) as in a file.
+    ``say=False`` leaves the "已写入" line to the caller.
+    """
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(("\ufeff" if csv else "") + text, nl=False)
         return
     from planwatch.atomic import atomic_file
 
-    encoding = "utf-8-sig" if output.lower().endswith(".csv") else "utf-8"
-    with atomic_file(output) as tmp:
-        tmp.write_text(text, encoding=encoding)
-    click.echo(f"已写入 {output}", err=True)
+    encoding = "utf-8-sig" if csv or output.lower().endswith(".csv") else "utf-8"
+    try:
+        with atomic_file(output) as tmp:
+            tmp.write_text(text, encoding=encoding)
+    except OSError as exc:
+        raise click.ClickException(f"{output}：无法写入（{exc.strerror or exc}）") from exc
+    if say:
+        click.echo(f"已写入 {output}", err=True)
 
 
 def write_workbook(board: Any, output: str) -> None:

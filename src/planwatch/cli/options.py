@@ -65,3 +65,33 @@ USER = click.option("--user", metavar="NAME", help="记入审计日志的操作�
 def as_of_option(help: str, **kwargs: object) -> click.decorators.FC:  # type: ignore[name-defined]
     """An ``--as-of DATE`` option read into a ``date``."""
     return click.option("--as-of", "as_of", metavar="DATE", callback=_date_callback, help=help, **kwargs)
+
+
+class InputError(click.ClickException):
+    """A file or value the user gave cannot be used (a scanned PDF, a missing database): exit status 2."""
+
+    exit_code = 2
+
+
+def existing_database(url: str | None) -> str:
+    """Return the database URL a read-only command opens, refusing a SQLite file that does not exist.
+
+    ``status`` and ``alerts`` only read: they must not leave an empty database (or its folders)
+    behind a typo. ``url`` None means the default (``PLANWATCH_DATABASE_URL`` or the settings).
+    """
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    from planwatch.settings import get_settings
+
+    resolved = url or os.environ.get("PLANWATCH_DATABASE_URL") or get_settings().database_url
+    parsed = make_url(resolved)
+    database = parsed.database
+    in_file = bool(database) and database != ":memory:" and not str(database).startswith("file:")
+    if parsed.get_backend_name() == "sqlite" and in_file:
+        path = Path(database).expanduser()
+        if not path.is_file():
+            hint = "可先运行 planwatch demo 或 planwatch import 计划.xlsx，或用 --db 指定数据库"
+            raise InputError(f"数据库文件不存在：{path.resolve()}（{hint}）")
+    return resolved

@@ -30,7 +30,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     fields = (["doc"] if rows and "doc" in rows[0] else []) + list(FIELDS)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
+    writer.writerow({k: TABLE_HEADERS.get(k, k) for k in fields})  # Chinese headers, as every CSV we write
     for r in rows:
         writer.writerow({k: _csv_cell(k, r.get(k)) for k in fields})
     return out.getvalue()

@@ -257,7 +257,7 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
     if measure == "level" and _STATE_TO.search(tail):
         # 年产量增至30万辆, 零售总额增至1200亿元: a flow that grew to, still the year's flow
         return not (subject.endswith(pv.FLOW_SUBJECT_TAILS) and _STOCK_END(subject) is None
-                    and not _TOTAL_NOUN(subject))
+                    and not _TOTAL_NOUN(subject) and not subject.endswith(pv.COUNT_NOUNS))
     if (measure == "level" and unit in _ENTITY_UNITS and _ENTITY_REACHED(segment.rstrip(" 　约近超"))
             and not subject.endswith(pv.FLOW_SUBJECT_TAILS)):
         return True
@@ -267,7 +267,8 @@ def is_stock(measure: str, subject: str | None, segment: str, unit: str | None =
         noun = _STOCK_END(subject)
         if noun is not None and subject[: -len(noun)].endswith(pv.FLOW_OF_STOCK_VERBS):
             return False  # 发放贷款671亿元: the flow of a stock
-        if noun is None and "增至" in segment and subject.endswith(pv.FLOW_SUBJECT_TAILS):
+        if (noun is None and "增至" in segment and subject.endswith(pv.FLOW_SUBJECT_TAILS)
+                and not subject.endswith(pv.COUNT_NOUNS)):
             return False  # 年产量增至82万辆, 零售总额增至2.79万亿元: a flow that grew to
         return noun is not None or "增至" in segment or "余额" in subject
     return False
@@ -457,15 +458,56 @@ _WORK_VERB = re.compile(alternation(pv.WORK_VERBS_OF_OUTCOMES))
 _OUTCOME_REACH = re.compile(alternation(pv.OUTCOME_REACH_VERBS))
 
 
-def is_outcome_goal(measure: str, subject: str | None, clause: str) -> bool:
-    """True for an indicator's outcome in the year's work (增长4%左右, 占比超过80%, 营业收入达到120亿元).
+def is_outcome_goal(measure: str, subject: str | None, clause: str, sentence: str, indicator: bool) -> bool:
+    """True for an indicator's outcome in the year's work (社会消费品零售总额增长4%左右, 占比超过80%).
 
-    Growth, changes in points and shares state how an indicator should end up, so they are goals;
-    a level is one only when a verb of reaching leads to it and no verb of work opens it.
+    A growth is a goal when its subject is a catalog indicator; a share or a level when a verb of
+    reaching leads to it (比重达到, 达到1000家). A sentence of work (安排, 新增, 实施, 压减 …) keeps
+    its figures planned: 支出安排716.8亿元，增长2.1% is the budget's plan, not a goal.
     """
     subject = subject or ""
-    if _WORK_VERB.search(clause) or subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
+    if _WORK_VERB.search(sentence) or subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
         return False
-    if measure in ("growth", "change_pp", "ratio"):
-        return True
-    return measure == "level" and _OUTCOME_REACH.search(clause) is not None
+    if measure in ("growth", "change_pp"):
+        return indicator
+    return measure in ("ratio", "level") and _OUTCOME_REACH.search(clause) is not None
+
+
+_CENSUS = re.compile("(" + alternation(pv.BASELINE_LEADS) + r")?[“\"‘]?(" + alternation(pv.CENSUS_DATES) + ")")
+
+
+def census_frame(sentence: str) -> tuple[str | None, str | None]:
+    """(period, baseline) a census named before a figure sets: “五经普”…比“四经普”增长29.8%.
+
+    The census named last without 比/较 dates the figure; one named after 比/较 is its baseline.
+    (None, None) when the sentence names no census — the cheap ``普`` test keeps this off most text.
+    """
+    if "普" not in sentence:
+        return None, None
+    period = baseline = None
+    for m in _CENSUS.finditer(sentence):
+        if m.group(1):
+            baseline = pv.CENSUS_DATES[m.group(2)]
+        else:
+            period = pv.CENSUS_DATES[m.group(2)]
+    return period, baseline
+
+
+_STATE_AFTER = re.compile(alternation(pv.STATE_AFTER_CUES))
+_CLAUSE_END = re.compile(alternation(pv.CLAUSE_ENDS))
+_WORK_DONE_AFTER = re.compile(alternation(pv.WORK_DONE_AFTER))
+
+
+def stands_as_stated_after(measure: str, subject: str | None, unit: str | None, after: str) -> bool:
+    """True for a count of things whose own clause goes on to say how they stand (120户全部脱贫).
+
+    Counts of work (新建学校5所已投入使用) stay flows: the subject's verb of work decides first.
+    """
+    if measure != "level" or unit not in _ENTITY_UNITS_AND_ITEMS:
+        return False
+    subject = subject or ""
+    if subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
+        return False
+    end = _CLAUSE_END.search(after)
+    clause = after[: end.start()] if end else after
+    return _STATE_AFTER.search(clause) is not None and _WORK_DONE_AFTER.search(clause) is None

@@ -234,7 +234,8 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if frame is not None and frame.kind == "plan_goals":
         r.modality = "target"  # 十五五时期…年均增长5%左右: a new plan states goals
     elif (r.modality == "plan" and section is not None and section.future
-          and periods.is_outcome_goal(r.measure, r.subject, full_clause)):
+          and periods.is_outcome_goal(r.measure, r.subject, full_clause, text[sentence_start:start],
+                                      indicator_of(r.subject, r.measure) is not None)):
         r.modality = "target"  # in the year's work, 社会消费品零售总额增长4%左右 is the indicator's goal
     if periods.names_a_goal_after(text, c.end):
         r.modality = "target"  # 距2025年达到16亿元的目标, 年均增长9%的规划目标
@@ -256,6 +257,9 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
                                      money=r.unit in ("元", "美元"), section=section, clause_lo=own_clause,
                                      unit=r.unit, not_before=prev.c.end if to_part and prev else 0)
         r.period = periods.widen_to_baseline(r.period, r.baseline)
+        if (r.modality == "actual" and lead.year and r.period == lead.interval
+                and periods.stands_as_stated_after(r.measure, r.subject, r.unit, text[c.end:c.end + 24])):
+            r.period = lead.end_date  # 贫困户120户全部脱贫, 8条主干道已完成改造: how things stand
         if r.measure == "rank" and prev is not None and prev.subject == r.subject and not prev.from_part:
             r.period = prev.period  # a rank of a figure refers to the figure's own time
     if frame is not None and frame.kind in ("plan_review", "plan_goals") and r.modality != "plan" \
@@ -269,6 +273,12 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
     if (prev is not None and prev.sentence_start == sentence_start and prev.measure == r.measure == "level"
             and prev.unit == r.unit and segment.lstrip(" 　，,").startswith(periods.PART_WORDS)):
         r.period = prev.period  # 累计推出259项，其中56项: the part is of the same time as the whole
+    if r.modality == "actual":
+        census, census_base = periods.census_frame(text[max(sentence_start, start - 160):start])
+        if census is not None:
+            r.period = census  # “五经普”从业人员比“四经普”增长29.8%: as at the census
+            if r.measure in _CHANGES and census_base is not None:
+                r.baseline = census_base
     if ctx.plan_frame is not None:
         written = marks.last_between(own_clause, start, own_clause) is not None
         stock = periods.is_stock(r.measure, r.subject, segment, r.unit)
@@ -509,6 +519,9 @@ def _share_list_attributes(readings: list[Reading], text: str) -> None:
 
 def _split_subjects(members: list[Reading], readings: list[Reading], position: dict[int, int]) -> None:
     parts = subjects.split_list(members[0].subject or "", len(members))
+    if parts is None:
+        whole = subjects.list_before_etc(members[0].segment, members[0].subject or "")
+        parts = subjects.split_list(whole, len(members)) if whole else None
     if parts is not None:
         for m, p in zip(members, parts, strict=True):
             m.subject = p

@@ -45,7 +45,9 @@ _BASELINE_REF = (
 )
 _BASELINE_TAIL = re.compile(
     rf"(?:(?:比|较|与|从|由)(?:(?:19|20)[0-9]{{2}}年{_BASELINE_REF}?|{_BASELINE_REF})(?:全年|底|末|同期)?(?:比重)?"
-    rf"|是(?:(?:19|20)[0-9]{{2}}年|{_BASELINE_REF})(?:全年|同期)?的?)$"
+    rf"|是(?:(?:19|20)[0-9]{{2}}年|{_BASELINE_REF})(?:全年|同期)?的?"
+    # 比“十三五”时期, 较十四五末: a five-year plan's span as the reference
+    rf"|(?:比|较|与)[“\"]?(?:{alternation(pv.MULTI_YEAR_FRAMES)})[”\"]?(?:时期|期间|期末|末)?)$"
 )
 _TRAIL_END = suffix_matcher(_TRAIL_WORDS)
 _ACTION_END = suffix_matcher(cues.ACTION_VERBS)
@@ -103,7 +105,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
             s = s[: m.start()]
             continue
         break
-    if "等" in s:
+    if "等" in s and s.rsplit("等", 1)[1] not in sv.ETC_SUMMING_NOUNS:
         s = s.rsplit("等", 1)[1]
     if "累计" in s:
         head, _, tail = s.rpartition("累计")
@@ -420,3 +422,24 @@ def split_list(phrase: str, count: int) -> list[str] | None:
             name += head
         out.append(name)
     return out
+
+
+_SCOPE_PREPOSITIONS = ("对", "向")
+
+
+def list_before_etc(segment: str, subject: str) -> str | None:
+    """The 分别 list a subject lost at 等: 对东盟、非洲等新兴市场进出口 → that whole phrase, else None.
+
+    ``clean_left`` keeps what follows 等 (水泥、钢材等产品产量 → 产品产量), right for one figure; a
+    分别 list of figures needs the items before 等 back, one subject each.
+    """
+    if "等" not in segment:
+        return None
+    items = clean_left(segment.rsplit("等", 1)[0])[0]
+    if "、" not in items:
+        return None
+    first, _, rest = items.partition("、")
+    at = max(first.rfind(p) for p in _SCOPE_PREPOSITIONS)
+    if at > 0:
+        first = first[at:]  # 江川市对东盟: the list is of partners, the place is the reporter
+    return f"{first}、{rest}等{subject}"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planwatch.ingest.matching import Matched, NewTarget, match_facts
+from planwatch.ingest.region import foreign_region
 
 if TYPE_CHECKING:
     from planwatch.store import ChangeSummary, Store
@@ -28,6 +29,14 @@ QUALIFIER_WORDS = {"about": "左右", "over": "以上", "under": "以内", "at_l
 
 class IngestError(Exception):
     """A report that cannot be ingested (unreadable, or no such plan); the message names it."""
+
+
+class ForeignReport(IngestError):
+    """The report speaks for another region than the plan's (refused unless forced)."""
+
+
+class UnreadableReport(IngestError):
+    """The report's text cannot be read (a scanned PDF, a broken file): bad input, not a failure."""
 
 
 @dataclass(slots=True)
@@ -44,6 +53,8 @@ class IngestResult:
     document_id: int | None = None
     progress_summary: ChangeSummary | None = None
     target_summary: ChangeSummary | None = None
+    #: report figures not written because a unit submitted that item and date itself
+    beside: list[Matched] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -69,7 +80,10 @@ class IngestResult:
             name = m.target.name or indicator_name(m.indicator_code)
             lines.append(f"  {m.target.code:<6} {name}  {period}  {_number(r.value)}{m.target.unit}  「{r.narrative}」")
         if self.targets:
-            lines.append(f"新增指标目标 {len(self.targets)} 条（计划中原无此指标的目标）：")
+            lines.append(
+                f"指标目标建议 {len(self.targets)} 条（计划中原无此指标，待计划处确认后才列入计划："
+                f"planwatch proposals --plan {self.plan_code}）："
+            )
             for t in self.targets:
                 target = t.target
                 high = f"—{_number(target.value_high)}" if target.value_high is not None else ""
@@ -80,6 +94,13 @@ class IngestResult:
                     measure, value = "下降", -value
                 amount = f"{_number(value)}{high}{target.unit}{qualifier}"
                 lines.append(f"  {target.code}  {indicator_name(t.indicator_code)}  {measure}{amount}")
+        if self.beside:
+            lines.append(
+                f"另有 {len(self.beside)} 条报告数据与单位报送同日，以单位报送为准，未覆盖（报告原文已存为文档数据）："
+            )
+            for m in self.beside:
+                r = m.record
+                lines.append(f"  {m.target.code:<6} {r.as_of.isoformat()}  报告 {_number(r.value)}{m.target.unit}")
         with_indicator = sum(1 for f in self.document_facts if f.get("indicator"))
         lines.append(
             f"存为文档数据 {len(self.document_facts)} 条（其中 {with_indicator} 条对应指标库指标），可按文字或主体检索"
@@ -98,13 +119,32 @@ def _number(value: float | None) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
+def _beside_unit_submissions(store: Store, plan_code: str, matched: list[Matched]) -> list[Matched]:
+    """Return the report figures whose item and date a unit has submitted itself (those are not replaced)."""
+    if not matched:
+        return []
+    stored = store.items_progress(plan_code, {m.record.item_code for m in matched})
+    own = {
+        (r.item_code, r.as_of, r.milestone_key)
+        for records in stored.values()
+        for r in records
+        if r.source.unit and not r.source.document
+    }
+    return [m for m in matched if (m.record.item_code, m.record.as_of, m.record.milestone_key) in own]
+
+
 def _changes(summary: ChangeSummary) -> int:
     return summary.inserted + summary.updated
 
 
-def ingest_document(store: Store, path: str | os.PathLike[str], *, plan_code: str, user: str) -> IngestResult:
+def ingest_document(
+    store: Store, path: str | os.PathLike[str], *, plan_code: str, user: str, force: bool = False
+) -> IngestResult:
     """Record the facts of the report at ``path`` against plan ``plan_code``; return what became what.
 
+    A report whose issuer names another region than the plan's is refused unless ``force``
+    (:class:`ForeignReport`). Report figures never replace a unit's own submission of the
+    same item and date: those stay, and the report's figure is listed in ``beside``.
     Raises :class:`IngestError` when the report cannot be read or the plan does not exist.
     """
     from sqlalchemy.exc import DBAPIError
@@ -118,16 +158,32 @@ def ingest_document(store: Store, path: str | os.PathLike[str], *, plan_code: st
     try:
         document = read(path)
     except DocumentError as exc:
-        raise IngestError(str(exc)) from exc
+        raise UnreadableReport(str(exc)) from exc
     try:
         plan = store.load_plan_data(plan_code, latest_only=True)
     except StoreError as exc:
         raise IngestError(str(exc)) from exc
+    region = next((r.name for r in plan.regions if r.code == plan.plan.region_code), None)
+    foreign = foreign_region(document.metadata, region) if region and not force else None
+    if foreign is not None:
+        raise ForeignReport(
+            f"{name}：报告的发文地区是「{foreign}」，不是计划 {plan_code} 的地区「{region}」，"
+            f"为免把他处数据记入本计划，未记录任何数据；确需记入请写明计划并加 --force："
+            f"planwatch ingest {name} --plan {plan_code} --force"
+        )
     facts = extract_facts(document)
     matching = match_facts(facts, plan, load_catalog(), document=name, text=document.text)
+    # targets a report states are proposals, not yet items: their figures wait with them
+    proposed = {t.target.code for t in matching.targets}
+    matching.progress = [m for m in matching.progress if m.record.item_code not in proposed]
+    beside = _beside_unit_submissions(store, plan_code, matching.progress)
+    if beside:
+        keep = {id(m) for m in matching.progress} - {id(m) for m in beside}
+        matching.progress = [m for m in matching.progress if id(m) in keep]
     sha256 = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     result = IngestResult(name, sha256, plan_code, len(facts), matching.progress, matching.targets)
     result.document_facts = matching.document_facts
+    result.beside = beside
     try:
         written = store.record_ingest(
             plan_code,

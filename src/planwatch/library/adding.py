@@ -13,8 +13,10 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
@@ -154,26 +156,51 @@ def add_paths(
 def _run_pool(
     sources: list[Source], known: frozenset[str], jobs: int, record: Callable[[Entry | Known | Failed], None]
 ) -> None:
-    """Read ``sources`` in ``jobs`` processes with at most ``jobs × WINDOW_PER_JOB`` in flight, recording each."""
-    window = jobs * WINDOW_PER_JOB
+    """Read ``sources`` in ``jobs`` processes with at most ``jobs × WINDOW_PER_JOB`` in flight, recording each.
+
+    A worker that dies (a reader crashing on a malformed file, the out-of-memory killer) breaks
+    the whole pool: the rest go on in a fresh pool, and the documents that were in flight are
+    read again afterwards one at a time, so only the one that breaks its own pool is recorded
+    as failed.
+    """
+    queue: deque[Source] = deque(sources)
+    suspects: list[Source] = []
+    while queue:
+        suspects.extend(_run_pool_once(queue, known, jobs, jobs * WINDOW_PER_JOB, record))
+    for source in suspects:
+        if _run_pool_once(deque([source]), known, 1, 1, record):
+            record(Failed(source.label, "读取进程异常退出（文件可能损坏或过大），该文档未写入"))
+
+
+def _run_pool_once(
+    queue: deque[Source],
+    known: frozenset[str],
+    jobs: int,
+    window: int,
+    record: Callable[[Entry | Known | Failed], None],
+) -> list[Source]:
+    """Work through ``queue`` in one pool; return the documents in flight if the pool broke (the rest stay queued)."""
     pending: dict[Future[Entry | Known | Failed], Source] = {}
-    queue = iter(sources)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(known,)) as pool:
         while True:
-            while len(pending) < window:
-                source = next(queue, None)
-                if source is None:
-                    break
-                pending[pool.submit(_read_known, source)] = source
+            while len(pending) < window and queue:
+                source = queue.popleft()
+                try:
+                    pending[pool.submit(_read_known, source)] = source
+                except BrokenProcessPool:
+                    queue.appendleft(source)
+                    return list(pending.values())
             if not pending:
-                break
+                return []
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                source = pending.pop(future)
                 try:
                     result = future.result()
-                except Exception as exc:  # a worker that died (out of memory, killed) fails its document only
-                    result = Failed(source.label, f"读取进程异常退出（{type(exc).__name__}: {exc}）")
+                except BrokenProcessPool:
+                    return list(pending.values())  # this one and every other not yet recorded
+                except Exception as exc:
+                    result = Failed(pending[future].label, f"读取进程出错（{type(exc).__name__}: {exc}）")
+                del pending[future]
                 record(result)
 
 

@@ -1,9 +1,9 @@
 """Which catalog indicator a fact measures: ONE function, so the source of that answer can change in one place.
 
-The extractor is gaining an ``indicator`` field (the catalog's canonical name); where a fact
-carries it, that is the answer. Until then — and for facts it leaves null — the subject is
-looked up in the catalog the way ``ingest`` matches report figures to plan targets, after
-the library's few subjects that name an indicator by a shorter word (经济增长 → 地区生产总值).
+The extractor gives each fact an ``indicator`` (the catalog's canonical name, or null); where
+it names one, that is the answer. Where it leaves null, the subject is looked up in the
+catalog the way ``ingest`` matches report figures to plan targets, after the library's few
+subjects that name an indicator by another word (单位国内生产总值能耗 → 单位地区生产总值能耗).
 """
 
 from __future__ import annotations

@@ -56,7 +56,11 @@ def _depth(division: gazetteer.Division) -> int:
 def identify_region(title: str | None, issuer: str | None, caption: str | None, opening: str) -> RegionGuess:
     """Return the region a report with this title, issuer, 题注 lines and body opening speaks for."""
     texts = (title or "", issuer or "", caption or "", opening[: vocab.OPENING_CHARS])
-    found = [(place, weight, _groups(text)) for (place, weight), text in zip(PLACES, texts, strict=True)]
+    found = [(place, weight, _groups(text)) for (place, weight), text in zip(PLACES[:3], texts[:3], strict=True)]
+    head_groups = [g for _, _, groups in found for g in groups]
+    # the body is read only when the head names nothing, or a name it needs settled (鼓楼区)
+    if not head_groups or any(len(g) > 1 for g in head_groups):
+        found.append((*PLACES[3], _groups(texts[3])))
     score: Counter[str] = Counter()
     for _, weight, groups in found:
         for group in groups:

@@ -67,6 +67,8 @@ SUBJECT_INDICATORS: dict[str, str] = {
     "全县经济": "地区生产总值",
     "居民收入": "居民人均可支配收入",
     "居民人均收入": "居民人均可支配收入",
+    "单位国内生产总值能耗": "单位地区生产总值能耗",
+    "单位国内生产总值二氧化碳排放": "单位地区生产总值二氧化碳排放",
 }
 #: Measures the panel compares (a rank or a change in points has no target to meet).
 PANEL_MEASURES: tuple[str, ...] = ("growth", "level", "ratio")
@@ -107,6 +109,8 @@ WORD_TARGET_PHRASES: tuple[str, ...] = (
     "有所提高",
     "逐步提高",
 )
+#: Words a goal in words may open with before the indicator it is about (完成国家下达的单位…排放降低任务).
+WORD_TARGET_LEADS: tuple[str, ...] = ("完成国家下达的", "完成省下达的", "完成市下达的", "确保完成", "完成")
 #: First words of a clause that goes on from the one before (…增长6%，与经济增长同步): no subject of its own.
 CONTINUATION_STARTS: tuple[str, ...] = ("与", "和", "同", "并", "且", "比", "较", "快于", "高于", "低于")
 #: Words of a clause that tell the measure of a word target; the first row that matches wins.

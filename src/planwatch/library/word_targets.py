@@ -16,7 +16,7 @@ from planwatch.catalog import IndicatorKind, load_catalog
 from planwatch.library import vocabulary as vocab
 from planwatch.library.indicators import indicator_named
 
-CLAUSE_MARKS = "；;，,。\n"
+CLAUSE_MARKS = "；;，,。：:\n"
 DIGIT = re.compile(r"[0-9０-９]")
 #: How many characters (全省, 全市居民) may stand before the indicator's name at a clause's head.
 MAX_SCOPE_CHARS = 2
@@ -65,7 +65,9 @@ def word_targets(text: str) -> list[WordTarget]:
                 continue
             if clause.lstrip().startswith(vocab.CONTINUATION_STARTS):
                 continue
-            named = _names().search(clause.lstrip())
+            head = clause.lstrip()
+            opening = next((w for w in vocab.WORD_TARGET_LEADS if head.startswith(w)), "")
+            named = _names().search(head[len(opening) :])
             # the clause's own subject, not a comparison's (劳动生产率增速高于地区生产总值增速)
             at_head = named is not None and named.start() <= MAX_SCOPE_CHARS
             indicator = indicator_named(named.group(0)) if at_head and named else None

@@ -281,6 +281,12 @@ def board_dict(board: StatusBoard, items: Sequence[ItemStatus] | None = None) ->
             "overdue": sum(1 for i in chosen if i.overdue),
         },
         "rollups": {by: [_rollup_dict(r) for r in scoped.rollup(by)] for by in ("work_area", "owner_unit", "district")},
+        # the whole board's figures under the API's names (/api/status), whatever items are listed:
+        # the same numbers the table's headline and "预警事项 N 项" line give
+        "counts": {light.value: n for light, n in board.counts().items()},
+        "alert_count": len(board.alerts()),
+        "stale_count": board.stale_count(),
+        "overdue_count": sum(1 for i in board.items if i.overdue),
         "items": [item_dict(i) for i in chosen],
     }
 

@@ -38,6 +38,11 @@ ALIGN = {
 }
 APPENDIX_TITLE = "附件：数据来源"
 APPENDIX_HEADERS = ("序号", "数字", "事项", "记录", "报送单位", "日期")
+#: The run-property elements that follow ``w:spacing`` in the schema's sequence.
+RPR_AFTER_SPACING = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)
 #: Cells of a chart bar: each stands for 1/CHART_CELLS of the scale.
 CHART_CELLS = 20
 
@@ -90,7 +95,8 @@ def _styles(doc) -> dict[str, object]:
             fmt.line_spacing = Twips(layout.LINE_PITCH_TWIPS)
             spacing = OxmlElement("w:spacing")
             spacing.set(qn("w:val"), str(layout.CHAR_SPACING_TWIPS))
-            style.element.get_or_add_rPr().append(spacing)
+            # schema order: w:spacing comes before the size and what follows it (Word checks)
+            style.element.get_or_add_rPr().insert_element_before(spacing, *RPR_AFTER_SPACING)
         fmt.first_line_indent = Pt(spec.size_pt * spec.indent_chars) if spec.indent_chars else Pt(0)
         fmt.widow_control = False  # a widow rule would leave a page short of its 22 lines
         if spec.outline_level is not None:

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from planwatch.store.service import CHUNK, FACT_FIELDS, _escape_like
 from planwatch.store.summary import StoreError
-from planwatch.store.tables import AuditRow, DocumentFactRow, DocumentRow
+from planwatch.store.tables import AuditRow, DocumentFactRow, DocumentRow, PlanRow, ProgressRow
 
 if TYPE_CHECKING:
     from planwatch.library.reading import Entry
@@ -29,7 +29,7 @@ DOCS: Table = DocumentRow.__table__
 FACTS: Table = DocumentFactRow.__table__
 AUDIT: Table = AuditRow.__table__
 #: Characters of text on each side of a number the panel quotes from (its sentence is cut from these).
-QUOTE_REACH = 60
+QUOTE_REACH = 100
 NATIONAL_CODE = "100000"
 
 
@@ -539,3 +539,21 @@ def library_counts(store: Store) -> dict[str, int]:
             .where(DOCS.c.added_at.is_not(None))
         ).scalar_one()
     return {"documents": docs, "facts": facts}
+
+
+def plan_items_fed(store: Store, document: str) -> dict[tuple[int, int], tuple[str, str]]:
+    """Return, per character span of ``document`` (its file name), the plan and item its figure became progress of.
+
+    ``ingest`` records the document and span of every progress figure it takes from a report,
+    so a figure on the document page can link to the item it feeds.
+    """
+    store._ensure()
+    progress: Table = ProgressRow.__table__
+    plans: Table = PlanRow.__table__
+    query = (
+        select(progress.c.source_span_start, progress.c.source_span_end, plans.c.code, progress.c.item_code)
+        .join(plans, plans.c.id == progress.c.plan_id)
+        .where(progress.c.source_document == document, progress.c.source_span_start.is_not(None))
+    )
+    with store.engine.connect() as conn:
+        return {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(query)}

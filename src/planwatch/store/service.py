@@ -39,6 +39,7 @@ from planwatch.store.tables import (
     ProgressRow,
     ProjectRow,
     RegionRow,
+    TargetProposalRow,
     TargetRow,
     WorkAreaRow,
 )
@@ -341,6 +342,40 @@ class _Writer:
         if (done.inserted, done.updated) != changed_before:
             # Keep the per-item summary in step, in the same transaction.
             latest.refresh(self.conn, plan_id, None if len(codes) > 2_000 else codes)
+
+    # -- target proposals -------------------------------------------------------------
+
+    def proposals(self, plan_id: int, plan_code: str, targets: list[Target], document: str) -> None:
+        """Record targets a report states as proposals (once per plan, code and document; audited)."""
+        if not targets:
+            return
+        table: Table = TargetProposalRow.__table__
+        known = set(
+            self.conn.execute(
+                select(table.c.code).where(table.c.plan_id == plan_id, table.c.document == document)
+            ).scalars()
+        )
+        in_plan = set(item_kinds(self.conn, plan_id))
+        rows = []
+        for target in targets:
+            if target.code in known or target.code in in_plan:
+                continue
+            rows.append(
+                {
+                    "plan_id": plan_id,
+                    "code": target.code,
+                    "target": m.jsonable(m.target_row(target)),
+                    "document": document,
+                    "state": "proposed",
+                    "proposed_by": self.user,
+                    "proposed_at": self.at,
+                }
+            )
+        for row in rows:
+            self.conn.execute(table.insert().values(**row))
+            self.log("insert", table.name, f"{plan_code}/{row['code']}", None, {"document": document, **row["target"]})
+        self.summary.bump("target_proposal", "inserted", len(rows))
+        self.summary.bump("target_proposal", "unchanged", len(targets) - len(rows))
 
     # -- documents --------------------------------------------------------------------
 
@@ -676,7 +711,8 @@ class Store:
             plan_id = self._plan_id(conn, plan_code)
             check_namespace(conn, plan_id, plan_code, [("target", targets)])
             writer = _Writer(conn, user, result.targets)
-            writer.plan_rows(ITEM_TABLES["target"], "target", plan_id, plan_code, [m.target_row(t) for t in targets])
+            # a report never adds to the official plan: its targets wait for the 计划处 as proposals
+            writer.proposals(plan_id, plan_code, list(targets), document)
             writer.summary = result.progress
             writer.progress(plan_id, plan_code, list(progress))
             writer.summary = result.document
@@ -694,6 +730,47 @@ class Store:
             writer.progress(plan_id, plan_code, list(records))
             writer.flush()
         return summary
+
+    def target_proposals(self, plan_code: str, state: str | None = "proposed") -> list[dict[str, Any]]:
+        """Return the plan's target proposals (of one ``state``; None: all), oldest first, as plain dicts."""
+        self._ensure()
+        table: Table = TargetProposalRow.__table__
+        with self.engine.connect() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            query = select(table).where(table.c.plan_id == plan_id).order_by(table.c.id)
+            if state is not None:
+                query = query.where(table.c.state == state)
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def decide_proposal(self, plan_code: str, proposal_id: int, *, accept: bool, user: str) -> Target | None:
+        """Accept a proposal into the plan (its target saved and audited) or reject it, in one transaction.
+
+        Returns the target added on acceptance. A proposal already decided → StoreError.
+        """
+        self._ensure()
+        table: Table = TargetProposalRow.__table__
+        with self.engine.begin() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            row = conn.execute(
+                select(table).where(table.c.id == proposal_id, table.c.plan_id == plan_id)
+            ).one_or_none()
+            if row is None:
+                raise StoreError(f"计划 {plan_code} 中没有编号为 {proposal_id} 的目标建议")
+            if row.state != "proposed":
+                raise StoreError(f"目标建议 {proposal_id}（{row.code}）已处理（{row.state}），未作改动")
+            writer = _Writer(conn, user, ChangeSummary())
+            target = None
+            if accept:
+                values = {**row.target, "code": row.code}
+                target = m.target_from(_RowView(values))
+                check_namespace(conn, plan_id, plan_code, [("target", [target])])
+                writer.plan_rows(ITEM_TABLES["target"], "target", plan_id, plan_code, [m.target_row(target)])
+            state = "accepted" if accept else "rejected"
+            decided = {"state": state, "decided_by": user, "decided_at": writer.at}
+            conn.execute(update(table).where(table.c.id == proposal_id).values(**decided))
+            writer.log("update", table.name, f"{plan_code}/{row.code}", {"state": row.state}, {"state": state})
+            writer.flush()
+            return target
 
     def delete_progress(
         self, plan_code: str, item_code: str, as_of: date, milestone_key: str | None = None, *, user: str
@@ -1030,6 +1107,16 @@ def _records_with_warnings(rows: Iterable[Any]) -> list[ProgressRecord]:
             record.warning = r[-1]
         records.append(record)
     return records
+
+
+class _RowView:
+    """Attribute access over a dict, for the ``mapping.*_from`` functions (which read rows by name)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+    def __getattr__(self, name: str) -> Any:
+        return None
 
 
 def _audit_entry(r: Any) -> AuditEntry:

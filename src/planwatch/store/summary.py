@@ -17,6 +17,7 @@ KIND_LABELS: dict[str, str] = {
     "plan": "计划",
     "work_area": "工作领域",
     "target": "指标目标",
+    "target_proposal": "指标目标建议",
     "task": "重点任务",
     "milestone": "里程碑",
     "project": "重大项目",

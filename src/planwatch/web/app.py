@@ -13,31 +13,17 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch.app.access import Denied
 from planwatch.app.errors import Invalid, NotFound, Refused
 from planwatch.store.submissions import Conflict
-from planwatch.web import auth, csrf, labels, services
+from planwatch.web import auth, csrf
 from planwatch.web.cache import BoardCache
 from planwatch.web.middleware import RequestContext
+from planwatch.web.templating import templates
 
 HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.filters.update(
-    number=services.format_number,
-    percent=services.format_percent,
-    pp=services.format_pp,
-)
-templates.env.globals.update(
-    LIGHTS=labels.LIGHTS,
-    KINDS=labels.KINDS,
-    ROLLUPS=labels.ROLLUPS,
-    month_ends=services.month_ends,
-    csrf_token=csrf.form_token,
-    CSRF_FIELD=csrf.FIELD,
-)
 
 
 def create_app(store=None, *, database_url: str | None = None, secret: bytes | str | None = None) -> FastAPI:
@@ -64,14 +50,25 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, api_submissions, chase, dashboard, health, items, leader, login, report
+    from planwatch.web.routes import (
+        api,
+        api_submissions,
+        chase,
+        dashboard,
+        health,
+        items,
+        leader,
+        library,
+        login,
+        report,
+    )
     from planwatch.web.routes import review as review_pages
 
     app.include_router(login.router)
     app.include_router(health.router)  # a load balancer's probe: no data, no login
     # Every other page and endpoint needs a login: one dependency, checked before the route runs.
     signed_in = [Depends(auth.principal)]
-    for module in (dashboard, items, chase, review_pages, report, leader, api_submissions, api):
+    for module in (dashboard, items, chase, review_pages, report, leader, library, api_submissions, api):
         app.include_router(module.router, dependencies=signed_in)
     _install_error_pages(app)
     app.add_middleware(RequestContext)  # outermost: error pages get the request id and headers too

@@ -137,6 +137,30 @@ PART_OF_BEFORE: tuple[str, ...] = ("其中",)
 # in a section of the year's work, an outcome of an indicator is a goal (社会消费品零售总额增长4%左右,
 # 绿色矿山占比超过80%), a work quantity stays planned work (新建充电桩800个以上): the verbs of work that keep
 # a change or share planned
-WORK_VERBS_OF_OUTCOMES: tuple[str, ...] = ("新建", "新增", "实施", "安排", "建设", "改造", "培育", "引进", "开工", "拟")
+WORK_VERBS_OF_OUTCOMES: tuple[str, ...] = (
+    "新建", "新增", "实施", "安排", "建设", "改造", "培育", "引进", "开工", "拟", "压减", "压缩", "抽查", "权重",
+)
 # verbs that make a level in the year's work an outcome to reach (营业收入达到120亿元)
 OUTCOME_REACH_VERBS: tuple[str, ...] = ("达到", "突破", "超过", "保持在", "稳定在", "增至", "提高到", "提升至")
+# nouns of how many things there are (企业数量增至58家): a state, though they end like a flow (量)
+COUNT_NOUNS: tuple[str, ...] = ("数量", "个数", "家数", "户数", "总数")
+# national censuses by the names reports use, with the date each counts at: a figure after
+# “五经普” is as at that census (比“四经普”增长: the earlier census is the baseline)
+CENSUS_DATES: dict[str, str] = {
+    **{f"{n}经普": d for n, d in (("一", "2004-12-31"), ("二", "2008-12-31"), ("三", "2013-12-31"),
+                                   ("四", "2018-12-31"), ("五", "2023-12-31"))},
+    **{f"第{n}次全国经济普查": d for n, d in (("一", "2004-12-31"), ("二", "2008-12-31"), ("三", "2013-12-31"),
+                                              ("四", "2018-12-31"), ("五", "2023-12-31"))},
+    **{f"{n}人普": d for n, d in (("五", "2000-11-01"), ("六", "2010-11-01"), ("七", "2020-11-01"))},
+    **{f"第{n}次全国人口普查": d for n, d in (("五", "2000-11-01"), ("六", "2010-11-01"), ("七", "2020-11-01"))},
+}
+# words after a count, in its own clause, that say how the counted things stand (贫困户120户全部脱贫,
+# 反馈问题12项已整改完成8项, 8条主干道已完成改造): the count is a state at the period's end
+STATE_AFTER_CUES: tuple[str, ...] = ("已", "全部", "均已")
+# …unless the clause says they were built, opened or handled in the period (12项工程全部竣工投产, 十件实事全部
+# 办结): work done, a flow
+WORK_DONE_AFTER: tuple[str, ...] = (
+    "办结", "兑现", "竣工", "投产", "投用", "投入使用", "完工", "建成", "开工", "通车", "开业",
+)
+# punctuation that closes the clause after a number
+CLAUSE_ENDS: tuple[str, ...] = ("，", ",", "。", "；", ";", "\n")

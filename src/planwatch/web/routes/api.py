@@ -9,10 +9,10 @@ from fastapi.responses import HTMLResponse
 
 from planwatch import app
 from planwatch.web import services
-from planwatch.web.app import templates
 from planwatch.web.deps import SelectionDep, get_store
 from planwatch.web.routes.items import detail_of
 from planwatch.web.schemas import ItemDetailOut, PlanOut, StatusOut
+from planwatch.web.templating import templates
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -7,8 +7,8 @@ from fastapi.responses import HTMLResponse
 
 from planwatch.monitor.chase import reporting_duties
 from planwatch.web import downloads
-from planwatch.web.app import templates
 from planwatch.web.deps import BadRequest, SelectionDep
+from planwatch.web.templating import templates
 
 router = APIRouter()
 

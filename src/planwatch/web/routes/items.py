@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 
 from planwatch import app
 from planwatch.app import access, review
@@ -19,10 +20,10 @@ from planwatch.store import StoreError
 from planwatch.store import submissions as subs
 from planwatch.store.submissions import NewSubmission
 from planwatch.web import csrf, downloads, labels, services
-from planwatch.web.app import templates
 from planwatch.web.auth import PrincipalDep, principal
 from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
 from planwatch.web.schemas import ItemDetailOut
+from planwatch.web.templating import templates
 
 router = APIRouter()
 
@@ -99,7 +100,11 @@ def ledger_xlsx(sel: SelectionDep) -> Response:
 
 @router.get("/items", response_class=HTMLResponse, summary="事项清单")
 def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
-    """Render one page of the item table, narrowed by the filters and sorted by one column."""
+    """Render one page of the item table, narrowed by the filters and sorted by one column.
+
+    The table of a page is the same for every request of one board and query, so it is
+    rendered once (per cached board) and reused; each request renders only the frame.
+    """
     rows = query.rows(sel)
     chosen = {key: "" for key in ("kind", "light", "area", "unit", "district", "q")} | query.filters()
     sort = query.sort if query.sort in labels.ITEM_SORTS else "light"
@@ -116,13 +121,10 @@ def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
     def page_link(number: int) -> str:
         return "/items?" + urlencode({**base, "sort": sort, **({"desc": "1"} if desc else {}), "page": number})
 
-    return templates.TemplateResponse(
-        request,
-        "items.html",
-        {
+    def body() -> Markup:
+        context = {
             "sel": sel,
             "s": sel.status,
-            "nav": "items",
             "rows": [
                 services.item_status_out(status, sel.board)
                 for status in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
@@ -141,7 +143,16 @@ def item_list(request: Request, sel: SelectionDep, query: ItemQueryDep):
             "units": units,
             "districts": districts,
             "areas": [(a.code, a.title) for a in sel.data.work_areas],
-        },
+        }
+        return Markup(templates.get_template("items_content.html").render(context))
+
+    # The body depends only on the board and the query: rendered once, reused while people page around.
+    key = ("items-body", tuple(sorted(query.filters().items())), sort, desc, page)
+    content = sel.evaluation.memo(key, body)
+    return templates.TemplateResponse(
+        request,
+        "items.html",
+        {"sel": sel, "s": sel.status, "nav": "items", "chosen": chosen, "sort": sort, "desc": desc, "content": content},
     )
 
 

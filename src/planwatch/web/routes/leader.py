@@ -16,8 +16,8 @@ from planwatch.plan.model import PROJECT_STAGE_LABELS, ItemKind
 from planwatch.report.charts import investment_chart
 from planwatch.report.inputs import with_history
 from planwatch.report.svg import bars_svg, sparkline_svg
-from planwatch.web.app import templates
 from planwatch.web.deps import SelectionDep, get_store
+from planwatch.web.templating import templates
 
 router = APIRouter()
 
