@@ -45,7 +45,9 @@ _BASELINE_REF = (
 )
 _BASELINE_TAIL = re.compile(
     rf"(?:(?:比|较|与|从|由)(?:(?:19|20)[0-9]{{2}}年{_BASELINE_REF}?|{_BASELINE_REF})(?:全年|底|末|同期)?(?:比重)?"
-    rf"|是(?:(?:19|20)[0-9]{{2}}年|{_BASELINE_REF})(?:全年|同期)?的?)$"
+    rf"|是(?:(?:19|20)[0-9]{{2}}年|{_BASELINE_REF})(?:全年|同期)?的?"
+    # 比“十三五”时期, 较十四五末: a five-year plan's span as the reference
+    rf"|(?:比|较|与)[“\"]?(?:{alternation(pv.MULTI_YEAR_FRAMES)})[”\"]?(?:时期|期间|期末|末)?)$"
 )
 _TRAIL_END = suffix_matcher(_TRAIL_WORDS)
 _ACTION_END = suffix_matcher(cues.ACTION_VERBS)
@@ -103,7 +105,7 @@ def clean_left(segment: str, rank: bool = False) -> tuple[str, str | None]:
             s = s[: m.start()]
             continue
         break
-    if "等" in s:
+    if "等" in s and s.rsplit("等", 1)[1] not in sv.ETC_SUMMING_NOUNS:
         s = s.rsplit("等", 1)[1]
     if "累计" in s:
         head, _, tail = s.rpartition("累计")

@@ -7,7 +7,7 @@ HEAD_NOUNS: tuple[str, ...] = (
     "人均可支配收入", "可支配收入", "增加值", "产量", "零售额", "销售额", "营业收入", "主营业务收入", "收入", "产值",
     "进出口", "出口", "进口", "投资", "价格", "比重", "入园率", "参保率", "覆盖率", "率", "利润", "总额", "规模",
     "消费", "客运量", "货运量", "吞吐量", "面积", "数量", "人数", "清洁电量", "电量", "用电量", "贷款", "存款",
-    "项目", "企业", "工程",
+    "项目", "企业", "工程", "案件", "事故",
 )
 # a scope word that names two parts in a 分别 list
 SPLIT_SCOPES: dict[str, tuple[str, ...]] = {
@@ -125,3 +125,6 @@ GROWTH_KEPT_WHOLE: tuple[str, ...] = ("经济增长", "经济增速", "全省经
 # words that open the restatement of a goal and name nothing (确定5.5%左右的增长目标, 5.5%左右的预期增长目标)
 RESTATING_WORDS: tuple[str, ...] = ("确定", "预期", "提出", "设定", "确定了", "将")
 RESTATED_GROWTH_SUBJECT = "经济增长"
+# nouns after 等 that only sum up the list before it (低保金、救助金等资金, 管网、道路等基础设施): the list is the
+# subject; a noun of its own after 等 (水泥、钢材等建材产量) replaces the list
+ETC_SUMMING_NOUNS: tuple[str, ...] = ("资金", "基础设施", "设施", "款项", "补贴", "费用")
