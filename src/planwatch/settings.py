@@ -16,6 +16,10 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///planwatch.sqlite"
     #: Who is recorded in audit rows when the caller does not say.
     user: str = "planwatch"
+    #: Mark the login cookie Secure (HTTPS only). Also set per request when the request came
+    #: over HTTPS (behind a proxy: ``planwatch serve --forwarded-allow-ips`` trusts its
+    #: X-Forwarded-Proto).
+    cookie_secure: bool = False
 
 
 @lru_cache(maxsize=1)

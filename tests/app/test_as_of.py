@@ -70,5 +70,9 @@ def test_the_cli_and_the_pages_open_a_closed_year_on_the_same_day(store: Store, 
     out = CliRunner().invoke(cli, ["status", "--db", database_url, "--format", "json"])
     assert out.exit_code == 0, out.output
     assert '"as_of": "2025-06-30"' in out.output
-    page = TestClient(create_app(store)).get("/api/status")
+    from planwatch.app import accounts
+
+    accounts.add_user(store, "reader", "只读", None, "test-password-1", actor="测试")
+    token = accounts.issue_token(store, "reader", actor="测试")
+    page = TestClient(create_app(store)).get("/api/status", headers={"Authorization": f"Bearer {token}"})
     assert page.json()["as_of"] == "2025-06-30"

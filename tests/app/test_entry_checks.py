@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from imports.workbooks import write_csv
 from planwatch import app
@@ -18,7 +17,7 @@ from planwatch.imports.service import import_file
 from planwatch.plan.model import ProgressRecord, Source
 from planwatch.plan.validation import LIMITS, Bounds, bounds_of, refusals, upload_problem
 from planwatch.store import Store, StoreError
-from planwatch.web import create_app
+from web.accounts import signed_in_client
 from web.pages import post_form
 from web.webapp import PLAN, make_store
 
@@ -87,7 +86,7 @@ def test_the_application_layer_refuses_a_bad_record_in_chinese_and_writes_nothin
 @pytest.mark.parametrize(("case", "field", "text", "words"), BAD_ENTRIES, ids=IDS)
 def test_the_web_form_refuses_a_bad_entry_and_writes_nothing(store, case, field, text, words):
     before = written(store)
-    client = TestClient(create_app(store))
+    client = signed_in_client(store)
     at = {"plan": PLAN, "as_of": "2025-06-30"}
     response = post_form(client, "/items/P01/progress", at, {**GOOD, "cumulative": "1", field: text})
     assert response.status_code == 400

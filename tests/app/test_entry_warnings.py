@@ -6,15 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from imports.workbooks import write_csv
 from planwatch import app
 from planwatch.imports.service import import_file
 from planwatch.plan.model import KeyTask, ProgressRecord, Project, ProjectStage, Source, Target, TargetMeasure
 from planwatch.plan.validation import entry_warnings
-from planwatch.web import create_app
-from web.pages import post_form, soup
+from web.accounts import signed_in_client
+from web.pages import approve_waiting, post_form, soup
 from web.webapp import PLAN, make_store
 
 D = date.fromisoformat
@@ -78,7 +77,7 @@ def test_the_application_layer_asks_for_confirmation_then_keeps_the_warning_on_t
 
 
 def test_the_web_form_asks_to_confirm_a_low_total_and_the_item_page_shows_it_after(store):
-    client = TestClient(create_app(store), follow_redirects=False)
+    client = signed_in_client(store, follow_redirects=False)
     at = {"plan": PLAN, "as_of": "2025-06-30"}
     form = {"unit": "市交通运输局", "as_of": "2025-06-30", "value": "2000", "cumulative": "1", "narrative": "核减"}
     before = store.audit_count()
@@ -92,6 +91,7 @@ def test_the_web_form_asks_to_confirm_a_low_total_and_the_item_page_shows_it_aft
         client, "/items/P01/progress", at, {**form, "as_of": "2025-07-15", "confirm": "1"}
     )
     assert second.status_code == 303
+    assert approve_waiting(client, at) == 1  # the reviewer sees the confirmed warning, then approves
     shown = soup(client.get("/items/P01", params={"plan": PLAN, "as_of": "2025-07-31"}))
     assert "报送时已确认" in shown.select_one("table.history").get_text()
 

@@ -8,10 +8,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from monitor.sample_plan import sample_plan
-from planwatch.app import Refused, Scope
+from planwatch.app import Refused, Scope, accounts
 from planwatch.monitor import evaluate
 from planwatch.store import Store
 from planwatch.web import create_app
+from web.accounts import PASSWORD, logged_in
 
 AS_OF = date(2025, 6, 30)
 BOARD = evaluate(sample_plan(), AS_OF)
@@ -59,8 +60,9 @@ def client(tmp_path):
     store = Store.open(f"sqlite:///{tmp_path / 'scope.sqlite'}")
     store.init()
     store.save_plan_data(sample_plan(), user="测试")
+    accounts.add_user(store, "planner", "计划处", None, PASSWORD, actor="测试")
     with TestClient(create_app(store)) as c:
-        yield c
+        yield logged_in(c, "planner")
     store.close()
 
 

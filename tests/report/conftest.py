@@ -44,8 +44,10 @@ def client(demo_db):
     from fastapi.testclient import TestClient
 
     from planwatch.web import create_app
+    from web.accounts import logged_in
 
     store = Store.open(demo_db.url)
+    planner = next(a for a in demo_db.accounts if a.role == "计划处")
     with TestClient(create_app(store)) as client:
-        yield client
+        yield logged_in(client, planner.name, planner.password)
     store.close()

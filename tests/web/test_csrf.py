@@ -12,20 +12,23 @@ import pytest
 from fastapi.testclient import TestClient
 
 from planwatch.store import Store
+from planwatch.store import submissions as subs
 from planwatch.web import create_app
 
+from .accounts import logged_in
 from .pages import soup
 from .webapp import PLAN, make_store
 
 AT = {"plan": PLAN, "as_of": "2025-06-30"}
-FORM = {"unit": "市交通运输局", "as_of": "2025-06-30", "value": "25000", "cumulative": "1"}
+FORM = {"as_of": "2025-07-31", "value": "25000", "cumulative": "1"}
 
 
 @pytest.fixture
 def app_store(tmp_path: Path) -> Iterator[tuple[TestClient, Store]]:
+    """A TestClient of the app logged in as the 填报 user of 市交通运输局 (P01's owner)."""
     store = make_store(tmp_path)
     with TestClient(create_app(store)) as client:
-        yield client, store
+        yield logged_in(client, "filler"), store
     store.close()
 
 
@@ -38,24 +41,43 @@ def written(store: Store) -> tuple[int, int]:
     return len(store.load_plan_data(PLAN).progress), store.audit_count()
 
 
-def test_the_entry_form_carries_a_token_and_the_page_sets_an_httponly_strict_session_cookie(app_store) -> None:
+def test_the_login_page_and_the_login_set_an_httponly_strict_session_cookie(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    with TestClient(create_app(store)) as client:
+        for response in (client.get("/login"), logged_in_response(client)):
+            cookie = response.headers["set-cookie"]
+            assert cookie.startswith("planwatch_session=")
+            assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Secure" not in cookie
+    store.close()
+
+
+def logged_in_response(client: TestClient):  # type: ignore[no-untyped-def]
+    from .accounts import login
+
+    response = login(client, "filler")
+    assert response.status_code == 303
+    return response
+
+
+def test_the_entry_form_carries_one_token_per_session(app_store) -> None:
     client, _ = app_store
     response = client.get("/items/P01", params=AT)
-    cookie = response.headers["set-cookie"]
-    assert cookie.startswith("planwatch_session=")
-    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
     token = soup(response).select_one("form.entry input[name=csrf_token]")["value"]
     assert len(token) == 64
-    assert token_of(client, "K01") == token  # one token per session, on every page
+    dashboard = soup(client.get("/", params=AT))
+    assert dashboard.select_one("form.whoami input[name=csrf_token]")["value"] == token  # one per session
 
 
-def test_a_post_with_the_pages_token_is_saved(app_store) -> None:
+def test_a_post_with_the_pages_token_is_submitted_for_review(app_store) -> None:
     client, store = app_store
     response = client.post(
         "/items/P01/progress", params=AT, data={**FORM, "csrf_token": token_of(client)}, follow_redirects=False
     )
     assert response.status_code == 303
-    assert [r.value for r in store.load_plan_data(PLAN).progress if r.item_code == "P01"][-1] == 25000.0
+    waiting, _ = subs.listing(store.engine, PLAN, states=("submitted",))
+    assert [(s.item_code, s.value, s.unit, s.submitted_by) for s in waiting] == [
+        ("P01", 25000.0, "市交通运输局", "filler")
+    ]
 
 
 def test_a_post_without_a_token_is_refused_in_chinese_and_writes_nothing(app_store) -> None:
@@ -71,7 +93,7 @@ def test_a_post_without_a_token_is_refused_in_chinese_and_writes_nothing(app_sto
 def test_a_token_from_another_session_is_refused(app_store) -> None:
     client, store = app_store
     with TestClient(client.app) as stranger:
-        other_token = token_of(stranger)
+        other_token = token_of(logged_in(stranger, "filler"))
     token_of(client)
     before = written(store)
     response = client.post("/items/P01/progress", params=AT, data={**FORM, "csrf_token": other_token})
@@ -86,20 +108,20 @@ def test_a_forged_session_cookie_is_refused_even_with_a_matching_looking_token(a
     client.cookies.set("planwatch_session", f"{session}.{'0' * 64}")
     before = written(store)
     response = client.post("/items/P01/progress", params=AT, data={**FORM, "csrf_token": token})
-    assert response.status_code == 403
+    assert response.status_code == 401  # a forged cookie is no login at all
     assert written(store) == before
 
 
-def test_a_form_opened_before_a_server_restart_is_refused_once_and_works_after_reloading(tmp_path: Path) -> None:
+def test_a_login_made_before_a_restart_without_a_shared_secret_must_log_in_again(tmp_path: Path) -> None:
     store = make_store(tmp_path)
     try:
         with TestClient(create_app(store)) as before_restart:
-            token = token_of(before_restart)
+            token = token_of(logged_in(before_restart, "filler"))
             cookie = before_restart.cookies["planwatch_session"]
         with TestClient(create_app(store), cookies={"planwatch_session": cookie}) as after_restart:
             refused = after_restart.post("/items/P01/progress", params=AT, data={**FORM, "csrf_token": token})
-            assert refused.status_code == 403 and "刷新" in refused.text
-            fresh = token_of(after_restart)
+            assert refused.status_code == 401 and "请先登录" in refused.text
+            fresh = token_of(logged_in(after_restart, "filler"))
             saved = after_restart.post(
                 "/items/P01/progress", params=AT, data={**FORM, "csrf_token": fresh}, follow_redirects=False
             )
@@ -112,7 +134,7 @@ def test_a_shared_secret_keeps_forms_valid_across_app_instances(tmp_path: Path) 
     store = make_store(tmp_path)
     try:
         with TestClient(create_app(store, secret="江川市发改委内网")) as first:
-            token = token_of(first)
+            token = token_of(logged_in(first, "filler"))
             cookie = first.cookies["planwatch_session"]
         second = TestClient(create_app(store, secret="江川市发改委内网"), cookies={"planwatch_session": cookie})
         with second:

@@ -14,6 +14,7 @@ from planwatch.demo import build_demo
 from planwatch.monitor import evaluate
 from planwatch.store import Store
 
+from .accounts import logged_in
 from .pages import soup, texts
 from .webapp import start_server, stop_server
 
@@ -25,8 +26,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Clien
     built = build_demo(Path(tmp_path_factory.mktemp("demo")) / "planwatch-demo.sqlite")
     store = Store.open(built.url)
     server, thread, url = start_server(store)
+    planner = next(a for a in built.accounts if a.role == "计划处")
     with httpx.Client(base_url=url, timeout=60) as client:
-        yield client, store, built.plan.plan_code
+        yield logged_in(client, planner.name, planner.password), store, built.plan.plan_code
     stop_server(server, thread)
     store.close()
 

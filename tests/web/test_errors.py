@@ -7,17 +7,22 @@ from pathlib import Path
 
 import httpx
 
+from planwatch.app import accounts
+
+from .accounts import PASSWORD, bearer, logged_in
 from .webapp import make_store, start_server, stop_server
 
 
 def test_a_broken_database_gives_a_chinese_error_page_not_a_bare_500(tmp_path: Path):
     store = make_store(tmp_path)
+    token = bearer(store, "planner")
     with sqlite3.connect(tmp_path / "planwatch.sqlite") as db:
         db.execute("DROP TABLE progress_records")  # someone damaged the file behind our back
     server, thread, url = start_server(store)
     try:
-        page = httpx.get(f"{url}/", params={"as_of": "2025-06-30"}, timeout=30)
-        api = httpx.get(f"{url}/api/status", params={"as_of": "2025-06-30"}, timeout=30)
+        with httpx.Client(base_url=url, timeout=30) as client:
+            page = logged_in(client).get("/", params={"as_of": "2025-06-30"})
+        api = httpx.get(f"{url}/api/status", params={"as_of": "2025-06-30"}, headers=token, timeout=30)
     finally:
         stop_server(server, thread)
         store.close()
@@ -35,9 +40,12 @@ def test_a_plan_without_items_yet_shows_empty_tables_not_an_error(tmp_path: Path
     store.save_plan_data(
         PlanData(Plan("HX2026", "HX", 2026, "河西县2026年计划"), regions=[Region("HX", "河西县")]), user="测试"
     )
+    accounts.add_user(store, "planner", "计划处", None, PASSWORD, actor="测试")
     server, thread, url = start_server(store)
     try:
-        pages = [httpx.get(f"{url}{path}", params={"as_of": "2026-03-31"}, timeout=30) for path in ("/", "/items")]
+        with httpx.Client(base_url=url, timeout=30) as client:
+            logged_in(client)
+            pages = [client.get(path, params={"as_of": "2026-03-31"}) for path in ("/", "/items")]
     finally:
         stop_server(server, thread)
         store.close()

@@ -6,7 +6,7 @@ from datetime import date
 
 from planwatch.monitor import evaluate
 
-from .pages import post_form, soup, texts
+from .pages import approve_waiting, post_form, soup, texts
 from .webapp import AS_OF, PLAN, jiangchuan_plan
 
 BOARD = evaluate(jiangchuan_plan(), AS_OF)
@@ -104,13 +104,16 @@ def test_progress_entered_in_the_form_is_stored_and_changes_the_light(fresh_web)
     response = post_form(web, "/items/P02/progress", AT, {**form, "confirm": "1"})
     assert response.status_code == 303
     page = soup(web.get(response.headers["location"]))
-    assert "已保存" in page.select_one(".notice.ok").get_text()
+    assert "等待计划处审核" in page.select_one(".notice.ok").get_text()
+    assert page.select_one(".status-light").get_text(strip=True) != "绿灯"  # not counted before approval
+    assert approve_waiting(web, AT) == 1
+    page = soup(web.get("/items/P02", params=AT))
     assert page.select_one(".status-light").get_text(strip=True) == "绿灯"
     stored = [r for r in store.load_plan_data(PLAN).progress if r.item_code == "P02" and r.as_of == date(2025, 6, 30)]
     assert [(r.value, r.cumulative, r.source.unit, r.narrative) for r in stored] == [
-        (33000.0, True, "青山县发展改革局", "厂房封顶")
+        (33000.0, True, "青山县人民政府", "厂房封顶")
     ]
-    assert store.audit_log(limit=1)[0].user == "青山县发展改革局"
+    assert store.audit_log(limit=1, table="progress_records")[0].user == "planner"
 
 
 def test_a_form_with_a_bad_number_is_refused_and_writes_nothing(fresh_web):
@@ -128,7 +131,7 @@ def test_a_form_dated_outside_the_plan_year_is_refused(fresh_web):
     form = {"unit": "市交通运输局", "as_of": "2026-01-31", "value": "100"}
     response = post_form(web, "/items/P01/progress", AT, form)
     assert response.status_code == 400
-    assert "不在计划年度 2025 年内" in response.text
+    assert "不在计划年度2025年内" in response.text
 
 
 def test_a_milestone_reported_done_in_the_form_shows_its_date_on_the_task_page(fresh_web):
@@ -136,6 +139,7 @@ def test_a_milestone_reported_done_in_the_form_shows_its_date_on_the_task_page(f
     form = {"unit": "市数据局", "as_of": "2025-06-28", "milestone_key": "2", "narrative": "平台已上线"}
     response = post_form(web, "/items/K01/progress", AT, form)
     assert response.status_code == 303
+    approve_waiting(web, AT)
     page = soup(web.get("/items/K01", params=AT))
     rows = [texts(row, "td") for row in page.select("table.data tbody tr") if row.select("td.code")]
     assert rows[1][1:] == ["平台上线试运行", "2025-06-15", "2025-06-28"]
@@ -164,13 +168,13 @@ def test_the_filtered_item_list_downloads_as_csv_that_excel_reads(web):
 def test_the_item_page_shows_who_entered_and_who_corrected_a_figure(fresh_web):
     web, _store = fresh_web
     # the fixture's 市交通运输局 reported 22,000 for 30 June; the commission corrects it
-    corrected = {"unit": "市发展改革委", "as_of": "2025-06-30", "value": "23500", "cumulative": "1"}
+    corrected = {"as_of": "2025-06-30", "value": "23500", "cumulative": "1", "reason": "统计口径更正"}
     corrected["narrative"] = "码头主体结构施工"
     assert post_form(web, "/items/P01/progress", AT, corrected).status_code == 303
+    assert approve_waiting(web, AT) == 1
     page = soup(web.get("/items/P01", params=AT))
     rows = [texts(row, "td")[1:] for row in page.select("table.changes tbody tr")]
-    change = "数值 22,000 → 23,500；报送单位 市交通运输局 → 市发展改革委"
-    assert rows[0] == ["市发展改革委", "修改", "2025-06-30 进度", change]
+    assert rows[0] == ["planner", "修改", "2025-06-30 进度", "数值 22,000 → 23,500"]
     assert sorted(tuple(r[:3]) for r in rows[1:]) == [
         ("测试", "新增", "2025-05-31 进度"),
         ("测试", "新增", "2025-06-30 进度"),
@@ -183,6 +187,7 @@ def test_a_key_task_may_report_in_words_only_and_the_history_says_so(fresh_web):
     form = {"unit": "市数据局", "as_of": "2025-06-29", "narrative": "平台联调测试中，下月上线"}
     response = post_form(web, "/items/K01/progress", AT, form)
     assert response.status_code == 303
+    approve_waiting(web, AT)
     page = soup(web.get("/items/K01", params=AT))
     assert "情况说明" in texts(page, "table.history tbody td")
     stored = [r for r in store.load_plan_data(PLAN).progress if r.item_code == "K01" and r.as_of == date(2025, 6, 29)]
@@ -235,8 +240,13 @@ def test_the_chase_page_lists_the_units_owing_reports_and_offers_each_its_workbo
     assert response.status_code == 200
     assert f"{duties[0].unit}-进展填报-2025-06-30.xlsx" in unquote(response.headers["content-disposition"])
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
-    listed = {row[0] for ws in workbook.worksheets if ws.title.endswith("进展")
-              for row in ws.iter_rows(min_row=2, values_only=True) if row and row[0]}
+    listed = {
+        row[0]
+        for ws in workbook.worksheets
+        if ws.title.endswith("进展")
+        for row in ws.iter_rows(min_row=2, values_only=True)
+        if row and row[0]
+    }
     assert {i.code for i in duties[0].owing} <= listed
 
 

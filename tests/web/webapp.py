@@ -34,6 +34,8 @@ from planwatch.plan.model import (
 from planwatch.store import Store
 from planwatch.web import create_app
 
+from .accounts import add_users
+
 AS_OF = date(2025, 6, 30)
 PLAN = "JC2025"
 
@@ -167,4 +169,5 @@ def make_store(folder: Path) -> Store:
     store = Store.open(f"sqlite:///{folder / 'planwatch.sqlite'}")
     store.init()
     store.save_plan_data(jiangchuan_plan(), user="测试")
+    add_users(store)
     return store

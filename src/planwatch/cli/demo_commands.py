@@ -103,5 +103,11 @@ def demo_board_text(board, built) -> str:  # type: ignore[no-untyped-def]
         f"  planwatch status {options}   # 全部 {len(board.items)} 项",
         f"  planwatch alerts {options}   # 全部预警及说明",
         f"  planwatch ingest {sample_path()} --db {built.url}   # 把报告中的数据记为进展",
+        f"  planwatch serve --db {built.url}   # 网页看板，可用下列演示账号登录",
+        "",
+        "演示账号（密码仅供演示，正式使用请用 planwatch user 建立账号）：",
     ]
+    for account in built.accounts:
+        unit = f"（{account.unit}）" if account.unit else ""
+        lines.append(f"  {account.role}{unit}：用户名 {account.name}  密码 {account.password}")
     return "\n".join(lines)

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "proposals": "planwatch.cli.ingest_commands:proposals_command",
     "demo": "planwatch.cli.demo_commands:demo_command",
     "serve": "planwatch.cli.web_commands:serve_command",
+    "user": "planwatch.cli.user_commands:user_group",
     "backup": "planwatch.cli.backup_commands:backup_command",
     "restore": "planwatch.cli.backup_commands:restore_command",
     "bundle": "planwatch.cli.bundle_commands:bundle_command",

@@ -54,6 +54,7 @@ def serve_command(
     store = Store.open(url)
     try:
         store.init()  # a fresh database gets its tables; an older one is migrated forward
+        _say_how_to_add_an_administrator(store, url)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -86,3 +87,16 @@ def serve_command(
         log_config=None,  # keep the handlers logs.configure set up
         log_level="info",
     )
+
+
+def _say_how_to_add_an_administrator(store, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Print how to create the first accounts when the database has no 管理员 (every page needs a login)."""
+    from planwatch.store.users import count_users
+
+    if count_users(store.engine, "admin") == 0:
+        click.echo(
+            "提示：数据库中还没有管理员账号，网页需要登录。先建立一个：\n"
+            f"  planwatch user add admin --role 管理员 --db {url}\n"
+            f"  planwatch user add 张三 --role 计划处 --db {url}",
+            err=True,
+        )

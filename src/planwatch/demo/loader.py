@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from planwatch.app.accounts import DemoAccount
 from planwatch.imports.service import ImportResult, import_file
 
 DEMO_PLAN_CODE = "JC2025"
@@ -29,6 +30,7 @@ class DemoBuild:
     url: str
     plan: ImportResult
     progress: ImportResult
+    accounts: list[DemoAccount] = field(default_factory=list)
 
 
 def sqlite_url(path: Path) -> str:
@@ -62,6 +64,7 @@ def build_demo(path: str | os.PathLike[str] = "planwatch-demo.sqlite", *, user: 
         store.init()
         plan = import_file(store, _DATA / "plan", user=user)
         progress = import_file(store, _DATA / "progress", user=user, plan_code=plan.plan_code)
+        accounts = add_demo_accounts(store, plan.plan_code, user=user)
     except BaseException:
         store.close()
         remove_sqlite(tmp)
@@ -71,4 +74,14 @@ def build_demo(path: str | os.PathLike[str] = "planwatch-demo.sqlite", *, user: 
     os.replace(tmp, target)
     remove_sqlite(tmp)
     plan.path, progress.path = "demo/data/plan", "demo/data/progress"
-    return DemoBuild(target, sqlite_url(target), plan, progress)
+    return DemoBuild(target, sqlite_url(target), plan, progress, accounts)
+
+
+def add_demo_accounts(store, plan_code: str, *, user: str) -> list[DemoAccount]:  # type: ignore[no-untyped-def]
+    """Add one account per role with demo-only passwords, so a newcomer can log in to ``serve``."""
+    from planwatch.app import accounts
+
+    wanted = accounts.demo_accounts(store.load_plan_data(plan_code, progress=False))
+    for account in wanted:
+        accounts.add_user(store, account.name, account.role, account.unit, account.password, actor=user)
+    return wanted

@@ -377,6 +377,103 @@ class DocumentFactRow(Base):
     indicator: Mapped[str | None] = mapped_column(String(100), index=True)  # the catalog's canonical name
 
 
+class UnitRow(Base):
+    """A reporting unit: a 委办局, a 区县 government or a project owner the plan names.
+
+    ``district_code`` is set for a 区县 unit: its users answer for the projects in that district.
+    """
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # department / district / owner
+    district_code: Mapped[str | None] = mapped_column(String(64))
+
+
+class UserRow(Base):
+    """An account: a role, the unit it answers for, an Argon2 password hash and its lockout state."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))  # admin / planning / filler / reader
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(Boolean)
+    failed_logins: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ApiTokenRow(Base):
+    """A machine client's bearer token, kept as its SHA-256 only; revoked tokens stay for the record."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class WebSessionRow(Base):
+    """A logged-in browser session, keyed by the SHA-256 of the session id its signed cookie carries.
+
+    In the database rather than in the cookie so that logout, disabling a user and every
+    worker process agree at once.
+    """
+
+    __tablename__ = "web_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailureRow(Base):
+    """One failed login from one client address, counted for the rate limit across worker processes."""
+
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client: Mapped[str] = mapped_column(String(100), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SubmissionRow(Base):
+    """A progress figure a unit submitted, and where its review stands.
+
+    Only an approved submission reaches ``progress_records`` (in the approving
+    transaction), so status reads approved figures alone. Rows are never rewritten in
+    content: a resubmission or correction is a new row that names the one it supersedes;
+    ``version`` rises with every transition so two reviewers cannot both act on one state.
+    """
+
+    __tablename__ = "submissions"
+    __table_args__ = (Index("ix_submissions_plan_id_state", "plan_id", "state"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    item_code: Mapped[str] = mapped_column(String(64))
+    as_of: Mapped[date] = mapped_column(Date)
+    milestone_key: Mapped[str] = mapped_column(String(64))  # '' when not a milestone report
+    value: Mapped[float | None] = mapped_column(Float)
+    cumulative: Mapped[bool] = mapped_column(Boolean)
+    narrative: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer)
+    warning: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)  # why a correction or withdrawal
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
+    submitted_by: Mapped[str] = mapped_column(String(100))
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    comment: Mapped[str | None] = mapped_column(Text)  # the reviewer's words on return
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 metadata = Base.metadata
 
 

@@ -7,14 +7,18 @@ fonts, because planning offices run it on intranets without internet access.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from planwatch.app.access import Denied
 from planwatch.app.errors import Invalid, NotFound, Refused
-from planwatch.web import csrf
+from planwatch.store.submissions import Conflict
+from planwatch.web import auth, csrf
 from planwatch.web.cache import BoardCache
 from planwatch.web.middleware import RequestContext
 from planwatch.web.templating import templates
@@ -46,19 +50,56 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     csrf.install(app, csrf.app_secret(secret))
 
-    from planwatch.web.routes import api, chase, dashboard, health, items, leader, library, report
+    from planwatch.web.routes import (
+        api,
+        api_submissions,
+        chase,
+        dashboard,
+        health,
+        items,
+        leader,
+        library,
+        login,
+        report,
+    )
+    from planwatch.web.routes import review as review_pages
 
-    app.include_router(dashboard.router)
-    app.include_router(items.router)
-    app.include_router(chase.router)
-    app.include_router(report.router)
-    app.include_router(leader.router)
-    app.include_router(library.router)
-    app.include_router(api.router)
-    app.include_router(health.router)
+    app.include_router(login.router)
+    app.include_router(health.router)  # a load balancer's probe: no data, no login
+    # Every other page and endpoint needs a login: one dependency, checked before the route runs.
+    signed_in = [Depends(auth.principal)]
+    for module in (dashboard, items, chase, review_pages, report, leader, library, api_submissions, api):
+        app.include_router(module.router, dependencies=signed_in)
     _install_error_pages(app)
     app.add_middleware(RequestContext)  # outermost: error pages get the request id and headers too
     return app
+
+
+#: pydantic error type → what the field's problem is, in Chinese.
+VALIDATION_WORDS = {
+    "missing": "必须填写",
+    "float_parsing": "不是有效数字",
+    "float_type": "不是有效数字",
+    "finite_number": "不是有效数字",
+    "int_parsing": "不是整数",
+    "date_from_datetime_parsing": "不是有效日期（应写成 2025-06-30）",
+    "date_parsing": "不是有效日期（应写成 2025-06-30）",
+    "bool_parsing": "应为 true 或 false",
+    "string_too_long": "过长",
+    "json_invalid": "不是有效的 JSON",
+    "greater_than_equal": "过小",
+    "less_than_equal": "过大",
+}
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """Return the Chinese message of a request that failed validation, naming each field."""
+    parts = []
+    for error in exc.errors()[:5]:
+        field = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path"))
+        words = VALIDATION_WORDS.get(error.get("type", ""), "格式不正确")
+        parts.append(f"字段“{field or '请求体'}”{words}")
+    return "请求数据有误：" + "；".join(parts) + "。"
 
 
 def _install_error_pages(app: FastAPI) -> None:
@@ -70,6 +111,27 @@ def _install_error_pages(app: FastAPI) -> None:
         return templates.TemplateResponse(
             request, "error.html", {"title": title, "message": message, "status": status}, status_code=status
         )
+
+    @app.exception_handler(auth.LoginRequired)
+    async def login_required(request: Request, exc: auth.LoginRequired):
+        if request.url.path.startswith("/api/") or request.method != "GET":
+            response = respond(request, 401, "请先登录", str(exc))
+            response.headers["WWW-Authenticate"] = "Bearer"
+            return response
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        return respond(request, 422, "数据有误", validation_message(exc))
+
+    @app.exception_handler(Denied)
+    async def denied(request: Request, exc: Denied):
+        return respond(request, 403, "无权访问", str(exc))
+
+    @app.exception_handler(Conflict)
+    async def conflict(request: Request, exc: Conflict):
+        return respond(request, 409, "操作冲突", str(exc))
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):

@@ -103,11 +103,13 @@ class SessionCookie:
         fresh = None
         if session is None:
             session, fresh = self.guard.new_cookie()
-        scope.setdefault("state", {})["csrf_token"] = self.guard.token(session)
+        state = scope.setdefault("state", {})
+        state["csrf_token"] = self.guard.token(session)
+        state["session_id"] = session
         if fresh is None or scope["path"].startswith(("/static/", "/api/")):
             await self.app(scope, receive, send)
             return
-        cookie = _set_cookie_header(fresh)
+        cookie = set_cookie_header(fresh, secure=cookie_secure(scope.get("scheme") == "https"))
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -117,10 +119,17 @@ class SessionCookie:
         await self.app(scope, receive, send_with_cookie)
 
 
-def _set_cookie_header(value: str) -> str:
-    """Return the Set-Cookie header of a session cookie, as Starlette writes it."""
+def cookie_secure(https: bool) -> bool:
+    """Tell whether the session cookie is HTTPS-only: the request came over HTTPS, or the settings say so."""
+    from planwatch.settings import get_settings
+
+    return https or get_settings().cookie_secure
+
+
+def set_cookie_header(value: str, *, secure: bool = False) -> str:
+    """Return the Set-Cookie header of a session cookie (HttpOnly, SameSite=Strict; Secure on HTTPS)."""
     response = Response()
-    response.set_cookie(COOKIE, value, httponly=True, samesite="strict", path="/")
+    response.set_cookie(COOKIE, value, httponly=True, samesite="strict", path="/", secure=secure)
     return response.headers["set-cookie"]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated
 
@@ -10,9 +10,11 @@ from fastapi import Depends, Query, Request
 
 from planwatch import app
 from planwatch.app import Evaluation
+from planwatch.app.access import Principal
 from planwatch.monitor import StatusBoard
 from planwatch.plan.model import Plan, PlanData
 from planwatch.web import services
+from planwatch.web.auth import principal
 from planwatch.web.schemas import StatusOut
 
 #: alerts a page shows (the dashboard panel); the item list filters them all.
@@ -66,6 +68,7 @@ class Selection:
 
 def select(
     request: Request,
+    user: Annotated[Principal, Depends(principal)],
     plan: str | None = Query(None, description="计划编号；缺省为最新的计划"),
     as_of: str | None = Query(
         None, description="截至日期 YYYY-MM-DD；缺省：计划年度内为今天，已结束的年度为多数事项报送所到的月末"
@@ -78,7 +81,21 @@ def select(
     boards = request.app.state.boards
     version = store.data_version()
     wanted = app.as_of_for(store, chosen, parse_as_of(as_of), cache=boards, version=version)
-    return Selection(plans, chosen, wanted, app.evaluate_plan(store, chosen, wanted, cache=boards, version=version))
+    evaluation = app.evaluate_plan(store, chosen, wanted, cache=boards, version=version)
+    return scoped(Selection(plans, chosen, wanted, evaluation), user)
+
+
+def scoped(sel: Selection, user: Principal) -> Selection:
+    """Return the selection as ``user`` may see it: a 填报 user's board holds only the unit's items.
+
+    The whole-plan evaluation stays cached and shared; a narrowed board is a new
+    evaluation of its own (its summary computed from the unit's items alone).
+    """
+    if user.sees_all:
+        return sel
+    items = [item for item in sel.board.items if user.covers(item.owner_unit, item.district_code)]
+    narrowed = Evaluation(sel.data, replace(sel.board, items=items))
+    return Selection(sel.plans, sel.plan, sel.as_of, narrowed)
 
 
 #: a route parameter that resolves ``?plan=&as_of=`` into a :class:`Selection`.

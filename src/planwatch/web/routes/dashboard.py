@@ -6,7 +6,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from planwatch.web.deps import SelectionDep
+from planwatch.store import submissions as subs
+from planwatch.web.auth import PrincipalDep
+from planwatch.web.deps import SelectionDep, get_store
 from planwatch.web.templating import templates
 
 router = APIRouter()
@@ -16,7 +18,7 @@ ROLLUP_ROWS = 15
 
 
 @router.get("/", response_class=HTMLResponse, summary="状态看板")
-def dashboard(request: Request, sel: SelectionDep):
+def dashboard(request: Request, sel: SelectionDep, user: PrincipalDep):
     """Render the status board: light tiles, work-area bars, roll-ups and alerts.
 
     The body (90 KB for a plan of 100,000 projects) is the same for every request of one
@@ -29,5 +31,14 @@ def dashboard(request: Request, sel: SelectionDep):
 
     content = sel.evaluation.memo(("dashboard-body", ROLLUP_ROWS), body)
     return templates.TemplateResponse(
-        request, "dashboard.html", {"sel": sel, "s": sel.status, "nav": "dashboard", "content": content}
+        request,
+        "dashboard.html",
+        {
+            "sel": sel,
+            "s": sel.status,
+            "nav": "dashboard",
+            "content": content,
+            # per request, outside the cached body: submissions move without a new board
+            "waiting": subs.count_waiting(get_store(request).engine, sel.plan.code, user.visible_units),
+        },
     )

@@ -11,10 +11,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
 from planwatch import app
+from planwatch.app import access, review
+from planwatch.app.access import Principal
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.render import render_csv
-from planwatch.plan.model import KeyTask, ProgressRecord, Source
+from planwatch.plan.model import KeyTask
+from planwatch.store import StoreError
+from planwatch.store import submissions as subs
+from planwatch.store.submissions import NewSubmission
 from planwatch.web import csrf, downloads, labels, services
+from planwatch.web.auth import PrincipalDep, principal
 from planwatch.web.deps import BadRequest, Selection, SelectionDep, get_store, parse_as_of
 from planwatch.web.schemas import ItemDetailOut
 from planwatch.web.templating import templates
@@ -158,9 +164,10 @@ def _filter_choices(sel: Selection) -> tuple[list[str], list[tuple[str, str]]]:
 
 
 def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
-    """Return the detail view of item ``code`` in the selected plan, or raise NotFound."""
+    """Return the detail view of item ``code`` in the selected plan, or raise NotFound / Denied."""
     status = sel.evaluation.item(code)
     item = sel.evaluation.plan_item(code)  # raises NotFound in Chinese
+    access.require_view(principal(request), item, code)
     if status is None:
         raise services.NotFound(f"事项「{code}」没有状态。")
     store = get_store(request)
@@ -182,6 +189,9 @@ def _render_detail(
     confirm_needed: bool = False,
 ):
     detail = detail_of(request, sel, code)
+    user = principal(request)
+    item = sel.evaluation.plan_item(code)
+    submissions, _ = subs.listing(get_store(request).engine, sel.plan.code, item_code=code, limit=50)
     return templates.TemplateResponse(
         request,
         "item.html",
@@ -191,10 +201,13 @@ def _render_detail(
             "d": detail,
             "i": detail.status,
             "nav": "items",
-            "saved": request.query_params.get("saved") == "1",
+            "saved": request.query_params.get("saved", ""),
             "form_error": form_error,
             "form": form,
             "confirm_needed": confirm_needed,
+            "submissions": [x for x in submissions if review.visible(user, x, item)],
+            "may_submit": user.can_submit_for(*access.item_scope(item)),
+            "STATES": review.STATE_LABELS,
         },
         status_code=status_code,
     )
@@ -216,53 +229,61 @@ def add_progress(
     request: Request,
     code: str,
     sel: SelectionDep,
-    unit: str = Form(""),
+    user: PrincipalDep,
     as_of: str = Form(""),
     value: str = Form(""),
     cumulative: str = Form(""),
     milestone_key: str = Form(""),
     narrative: str = Form(""),
+    reason: str = Form(""),
     confirm: str = Form(""),
 ):
-    """Write one progress record for the item through the application layer, recorded as the unit's.
+    """Submit one progress figure for the item; it waits for the planning office's review.
 
     Refused values come back on the form with the reason (400); values that need a second
     look (a total below the last one, a jump) come back with the warning and a box to
     confirm them, the figures kept as typed.
     """
     item = sel.evaluation.plan_item(code)
+    access.require_view(user, item, code)
     typed = {
-        "unit": unit,
         "as_of": as_of,
         "value": value,
         "cumulative": cumulative,
         "milestone_key": milestone_key,
         "narrative": narrative,
+        "reason": reason,
     }
     try:
-        record = _progress_record(code, sel, unit, as_of, value, cumulative, milestone_key, narrative)
-        if record.value is None and record.milestone_key is None and not isinstance(item, KeyTask):
+        new = _submission(code, item, user, as_of, value, cumulative, milestone_key, narrative, reason)
+        if new.value is None and new.milestone_key is None and not isinstance(item, KeyTask):
             raise BadRequest("请填写数值。")
-        store = get_store(request)
-        app.submit_progress(store, sel.plan, [record], user=unit, items={code: item}, confirm=bool(confirm))
+        submitted = review.submit(get_store(request), user, sel.plan, item, new, confirm=bool(confirm))
     except app.NeedsConfirmation as exc:
         return _render_detail(request, sel, code, form_error=str(exc), form=typed, confirm_needed=True)
-    except (app.AppError, ValueError) as exc:
+    except (app.AppError, StoreError, ValueError) as exc:
+        if isinstance(exc, access.Denied | subs.Conflict):
+            raise
         return _render_detail(request, sel, code, form_error=str(exc), status_code=400, form=typed)
-    query = urlencode({"plan": sel.plan.code, "as_of": record.as_of.isoformat(), "saved": "1"})
+    query = urlencode({"plan": sel.plan.code, "as_of": sel.as_of.isoformat(), "saved": str(submitted.id)})
     return RedirectResponse(f"/items/{code}?{query}", status_code=303)
 
 
-def _progress_record(
-    code: str, sel: Selection, unit: str, as_of: str, value: str, cumulative: str, milestone_key: str, narrative: str
-) -> ProgressRecord:
-    """Return the progress record a filled form describes, or raise BadRequest in Chinese."""
-    if not unit.strip():
-        raise BadRequest("请填写报送单位。")
+def _submission(
+    code: str,
+    item: object,
+    user: Principal,
+    as_of: str,
+    value: str,
+    cumulative: str,
+    milestone_key: str,
+    narrative: str,
+    reason: str,
+) -> NewSubmission:
+    """Return the submission a filled form describes, or raise BadRequest in Chinese."""
     when = parse_as_of(as_of)
     if when is None:
         raise BadRequest("请填写截至日期。")
-    app.check_as_of(sel.plan, when)
     number = None
     if value.strip():
         try:
@@ -272,12 +293,13 @@ def _progress_record(
     if number is None and not milestone_key and not narrative.strip():
         # a key task may report in words only (the importer's rule too): it keeps the task fresh
         raise BadRequest("请填写数值，或选择已完成的节点，或填写情况说明。")
-    return ProgressRecord(
+    return NewSubmission(
         item_code=code,
         as_of=when,
         value=number,
         cumulative=bool(cumulative),
-        milestone_key=milestone_key or None,
         narrative=narrative.strip(),
-        source=Source(unit=unit.strip()),
+        unit=review.submitting_unit(user, item),
+        milestone_key=milestone_key.strip() or None,
+        reason=reason.strip() or None,
     )
