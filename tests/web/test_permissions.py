@@ -87,6 +87,27 @@ PAGE_CASES = [
     ("reader", "GET", "/items", None, 200),
     ("filler", "GET", "/submissions", None, 200),
     ("filler", "GET", "/chase", None, 200),
+    # the report and the leader's view sum every unit: roles that read only their unit are refused
+    ("admin", "GET", "/leader", None, 200),
+    ("planner", "GET", "/leader", None, 200),
+    ("reader", "GET", "/leader", None, 200),
+    ("filler", "GET", "/leader", None, 403),
+    ("district", "GET", "/leader", None, 403),
+    ("admin", "GET", "/report.docx", None, 200),
+    ("planner", "GET", "/report.docx", None, 200),
+    ("reader", "GET", "/report.docx", None, 200),
+    ("filler", "GET", "/report.docx", None, 403),
+    ("district", "GET", "/report.docx", None, 403),
+    ("admin", "GET", "/report.html", None, 200),
+    ("planner", "GET", "/report.html", None, 200),
+    ("reader", "GET", "/report.html", None, 200),
+    ("filler", "GET", "/report.html", None, 403),
+    ("district", "GET", "/report.html", None, 403),
+    ("admin", "GET", "/report.md", None, 200),
+    ("planner", "GET", "/report.md", None, 200),
+    ("reader", "GET", "/report.md", None, 200),
+    ("filler", "GET", "/report.md", None, 403),
+    ("district", "GET", "/report.md", None, 403),
 ]
 
 

@@ -29,6 +29,7 @@ RIGHTS: dict[str, frozenset[str]] = {
 
 #: the Chinese words of a refusal, per right.
 REFUSALS: dict[str, str] = {
+    "view_all": "执行情况报告和领导视图汇总全部单位的数据，只有计划处、只读（领导）和管理员账号可以查看。",
     "manage_users": "只有管理员可以管理用户。",
     "submit": "当前账号为只读或管理账号，不能填报进度。",
     "review": "只有计划处可以审核报送。",

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from planwatch import app
-from planwatch.app import Evaluation
+from planwatch.app import Evaluation, access
 from planwatch.app.access import Principal
 from planwatch.monitor import StatusBoard
 from planwatch.plan.model import Plan, PlanData
@@ -100,3 +100,17 @@ def scoped(sel: Selection, user: Principal) -> Selection:
 
 #: a route parameter that resolves ``?plan=&as_of=`` into a :class:`Selection`.
 SelectionDep = Annotated[Selection, Depends(select)]
+
+
+def select_whole_plan(sel: SelectionDep, user: Annotated[Principal, Depends(principal)]) -> Selection:
+    """Return the whole plan's selection, refusing roles that read only their own unit.
+
+    The execution report and the leader's view sum every unit's figures, so a 填报 user's
+    unit-scoped board would make a misleading whole-city document: they are refused (403).
+    """
+    access.require(user, "view_all")
+    return sel
+
+
+#: the selection of pages that sum up the whole plan (the report, the leader's view).
+WholePlanDep = Annotated[Selection, Depends(select_whole_plan)]

@@ -16,7 +16,7 @@ from planwatch.plan.model import PROJECT_STAGE_LABELS, ItemKind
 from planwatch.report.charts import investment_chart
 from planwatch.report.inputs import with_history
 from planwatch.report.svg import bars_svg, sparkline_svg
-from planwatch.web.deps import SelectionDep, get_store
+from planwatch.web.deps import WholePlanDep, get_store
 from planwatch.web.templating import templates
 
 router = APIRouter()
@@ -58,7 +58,7 @@ def _card(status: ItemStatus, series: list[float | None], time_progress: float) 
 
 
 @router.get("/leader", response_class=HTMLResponse, summary="领导视图")
-def leader(request: Request, sel: SelectionDep):
+def leader(request: Request, sel: WholePlanDep):
     """Render headline cards, project totals, 民生实事 and work areas (weighted beside plain average)."""
     board, data = sel.board, sel.data
     inputs = with_history(get_store(request), data, board)

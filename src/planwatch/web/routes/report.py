@@ -7,12 +7,12 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request, Response
 
 from planwatch.web import downloads
-from planwatch.web.deps import SelectionDep, get_store
+from planwatch.web.deps import WholePlanDep, get_store
 
 router = APIRouter()
 
 
-def _report(request: Request, sel: SelectionDep):
+def _report(request: Request, sel: WholePlanDep):
     from planwatch.report import compose_report
     from planwatch.report.inputs import with_history
 
@@ -22,7 +22,7 @@ def _report(request: Request, sel: SelectionDep):
 @router.get("/report.docx", summary="计划执行情况报告（Word）")
 def report_docx(
     request: Request,
-    sel: SelectionDep,
+    sel: WholePlanDep,
     sources: Literal["appendix", "comments"] = Query("appendix", description="数字来源：appendix 附表，comments 批注"),
 ) -> Response:
     """Return the report drafted from the board as of the chosen date, laid out to GB/T 9704."""
@@ -35,7 +35,7 @@ def report_docx(
 
 
 @router.get("/report.html", summary="计划执行情况报告（网页，数字链接到来源）")
-def report_html(request: Request, sel: SelectionDep) -> Response:
+def report_html(request: Request, sel: WholePlanDep) -> Response:
     """Return the report as a page in which every figure links to its item and record."""
     from planwatch.report.output import MEDIA_TYPES, report_bytes
 
@@ -43,7 +43,7 @@ def report_html(request: Request, sel: SelectionDep) -> Response:
 
 
 @router.get("/report.md", summary="计划执行情况报告（Markdown）")
-def report_md(request: Request, sel: SelectionDep) -> Response:
+def report_md(request: Request, sel: WholePlanDep) -> Response:
     """Return the report as Markdown text."""
     from planwatch.report.output import MEDIA_TYPES, report_bytes, report_file_name
 
