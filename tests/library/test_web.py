@@ -14,9 +14,11 @@ from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
+from planwatch.app import accounts
 from planwatch.library import add
 from planwatch.store import Store
 from planwatch.web.app import create_app
+from web.accounts import PASSWORD, logged_in
 
 HOSTILE = "=HYPERLINK(1)<b>报告.txt"
 HOSTILE_TEXT = "2025年无锡市经济运行情况分析\n2025年，全市地区生产总值增长5.2%。<script>alert(1)</script>\n"
@@ -30,8 +32,9 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     (reports / HOSTILE).write_text(HOSTILE_TEXT, encoding="utf-8")
     store = Store.open(f"sqlite:///{folder / 'library.sqlite'}")
     add([reports], store, jobs=1, progress=None)
+    accounts.add_user(store, "reader", "只读", None, PASSWORD, actor="测试")
     with TestClient(create_app(store)) as test_client:
-        yield test_client
+        yield logged_in(test_client, "reader")  # every page needs a login; 只读 sees the whole library
     store.close()
 
 
@@ -142,6 +145,7 @@ def test_a_figure_ingest_took_as_progress_links_to_its_plan_item(tmp_path: Path)
     assert "新增 1" in result.output  # the text ingest had seen is now in the library too
     store = Store.open(f"sqlite:///{db}")
     with TestClient(create_app(store)) as client:
+        logged_in(client, "jhc", "demo-jhc-2025")  # the demo's 计划处 account
         (doc_id,) = [r["data-id"] for r in page(client, "/library").select("tr[data-id]")]
         html = page(client, f"/library/{doc_id}")
         links = [a["href"] for a in html.select("a.item-link")]
