@@ -150,7 +150,7 @@ def _clip(text: str, limit: int = 14) -> str:
 
 def label(value: float | None) -> str:
     """Return a figure as the 对比 charts print it (at most four decimals; — when missing)."""
-    from planwatch.imports.cells import shown
+    from planwatch.exchange.cells import shown
 
     return "—" if value is None else shown(round(value, 4))
 
