@@ -1,6 +1,6 @@
 """Panel cells from short fictional reports of our own: five-year reviews never become last year's outcome.
 
-Four reports (浙江省 2025 and 2026 政府工作报告 and its 2025 统计公报, 开化县 2026, 嘉善县 2021) are
+Six reports (浙江省 2025 and 2026 政府工作报告 and its 2025 统计公报, 开化县 2026, 嘉善县 2021, 衢州市 2026) are
 written here in the style of real ones with invented figures; each review opens with a five-year
 passage (过去五年, 五年来, “十三五”时期) whose averages, totals and five-year rises share their
 indicators with the year's own outcomes. Built once per database (SQLite and PostgreSQL) and read
@@ -59,8 +59,18 @@ REPORTS = {
 二、2021年主要目标
 今年经济社会发展的主要预期目标是：地区生产总值增长7%以上；一般公共预算收入增长6%左右。
 """,
+    "quzhou-gwr-2026.txt": """2026年衢州市政府工作报告
+各位代表：
+一、2025年和“十四五”工作回顾
+2025年，全市地区生产总值增长5.8%，规模以上工业增加值增长7.3%。
+“十四五”时期，全市规模以上工业增加值年均增长8.9%，五年新增城镇就业15万人，城镇调查失业率控制在5%以内。
+二、2026年主要目标
+主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业3万人。
+三、2026年重点工作
+持续实施扩大有效投资专项行动，固定资产投资增长4%左右。新建改造城市道路30公里。
+""",
 }
-ZJ, KH, JS = "330000", "330824", "330421"
+ZJ, KH, JS, QZ = "330000", "330824", "330421", "330800"
 GDP, INDUSTRY, RETAIL, JOBS = "地区生产总值", "规模以上工业增加值", "社会消费品零售总额", "城镇新增就业"
 JOBLESS, INCOME, ENERGY, REVENUE = "城镇调查失业率", "居民人均可支配收入", "单位地区生产总值能耗", "一般公共预算收入"
 INVESTMENT = "固定资产投资"
@@ -93,6 +103,11 @@ CELLS = [
     ("a 十三五 total gives no row", (JS, 2020, INVESTMENT, "level"), ABSENT),
     ("a 十三五 count is not 2020's", (JS, 2020, JOBS, "level"), (None, None, None, None, 11000)),
     ("this year's target from this year's report", (JS, 2021, GDP, "growth"), (7.0, None, None, "over", None)),
+    ("a rate held (控制在) over 十四五 is not last year's", (QZ, 2025, JOBLESS, "ratio"), ABSENT),
+    ("a 十四五 count (五年新增) is not last year's", (QZ, 2025, JOBS, "level"), ABSENT),
+    ("last year's growth beside a 十四五 average", (QZ, 2025, INDUSTRY, "growth"), (None, None, None, None, 7.3)),
+    ("an indicator's growth with 左右 in the work is a goal", (QZ, 2026, INVESTMENT, "growth"),
+     (4.0, None, None, "about", None)),
 ]
 
 
@@ -141,7 +156,7 @@ def test_an_outcome_in_next_years_report_and_in_the_bulletin_the_newer_wins_and_
 
 
 def test_no_row_comes_from_a_five_year_figure(rows: list) -> None:
-    five_year = {5.6, 32.0, 4.8, 5600000, 5.9, 6.2, 23000, 7.1, 9.5, 1800e8, 52000}
+    five_year = {5.6, 32.0, 4.8, 5600000, 5.9, 6.2, 23000, 7.1, 9.5, 1800e8, 52000, 8.9, 150000}
     for row in rows:
         assert row.actual_value not in five_year, row
 
