@@ -1,10 +1,10 @@
 """Panel cells from short fictional reports of our own: five-year reviews never become last year's outcome.
 
-Six reports (浙江省 2025 and 2026 政府工作报告 and its 2025 统计公报, 开化县 2026, 嘉善县 2021, 衢州市 2026) are
-written here in the style of real ones with invented figures; each review opens with a five-year
-passage (过去五年, 五年来, “十三五”时期) whose averages, totals and five-year rises share their
-indicators with the year's own outcomes. Built once per database (SQLite and PostgreSQL) and read
-cell by cell: one table row per rule.
+Seven reports (浙江省 2025 and 2026 政府工作报告 and its 2025 统计公报, 开化县 2026, 嘉善县 2021, 衢州市 and
+金华市 2026) are written here in the style of real ones with invented figures; each review opens with a
+five-year passage (过去五年, 五年来, “十三五”时期) whose averages, totals and five-year rises share their
+indicators with the year's own outcomes; 金华's goals are ranges written four ways and a stretch goal.
+Built once per database (SQLite and PostgreSQL) and read cell by cell: one table row per rule.
 """
 
 from __future__ import annotations
@@ -69,8 +69,13 @@ REPORTS = {
 三、2026年重点工作
 持续实施扩大有效投资专项行动，固定资产投资增长4%左右。新建改造城市道路30公里。
 """,
+    "jinhua-gwr-2026.txt": """2026年金华市政府工作报告
+各位代表：
+二、2026年主要目标
+今年经济社会发展的主要预期目标是：地区生产总值增长5—5.5%；规模以上工业增加值增长6%至6.5%；固定资产投资增长3%-4%；社会消费品零售总额增长5.5%到6%；一般公共预算收入增长3%左右、力争4%；城镇调查失业率控制在5.5%以内。
+""",
 }
-ZJ, KH, JS, QZ = "330000", "330824", "330421", "330800"
+ZJ, KH, JS, QZ, JH = "330000", "330824", "330421", "330800", "330700"
 GDP, INDUSTRY, RETAIL, JOBS = "地区生产总值", "规模以上工业增加值", "社会消费品零售总额", "城镇新增就业"
 JOBLESS, INCOME, ENERGY, REVENUE = "城镇调查失业率", "居民人均可支配收入", "单位地区生产总值能耗", "一般公共预算收入"
 INVESTMENT = "固定资产投资"
@@ -106,6 +111,12 @@ CELLS = [
     ("a rate held (控制在) over 十四五 is not last year's", (QZ, 2025, JOBLESS, "ratio"), ABSENT),
     ("a 十四五 count (五年新增) is not last year's", (QZ, 2025, JOBS, "level"), ABSENT),
     ("last year's growth beside a 十四五 average", (QZ, 2025, INDUSTRY, "growth"), (None, None, None, None, 7.3)),
+    ("a range whose first end has no unit", (JH, 2026, GDP, "growth"), (5.0, 5.0, 5.5, None, None)),
+    ("a range written with 至", (JH, 2026, INDUSTRY, "growth"), (6.0, 6.0, 6.5, None, None)),
+    ("a range written with 到", (JH, 2026, RETAIL, "growth"), (5.5, 5.5, 6.0, None, None)),
+    ("a range written with a hyphen", (JH, 2026, INVESTMENT, "growth"), (3.0, 3.0, 4.0, None, None)),
+    ("a stretch goal (力争) leaves the goal as stated", (JH, 2026, REVENUE, "growth"), (3, None, None, "about", None)),
+    ("a stretch goal is no share", (JH, 2026, REVENUE, "ratio"), ABSENT),
     ("an indicator's growth with 左右 in the work is a goal", (QZ, 2026, INVESTMENT, "growth"),
      (4.0, None, None, "about", None)),
 ]
