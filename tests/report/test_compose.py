@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from planwatch.monitor import evaluate
-from planwatch.monitor.wording import change, quantity, versus_time, yi_yuan
+from planwatch.monitor.wording import change, versus_time
+from planwatch.plan.numbers import quantity, yi_yuan
 from planwatch.report import Figure, Style, compose_report
 from planwatch.report.compose import period_words
 from planwatch.report.inputs import ReportInputs
