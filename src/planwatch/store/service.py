@@ -148,6 +148,8 @@ class _Writer:
         to_db = AUDIT.c.at.type._cached_bind_processor(conn.dialect)
         self.at_db = to_db(self.at) if to_db else self.at
         self.audit: list[tuple[Any, ...]] = []
+        #: when a list, :meth:`apply` appends the key of every row it inserts or updates
+        self.changed: list[Any] | None = None
 
     # -- audit ------------------------------------------------------------------------
 
@@ -180,6 +182,7 @@ class _Writer:
         updates: list[tuple[Any, ...]] = []
         unchanged = 0
         log = self.log
+        changed = self.changed
         name = str(table.name)  # a plain str: the driver probes str subclasses for adapters on every row
         for key, row in new:
             old = existing.get(key)
@@ -191,6 +194,9 @@ class _Writer:
                 log("update", name, audit_key(row), old[1], row)
             else:
                 unchanged += 1
+                continue
+            if changed is not None:
+                changed.append(key)
         insert_rows(self.conn, table, [*columns, *fixed], inserts)
         update_rows(self.conn, table, columns, updates)
         self.summary.bump(kind, "inserted", len(inserts))
@@ -342,6 +348,24 @@ class _Writer:
         if (done.inserted, done.updated) != changed_before:
             # Keep the per-item summary in step, in the same transaction.
             latest.refresh(self.conn, plan_id, None if len(codes) > 2_000 else codes)
+
+    def vouched_progress(self, plan_id: int, plan_code: str, records: list[ProgressRecord], note: str) -> None:
+        """Write progress as :meth:`progress` does, each changed figure with a submission approved by the user.
+
+        Records that change nothing leave no submission either, so importing a file again
+        changes nothing (see :func:`planwatch.store.submissions.vouch`).
+        """
+        from planwatch.store import submissions
+
+        self.changed = []
+        try:
+            self.progress(plan_id, plan_code, records)
+            keys = set(self.changed)
+        finally:
+            self.changed = None
+        vouched = [r for r in records if m.progress_key(r) in keys]
+        written = submissions.vouch(self.conn, self, plan_id, plan_code, vouched, note)
+        self.summary.bump("submission", "inserted", written)
 
     # -- target proposals -------------------------------------------------------------
 
@@ -626,13 +650,17 @@ class Store:
 
     # -- writes -----------------------------------------------------------------------
 
-    def save_plan_data(self, data: PlanData, *, user: str, absent: AbsentPolicy = "report") -> ChangeSummary:
+    def save_plan_data(
+        self, data: PlanData, *, user: str, absent: AbsentPolicy = "report", approved_source: str | None = None
+    ) -> ChangeSummary:
         """Save a plan with its items and progress in one transaction; upsert by code, audit each change.
 
         ``data`` is taken as the whole plan: stored items it leaves out are listed in the
         summary's ``absent`` (``"report"``, nothing deleted) or deleted with their
         milestones and progress in the same transaction and listed in ``removed``
         (``"replace"``); ``"ignore"`` is for partial saves that add or update a few items.
+        With ``approved_source`` (the planning office's import) each progress figure it
+        changes is also recorded as a submission approved by ``user`` (see :meth:`record_approved`).
         """
         self._ensure()
         validate_plan_data(data)
@@ -667,7 +695,10 @@ class Store:
                     writer.remove_items(plan_id, plan_code, left_out)
                 else:
                     summary.absent.extend(item for item, _, _ in left_out)
-            writer.progress(plan_id, plan_code, data.progress)
+            if approved_source is None:
+                writer.progress(plan_id, plan_code, data.progress)
+            else:
+                writer.vouched_progress(plan_id, plan_code, data.progress, approved_source)
             writer.flush()
         return summary
 
@@ -728,6 +759,24 @@ class Store:
             plan_id = self._plan_id(conn, plan_code)
             writer = _Writer(conn, user, summary)
             writer.progress(plan_id, plan_code, list(records))
+            writer.flush()
+        return summary
+
+    def record_approved(
+        self, plan_code: str, records: list[ProgressRecord], *, user: str, source: str = ""
+    ) -> ChangeSummary:
+        """Write progress vouched for by ``user`` in one transaction: each changed figure with an approved submission.
+
+        The planning office's bulk paths (import, ingest) use it so that every figure on
+        the board answers who vouched for it and when; ``source`` (the file or document)
+        is kept on each submission. Unknown items or bad figures → StoreError, nothing written.
+        """
+        self._ensure()
+        summary = ChangeSummary()
+        with self._writer.begin() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            writer = _Writer(conn, user, summary)
+            writer.vouched_progress(plan_id, plan_code, list(records), source)
             writer.flush()
         return summary
 
