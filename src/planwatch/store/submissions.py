@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from planwatch.plan.model import ProgressRecord, Source
 from planwatch.store.bulk import insert_rows
 from planwatch.store.summary import ChangeSummary, StoreError
-from planwatch.store.tables import KeyTaskRow, LivelihoodItemRow, PlanRow, ProjectRow, SubmissionRow, TargetRow
+from planwatch.store.tables import ITEM_TABLES, PlanRow, SubmissionRow
 from planwatch.store.users import as_utc, now, write_audit
 
 SUBMISSIONS: Table = SubmissionRow.__table__
@@ -296,7 +296,7 @@ def approve(engine: Engine, current: Submission, *, user: str) -> Submission:
     any progress write) and the earlier approved figure of the same key becoming
     ``superseded``.
     """
-    from planwatch.store.service import _Writer  # the progress writer every progress write shares
+    from planwatch.store.progress import ProgressWriter  # the progress writer every progress write shares
 
     at = now()
     with engine.begin() as conn:
@@ -313,7 +313,7 @@ def approve(engine: Engine, current: Submission, *, user: str) -> Submission:
         ).all()
         for row in earlier:
             _move(conn, _submission(row), "superseded", user=user, at=at)
-        writer = _Writer(conn, user, ChangeSummary())
+        writer = ProgressWriter(conn, user, ChangeSummary())
         writer.progress(_plan_id(conn, current.plan_code), current.plan_code, [current.progress_record()])
         writer.flush()
     return approved
@@ -345,8 +345,7 @@ _VOUCHED_COLUMNS = (
 def _owner_units(conn: Connection, plan_id: int, codes: set[str]) -> dict[str, str]:
     """Return code → owner unit of the plan's items among ``codes``."""
     owners: dict[str, str] = {}
-    for row_class in (TargetRow, KeyTaskRow, ProjectRow, LivelihoodItemRow):
-        table: Table = row_class.__table__
+    for table in ITEM_TABLES.values():
         for code, unit in conn.execute(select(table.c.code, table.c.owner_unit).where(table.c.plan_id == plan_id)):
             if code in codes and unit:
                 owners[code] = unit
