@@ -1,6 +1,6 @@
 """A unit's progress workbook uploaded on the web: read, checked row by row, then N submissions at once.
 
-The workbook is the one :mod:`planwatch.imports.templates` makes for the unit (its own
+The workbook is the one :mod:`planwatch.exchange.templates` makes for the unit (its own
 items, pre-filled). It is read by the importer's own reader (cached cell values only, so
 a formula is never evaluated or kept) and parser, with the one progress validation every
 entry path shares, plus the refusals only an upload has: a row for an item the user does
