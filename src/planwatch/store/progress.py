@@ -115,7 +115,10 @@ class ProgressWriter(Writer):
         finally:
             self.changed = None
         vouched = [r for r in records if m.progress_key(r) in keys]
+        # the figures' own audit rows come last, so newest first the change reads before who vouched
+        figures, self.audit = self.audit, []
         written = submissions.vouch(self.conn, self, plan_id, plan_code, vouched, note)
+        self.audit.extend(figures)
         self.summary.bump("submission", "inserted", written)
 
 

@@ -17,8 +17,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from planwatch.app import access, upload
 from planwatch.app.errors import Invalid, NeedsConfirmation
-from planwatch.imports.issues import Issue
 from planwatch.exchange.templates import write_template
+from planwatch.imports.issues import Issue
 from planwatch.plan.validation import LIMITS
 from planwatch.web import csrf, downloads
 from planwatch.web.auth import PrincipalDep
