@@ -130,3 +130,24 @@ def test_a_csv_written_with_o_opens_in_excel_with_its_chinese_headers(demo_db: P
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     assert raw.decode("utf-8-sig").splitlines()[0].startswith("灯号,编码")
+
+
+def test_the_cli_ledger_weights_work_areas_by_investment_as_the_leaders_view_does(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    from planwatch.exports.status_charts import chart_tables
+    from planwatch.monitor.overview import planned_investment
+
+    out = tmp_path / "台账.xlsx"
+    result = CliRunner().invoke(
+        cli, ["status", "--db", str(demo_db), "--as-of", "2025-06-30", "--format", "xlsx", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [r for r in openpyxl.load_workbook(out)["图表"].iter_rows(values_only=True) if r and r[0]]
+    titles = [r[0] for r in rows]
+    assert "重大项目投资完成率（按工作领域，%）" in titles and "各工作领域平均完成率（各事项简单平均，%）" not in titles
+    with Store.open(f"sqlite:///{demo_db}") as store:
+        data = store.load_plan_data("JC2025", as_of=DEMO_AS_OF, latest_only=True)
+    tables = {title: table for title, _, table in chart_tables(evaluate(data, DEMO_AS_OF), planned_investment(data))}
+    weighted = tables["重大项目投资完成率（按工作领域，%）"]
+    assert [tuple(r[:3]) for r in rows if r[0] in {w[0] for w in weighted}] == [tuple(w) for w in weighted]

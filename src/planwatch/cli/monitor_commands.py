@@ -18,6 +18,7 @@ FORMATS = ("table", "json", "csv", "xlsx")
 KIND_CHOICES = {"指标": "target", "任务": "task", "项目": "project", "民生实事": "livelihood"}
 ROLLUP_CHOICES = {"领域": "work_area", "单位": "owner_unit", "区县": "district"}
 
+
 def _board_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options status and alerts share."""
     options = [
@@ -50,7 +51,15 @@ def _board_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def load_board(url: str | None, plan_code: str | None, as_of: date | None, filters: dict[str, Any]):
-    """Return the board of the chosen plan as of the chosen (or default) date inside the filters.
+    """Return the board of the chosen plan as of the chosen (or default) date inside the filters."""
+    return load_selection(url, plan_code, as_of, filters)[0]
+
+
+def load_selection(url: str | None, plan_code: str | None, as_of: date | None, filters: dict[str, Any]):
+    """Return the board inside the filters and each project's annual planned investment (万元).
+
+    The investment is what the ledger's 图表 sheet weights work areas and districts by, as the
+    leader's view and the report do (:func:`planwatch.monitor.overview.investment_by`).
 
     The plan, the default date and the filters are the application layer's
     (:mod:`planwatch.app`), the same the pages and the API use; its refusals become a
@@ -58,6 +67,7 @@ def load_board(url: str | None, plan_code: str | None, as_of: date | None, filte
     """
     from planwatch import app
     from planwatch.cli.options import existing_database
+    from planwatch.monitor import overview
     from planwatch.store import Store, StoreError
 
     store = Store.open(existing_database(url))
@@ -70,7 +80,8 @@ def load_board(url: str | None, plan_code: str | None, as_of: date | None, filte
             unit=filters.get("units"),
             district=filters.get("districts"),
         )
-        return app.board_for(store, plan, when, scope)
+        evaluation = app.evaluate_plan(store, plan, app.check_as_of(plan, when))
+        return scope.apply(evaluation.board), overview.planned_investment(evaluation.data)
     except (app.AppError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -111,9 +122,10 @@ def status_command(
     from planwatch.monitor import render
 
     check_output(fmt, output)
-    board = load_board(url, plan_code, as_of, {"areas": areas, "units": units, "districts": districts, "kinds": kinds})
+    filters = {"areas": areas, "units": units, "districts": districts, "kinds": kinds}
+    board, planned = load_selection(url, plan_code, as_of, filters)
     if fmt == "xlsx":
-        write_workbook(board, output)  # type: ignore[arg-type]
+        write_workbook(board, output, planned)  # type: ignore[arg-type]
     elif fmt == "json":
         emit(render.render_json(board), output)
     elif fmt == "csv":
@@ -147,12 +159,13 @@ def alerts_command(
     from planwatch.monitor import render
 
     check_output(fmt, output)
-    board = load_board(url, plan_code, as_of, {"areas": areas, "units": units, "districts": districts, "kinds": kinds})
+    filters = {"areas": areas, "units": units, "districts": districts, "kinds": kinds}
+    board, planned = load_selection(url, plan_code, as_of, filters)
     alerts = board.alerts()
     if limit is not None:
         alerts = alerts[:limit]
     if fmt == "xlsx":
-        write_workbook(board, output)  # type: ignore[arg-type]
+        write_workbook(board, output, planned)  # type: ignore[arg-type]
     elif fmt == "json":
         emit(render.render_json(board, alerts), output)
     elif fmt == "csv":
@@ -188,9 +201,10 @@ def emit(text: str, output: str | None, *, csv: bool = False, say: bool = True) 
         click.echo(f"已写入 {output}", err=True)
 
 
-def write_workbook(board: Any, output: str) -> None:
+def write_workbook(board: Any, output: str, planned: dict[str, float]) -> None:
+    """Write the 监测台账 with its 图表 sheet weighted by ``planned`` investment, as the web's ledger is."""
     from planwatch.exports.status_workbook import write_status_workbook
 
-    written = write_status_workbook(board, output)
+    written = write_status_workbook(board, output, planned)
     sheets = "，".join(f"{name} {rows} 行" for name, rows in written.items())
     click.echo(f"已写入监测台账 {output}（{sheets}）", err=True)
