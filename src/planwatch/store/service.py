@@ -22,10 +22,10 @@ from sqlalchemy.engine import Connection
 from planwatch.plan import validation
 from planwatch.plan.model import PlanData, ProgressRecord, Target, TargetMeasure
 from planwatch.settings import Settings
-from planwatch.store import latest
+from planwatch.store import changes, latest
 from planwatch.store import mapping as m
 from planwatch.store.bulk import insert_rows, update_rows
-from planwatch.store.engine import describe_location, dumps, for_writing, make_engine
+from planwatch.store.engine import describe_location, dumps, for_writing, make_engine, snapshot
 from planwatch.store.migrate import current_revision, upgrade_to_head
 from planwatch.store.summary import KIND_LABELS, AbsentItem, AuditEntry, ChangeSummary, IngestWrite, StoreError
 from planwatch.store.tables import (
@@ -826,7 +826,13 @@ class Store:
             return [m.region_from(r) for r in conn.execute(select(table).order_by(table.c.id))]
 
     def load_plan_data(
-        self, plan_code: str, *, as_of: date | None = None, latest_only: bool = False, progress: bool = True
+        self,
+        plan_code: str,
+        *,
+        as_of: date | None = None,
+        latest_only: bool = False,
+        progress: bool = True,
+        codes: Iterable[str] | None = None,
     ) -> PlanData:
         """Load a plan with everything under it; ``as_of`` drops later progress.
 
@@ -834,6 +840,8 @@ class Store:
         cumulative value (non-cumulative records after it folded in), every milestone
         record, the latest stage record and the latest report — reduced in SQL.
         ``progress=False`` leaves progress out (an importer checking codes needs only the items).
+        ``codes`` loads only those items (and their progress): a cached board brings a few
+        changed items up to date (:func:`planwatch.app.board.refreshed`).
         """
         self._ensure()
         # Loading 100,000 items makes a few hundred thousand objects without cycles; the
@@ -841,13 +849,18 @@ class Store:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._load_plan_data(plan_code, as_of, latest_only, progress)
+            return self._load_plan_data(plan_code, as_of, latest_only, progress, codes)
         finally:
             if collecting:
                 gc.enable()
 
-    def _load_plan_data(self, plan_code: str, as_of: date | None, latest_only: bool, progress: bool) -> PlanData:
-        with self._writer.begin() as conn:
+    def _load_plan_data(
+        self, plan_code: str, as_of: date | None, latest_only: bool, progress: bool, codes: Iterable[str] | None
+    ) -> PlanData:
+        wanted = None if codes is None else sorted(set(codes))
+        # One read transaction, a snapshot: never the write lock (a load of 100,000 items takes
+        # seconds, and every writer in every worker would wait for it).
+        with snapshot(self.engine).begin() as conn:
             table: Table = PlanRow.__table__
             plan_row = conn.execute(select(table).where(table.c.code == plan_code)).one_or_none()
             if plan_row is None:
@@ -857,7 +870,10 @@ class Store:
             data = PlanData(plan=plan, regions=self._plan_regions(conn, plan.region_code))
 
             def rows(t: Table, *order: Any) -> list[Any]:
-                return conn.execute(select(t).where(t.c.plan_id == plan_id).order_by(*order, t.c.id)).all()
+                query = select(t).where(t.c.plan_id == plan_id)
+                if wanted is not None and t is not areas:
+                    query = query.where(t.c.code.in_(wanted))
+                return conn.execute(query.order_by(*order, t.c.id)).all()
 
             areas = WorkAreaRow.__table__
             data.work_areas = [m.work_area_from(r) for r in rows(areas, areas.c.order)]
@@ -871,18 +887,22 @@ class Store:
                 .where(task_table.c.plan_id == plan_id)
                 .order_by(ms_table.c.task_id, ms_table.c.position)
             )
+            if wanted is not None:
+                query = query.where(task_table.c.code.in_(wanted))
             for r in conn.execute(query):
                 milestones.setdefault(r.task_id, []).append(m.milestone_from(r))
             data.tasks = [m.task_from(r, milestones.get(r.id, [])) for r in rows(task_table)]
             dates: m.Dates = {}
-            data.projects = [m.project_from_driver(r, dates) for r in _project_values(conn, plan_id)]
+            data.projects = [m.project_from_driver(r, dates) for r in _project_values(conn, plan_id, wanted)]
             data.livelihood_items = [m.livelihood_from(r) for r in rows(ITEM_TABLES["livelihood"])]
             if not progress:
                 pass
             elif latest_only:
-                data.progress = latest_progress(conn, plan_id, as_of, dates)
+                data.progress = latest_progress(conn, plan_id, as_of, dates, wanted)
             else:
                 query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(PROGRESS.c.plan_id == plan_id)
+                if wanted is not None:
+                    query = query.where(PROGRESS.c.item_code.in_(wanted))
                 if as_of is not None:
                     query = query.where(PROGRESS.c.as_of <= as_of)
                 data.progress = _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id)))
@@ -992,6 +1012,16 @@ class Store:
         with self.engine.connect() as conn:
             top, count = conn.execute(select(func.coalesce(func.max(newest.c.id), 0), func.count())).one()
         return int(top), int(count)
+
+    def change_mark(self) -> changes.ChangeMark:
+        """Return the change feed's mark of everything committed now (see :mod:`planwatch.store.changes`)."""
+        self._ensure()
+        return changes.change_mark(self.engine)
+
+    def changes_after(self, mark: changes.ChangeMark) -> tuple[list[changes.Change], changes.ChangeMark]:
+        """Return the changes committed after ``mark``, oldest first, and the mark after them."""
+        self._ensure()
+        return changes.changes_after(self.engine, mark)
 
     # -- documents --------------------------------------------------------------------
 
@@ -1174,16 +1204,20 @@ def _literal_sql(conn: Connection, query: Any) -> str:
     return str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
 
 
-def _project_values(conn: Connection, plan_id: int) -> list[Any]:
+def _project_values(conn: Connection, plan_id: int, codes: list[str] | None = None) -> list[Any]:
     """Return the plan's projects as driver values in ``PROJECT_READ_COLUMNS`` order, in saved order.
 
     On SQLite, ``WHERE plan_id = ? ORDER BY id`` reads the rows through the (plan, code)
     index and sorts 100,000 rows in a temporary B-tree; reading the plan's id range in
     table order instead (``+plan_id`` keeps the index out) needs no sort and is about
-    twice as fast. Rows of other plans inside that range are filtered out.
+    twice as fast. Rows of other plans inside that range are filtered out. ``codes``: those
+    projects only, through the (plan, code) index.
     """
     projects = ITEM_TABLES["project"]
     columns = [projects.c[c] for c in m.PROJECT_READ_COLUMNS]
+    if codes is not None:
+        query = select(*columns).where(projects.c.plan_id == plan_id, projects.c.code.in_(codes))
+        return driver_rows(conn, query.order_by(projects.c.id))
     if conn.dialect.name != "sqlite":
         return driver_rows(conn, select(*columns).where(projects.c.plan_id == plan_id).order_by(projects.c.id))
     low, high = conn.execute(
@@ -1203,7 +1237,7 @@ def _project_values(conn: Connection, plan_id: int) -> list[Any]:
 
 
 def latest_progress(
-    conn: Connection, plan_id: int, as_of: date | None, dates: m.Dates | None = None
+    conn: Connection, plan_id: int, as_of: date | None, dates: m.Dates | None = None, codes: list[str] | None = None
 ) -> list[ProgressRecord]:
     """Return per item what the status engine needs, reduced in SQL.
 
@@ -1218,6 +1252,8 @@ def latest_progress(
     base = [pr.c.plan_id == plan_id]
     if as_of is not None:
         base.append(pr.c.as_of <= as_of)
+    if codes is not None:  # a few items only (a cached board brought up to date)
+        base.append(pr.c.item_code.in_(codes))
     plain = pr.c.milestone_key == ""
     has_value = pr.c.value.is_not(None)
     is_nc = and_(plain, pr.c.cumulative.is_(False), has_value)
@@ -1227,7 +1263,10 @@ def latest_progress(
         rows_table = latest.LATEST_ROWS
         other: Any = latest.LATEST.alias("agg2")
         read = [rows_table.c[c] for c in latest.ROWS_READ_COLUMNS]
-        rows = driver_rows(conn, select(*read).where(rows_table.c.plan_id == plan_id))
+        query = select(*read).where(rows_table.c.plan_id == plan_id)
+        if codes is not None:
+            query = query.where(rows_table.c.item_code.in_(codes))
+        rows = driver_rows(conn, query)
     else:
         # An as-of date before some reports: summarise the rows up to it on the fly.
         agg: Any = latest.summary_select(*base).subquery("agg")

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from planwatch.app import errors as app_errors
 from planwatch.app.board import find_item
 from planwatch.monitor import ItemStatus, StatusBoard
-from planwatch.monitor.board import RollupBy, count_lights
+from planwatch.monitor.board import RollupBy
 from planwatch.monitor.wording import KIND_LABELS
 from planwatch.plan import numbers
 from planwatch.plan.fold import adds_up, running_totals
@@ -226,7 +226,7 @@ def status_view(
     """
     alerts = board.alerts()
     kinds = [
-        KindRow(kind=kind.value, label=label, counts=light_counts(count_lights(board.select(kinds=[kind]).items)))
+        KindRow(kind=kind.value, label=label, counts=light_counts(board.kind_counts(kind)))
         for kind, label in KIND_LABELS.items()
     ]
     return StatusOut(
@@ -237,7 +237,7 @@ def status_view(
         kinds=[row for row in kinds if row.counts.total],
         rollups={by: rollup_rows(board, by) for by in labels.ROLLUPS},
         stale_count=board.stale_count(),
-        overdue_count=sum(1 for item in board.items if item.overdue),
+        overdue_count=board.overdue_count(),
         alert_count=len(alerts),
         alerts=[item_status_out(status, board) for status in alerts[:alert_limit]],
         items=[item_status_out(status, board) for status in board.items] if with_items else [],
