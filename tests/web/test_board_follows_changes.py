@@ -220,7 +220,7 @@ def test_a_submission_approved_in_one_process_changes_the_board_another_serves(t
     reader, filler, planner = bearer(store, "reader"), bearer(store, "filler"), bearer(store, "planner")
     assert actual_of(one, reader, "P01") == actual_of(other, reader, "P01") == 22000  # both boards cached
     overview = httpx.get(f"{other}/api/status", params={"as_of": AS_OF.isoformat()}, headers=reader, timeout=30)
-    body = {"as_of": "2025-06-30", "value": 30500, "cumulative": True, "narrative": "码头主体完工", "reason": "漏报一笔"}
+    body = {"as_of": "2025-06-30", "value": 30500, "cumulative": True, "narrative": "主体完工", "reason": "漏报"}
     sent = httpx.post(f"{one}/api/items/P01/progress", json=body, headers=filler, timeout=30)
     assert sent.status_code == 201, sent.text
     assert actual_of(other, reader, "P01") == 22000  # waiting for review: not counted anywhere

@@ -16,11 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, Table, func, select
+from sqlalchemy import Engine, func, select
 
-from planwatch.store.tables import AuditRow
-
-AUDIT: Table = AuditRow.__table__
+from planwatch.store.engine import _escape_like
+from planwatch.store.tables import AUDIT
 
 #: audit tables that hold item definitions, and the one that holds progress.
 ITEM_TABLES = ("targets", "key_tasks", "milestones", "projects", "livelihood_items")
@@ -82,8 +81,6 @@ def changes_after(engine: Engine, mark: ChangeMark, *, window_only: bool = False
 
 def changed_item_codes(engine: Engine, plan_code: str, since: datetime, *, progress: bool) -> set[str]:
     """Return the codes of the plan's items changed after ``since`` (their progress when ``progress``)."""
-    from planwatch.store.service import _escape_like
-
     tables = PROGRESS_TABLES if progress else (*ITEM_TABLES, *PROGRESS_TABLES)
     query = select(AUDIT.c.key).where(
         AUDIT.c.at > since,
