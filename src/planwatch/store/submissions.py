@@ -19,6 +19,7 @@ from sqlalchemy import Engine, Table, func, select, update
 from sqlalchemy.engine import Connection
 
 from planwatch.plan.model import ProgressRecord, Source
+from planwatch.store.engine import for_writing
 from planwatch.store.summary import ChangeSummary, StoreError
 from planwatch.store.tables import PlanRow, SubmissionRow
 from planwatch.store.users import as_utc, now, write_audit
@@ -187,7 +188,7 @@ def add(engine: Engine, plan_code: str, new: NewSubmission, *, user: str, supers
     with :class:`Conflict`.
     """
     at = now()
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         plan_id = _plan_id(conn, plan_code)
         for old in supersede:
             _move(conn, old, "superseded", user=user, at=at)
@@ -270,7 +271,7 @@ def move(
     reason: str | None = None,
 ) -> Submission:
     """Move a submission to ``state`` (return, withdraw) if nobody moved it since it was read."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         return _move(conn, current, state, user=user, at=now(), review=review, comment=comment, reason=reason)
 
 
@@ -284,7 +285,7 @@ def approve(engine: Engine, current: Submission, *, user: str) -> Submission:
     from planwatch.store.progress import ProgressWriter  # the progress writer every progress write shares
 
     at = now()
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         approved = _move(conn, current, "approved", user=user, at=at, review=True)
         earlier = conn.execute(
             _select().where(
