@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
 from typing import Any
@@ -73,14 +74,27 @@ def _audit_entry(r: Any) -> AuditEntry:
 class AuditStore:
     """The audit queries of :class:`~planwatch.store.service.Store` (which supplies ``engine`` and ``_ensure``)."""
 
-    def audit_log(self, limit: int = 100, *, table: str | None = None, key: str | None = None) -> list[AuditEntry]:
-        """Return the newest audit entries first, optionally of one table or record key."""
+    def audit_log(
+        self,
+        limit: int = 100,
+        *,
+        table: str | None = None,
+        key: str | None = None,
+        keys: Sequence[str] | None = None,
+    ) -> list[AuditEntry]:
+        """Return the newest audit entries first, optionally of one table, one record key or any of ``keys``.
+
+        ``keys`` reads the entries of several records (an item and its progress records)
+        in one query through the (key, id) index.
+        """
         self._ensure()
         query = select(AUDIT).order_by(AUDIT.c.id.desc()).limit(limit)
         if table is not None:
             query = query.where(AUDIT.c.table_name == table)
         if key is not None:
             query = query.where(AUDIT.c.key == key)
+        if keys is not None:
+            query = query.where(AUDIT.c.key.in_(list(keys)))
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         return [_audit_entry(r) for r in rows]

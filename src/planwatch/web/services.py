@@ -122,10 +122,7 @@ def _audit_value(value: object) -> str:
 
 def item_changes(store, plan_code: str, item_code: str, records: Iterable[ProgressRecord], limit: int = 10):
     """Return the newest audit entries of an item and its progress records (newest first)."""
-    entries = []
-    for key in audit_keys(plan_code, item_code, records):
-        entries.extend(store.audit_log(limit=limit, key=key))
-    entries.sort(key=lambda e: e.id, reverse=True)
+    entries = store.audit_log(limit=limit, keys=audit_keys(plan_code, item_code, records))  # one query
     return [
         AuditOut(
             at=entry.at,
