@@ -394,9 +394,10 @@ def main(argv: list[str] | None = None) -> None:
     fillers_n = args.clients * 3 // 10  # of 20 clients: 6 submit, 4 approve, 10 read
     planners_n = args.clients // 5
     owned = unit_projects(db, fillers_n, 1000)
-    users = [f"bench{i:02d}" for i in range(args.clients)]
-    fillers, planners = users[:fillers_n], users[fillers_n : fillers_n + planners_n]
-    readers = users[fillers_n + planners_n :]
+    # names by role, so a database kept from an earlier run has each user in the right role
+    fillers = [f"benchf{i:02d}" for i in range(fillers_n)]
+    planners = [f"benchp{i:02d}" for i in range(planners_n)]
+    readers = [f"benchr{i:02d}" for i in range(args.clients - fillers_n - planners_n)]
     for i, name in enumerate(fillers):
         add_user(db, name, "填报", owned[i][0])
     for name in planners:

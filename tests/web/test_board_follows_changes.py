@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 import httpx
 import pytest
@@ -127,11 +128,17 @@ CHANGES = [
 ]
 
 
+#: item list orders kept with a board (column, descending).
+LIST_ORDERS = [("light", False), ("completion", True), ("last_report", False), ("name", True)]
+
+
 def evaluated(store: Store) -> Evaluation:
-    """Return a fresh evaluation with its counts, roll-ups, alerts and page summary all computed."""
+    """Return a fresh evaluation with its counts, roll-ups, alerts, page summary and sorted item lists computed."""
     plan = store.list_plans()[0]
     evaluation = app.evaluate_plan(store, plan, AS_OF)
     services.status_view(evaluation.data, evaluation.board, with_items=False, alert_limit=30)
+    for key, desc in LIST_ORDERS:
+        evaluation.memo(("list", key, desc), partial(services.SortedItems.of, evaluation.board.items, key, desc))
     return evaluation
 
 
@@ -145,6 +152,9 @@ def view_of(evaluation: Evaluation) -> dict:  # type: ignore[type-arg]
         "rollups": {by: board.rollup(by) for by in ("work_area", "owner_unit", "district")},
         "plan items": {item.code: item for item in evaluation.data.items()},
         "progress": sorted(evaluation.data.progress, key=lambda r: (r.item_code, r.as_of, r.milestone_key or "")),
+        "lists": [
+            [item.code for item in evaluation.memo(("list", key, desc), lambda: None).rows] for key, desc in LIST_ORDERS
+        ],
     }
 
 

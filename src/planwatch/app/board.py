@@ -178,6 +178,13 @@ def refreshed(store: Any, old: Evaluation) -> Evaluation | None:
     fresh = Evaluation(data, board, mark=mark)
     if not touched.definitions:
         fresh._memo["plan-items-by-code"] = old._memo.get("plan-items-by-code") or data.item_index()
+    # Derived values that can follow a few changed items (a face's sorted lists) are carried along.
+    positions = board.positions
+    changed = [(old.board.items[positions[code]], board.items[positions[code]]) for code in sorted(touched.codes)]
+    for key, value in list(old._memo.items()):
+        follow = getattr(value, "follow", None)
+        if follow is not None:
+            fresh._memo[key] = follow(changed, board)
     return fresh
 
 
