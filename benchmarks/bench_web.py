@@ -129,8 +129,12 @@ class Server:
             self.process.kill()
 
 
-def drive(base: str, clients: int, total: int, path_of, users: list[str | None]) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Send ``total`` GETs from ``clients`` threads (client i logged in as ``users[i]``); return the figures."""
+def drive(sessions: list[httpx.Client], total: int, path_of) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Send ``total`` GETs from one thread per logged-in client in ``sessions``; return the figures.
+
+    The clients log in once, before any clock starts: a login hashes a password (hundreds of
+    milliseconds of CPU by design), which would otherwise count as page time.
+    """
     counter = itertools.count()
     times: list[float] = []
     sizes: list[int] = []
@@ -138,25 +142,24 @@ def drive(base: str, clients: int, total: int, path_of, users: list[str | None])
     lock = threading.Lock()
 
     def client(index: int) -> None:
-        with httpx.Client(base_url=base, timeout=120) as http:
-            logged_in(http, users[index])  # and connected, before the clock starts
-            while (n := next(counter)) < total:
-                start = time.perf_counter()
-                try:
-                    response = http.get(path_of(n))
-                except httpx.TransportError as exc:  # counted, and the client goes on with a new connection
-                    with lock:
-                        errors.append(f"{type(exc).__name__} {path_of(n)}")
-                    continue
-                elapsed = time.perf_counter() - start
+        http = sessions[index]
+        while (n := next(counter)) < total:
+            start = time.perf_counter()
+            try:
+                response = http.get(path_of(n))
+            except httpx.TransportError as exc:  # counted, and the client goes on with a new connection
                 with lock:
-                    times.append(elapsed)
-                    sizes.append(len(response.content))
-                    if response.status_code != 200:
-                        errors.append(f"{response.status_code} {path_of(n)}")
+                    errors.append(f"{type(exc).__name__} {path_of(n)}")
+                continue
+            elapsed = time.perf_counter() - start
+            with lock:
+                times.append(elapsed)
+                sizes.append(len(response.content))
+                if response.status_code != 200:
+                    errors.append(f"{response.status_code} {path_of(n)}")
 
     start = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(len(sessions))]
     for t in threads:
         t.start()
     for t in threads:
@@ -415,6 +418,7 @@ def main(argv: list[str] | None = None) -> None:
         took = time.perf_counter() - started
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"服务：{args.workers} 个工作进程，启动 {took:.1f} s；{args.clients} 个并发客户端；机器负载 {load:.1f}")
+        sessions = [logged_in(httpx.Client(base_url=server.base, timeout=120), name) for name in page_users]
         query = f"plan={PLAN}&as_of={AS_OF}"
         pages = {
             "看板 /": lambda n: f"/?{query}",
@@ -422,9 +426,9 @@ def main(argv: list[str] | None = None) -> None:
             "事项 /items/<code>": lambda n: f"/items/{codes[n % len(codes)]}?{query}",
         }
         for name, path_of in ({} if args.write_mix_only else pages).items():
-            drive(server.base, args.clients, 2 * args.clients, path_of, page_users)  # warm: every worker has the board
+            drive(sessions, 2 * args.clients, path_of)  # warm: every worker has the board
             cpu = server.cpu_seconds()
-            f = drive(server.base, args.clients, args.requests, path_of, page_users)
+            f = drive(sessions, args.requests, path_of)
             used = server.cpu_seconds()
             per = f"{(used - cpu) / args.requests * 1000:5.1f} ms CPU/请求" if cpu is not None and used else ""
             load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -433,6 +437,8 @@ def main(argv: list[str] | None = None) -> None:
                   f"{f['rps']:6.1f} 请求/秒  {f['kb']:6.0f} KB  {per}  错误 {f['errors']:.0f} {f['first_error']}")
         if args.write_mix or args.write_mix_only:
             write_mix(server.base, db, args.writes, owned, fillers, planners, readers)
+        for http in sessions:
+            http.close()
     finally:
         server.stop()
         if temporary is not None:
