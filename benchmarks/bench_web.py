@@ -270,7 +270,8 @@ def write_mix(base: str, db: Path, per_client: int, owned: list[tuple[str, list[
     day = (date(2025, 6, 1) + timedelta(days=chance.randrange(29))).isoformat()
     offset = chance.randrange(1000)
     errors: list[str] = []
-    times: dict[str, list[float]] = {"提交": [], "审核": [], "看板 /": [], "清单 /items": []}
+    kinds = ("事项页", "提交", "审核队列", "审核", "看板 /", "清单 /items")
+    times: dict[str, list[float]] = {kind: [] for kind in kinds}
     sent: list[tuple[str, str, float]] = []
     approved: list[int] = []
     lock = threading.Lock()
@@ -298,7 +299,9 @@ def write_mix(base: str, db: Path, per_client: int, owned: list[tuple[str, list[
             for n in range(per_client):
                 code = codes[(offset + n) % len(codes)]
                 value = float(chance.randrange(1, 10_000_000)) / 100
-                page = http.get(f"/items/{code}", params={"plan": PLAN, "as_of": AS_OF})
+                page = timed("事项页", http.get, f"/items/{code}", params={"plan": PLAN, "as_of": AS_OF})
+                if page is None:
+                    continue
                 token = TOKEN.search(page.text)
                 form = {"csrf_token": token[1] if token else "", "as_of": day, "value": str(value),
                         "cumulative": "1", "narrative": "压测报送", "reason": "压测更正", "confirm": "1"}
@@ -314,7 +317,11 @@ def write_mix(base: str, db: Path, per_client: int, owned: list[tuple[str, list[
             logged_in(http, planners[index])
             while True:
                 done_writing = not writing.is_set()
-                queue = http.get("/review", params={"plan": PLAN, "as_of": AS_OF})
+                queue = timed("审核队列", http.get, "/review", params={"plan": PLAN, "as_of": AS_OF})
+                if queue is None or queue.status_code != 200:
+                    with lock:
+                        errors.append(f"审核队列 {queue.status_code if queue is not None else '断开'}")
+                    continue
                 mine = [m for m in APPROVE.finditer(queue.text) if int(m[1]) % len(planners) == index]
                 for found in mine:
                     form = {"csrf_token": found[2], "version": found[3]}

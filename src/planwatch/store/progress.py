@@ -36,8 +36,10 @@ class ProgressWriter(Writer):
         """Validate progress against the plan's items and upsert it by (item, as_of, milestone)."""
         if not records:
             return
-        kinds = item_kinds(self.conn, plan_id)
-        milestone_keys = task_milestones(self.conn, plan_id)
+        # A few records (an approval, a form): look up their items only, not the whole plan's.
+        few = sorted({r.item_code for r in records}) if len(records) <= 500 else None
+        kinds = item_kinds(self.conn, plan_id, few)
+        milestone_keys = task_milestones(self.conn, plan_id, few)
         year, bounds = entry_bounds(self.conn, plan_id)
         amount = validation.bounds_for(None, None)
         # Check everything before writing anything; keep only the keys, not a row per record,
