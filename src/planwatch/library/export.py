@@ -2,7 +2,7 @@
 
 One column list (``panel.COLUMNS``) drives every format; the writers are the project's own:
 CSV cells go through ``exports.writers.csv_cell`` (formula injection neutralised), workbook
-cells through ``imports.templates.as_literal``, files are written atomically.
+cells through ``exchange.templates.as_literal``, files are written atomically.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from planwatch.atomic import atomic_file
 from planwatch.library.panel import COLUMNS, PanelRow
 from planwatch.library.vocabulary import NON_NUMERIC
+from planwatch.plan.model import QUALIFIER_WORDS
 
 FORMATS = ("table", "csv", "xlsx", "parquet")
 PARQUET_HINT = "导出 Parquet 需要 pyarrow：请运行 pip install 'planwatch[parquet]'"
@@ -29,11 +30,8 @@ HEADERS_ZH: dict[str, str] = {
 }  # fmt: skip
 MEASURE_ZH = {"growth": "增速", "level": "总量", "ratio": "比率"}
 QUALIFIER_ZH = {
-    "about": "左右",
-    "over": "以上",
-    "under": "以内",
-    "at_least": "不低于",
-    "nearly": "接近",
+    **{qualifier.value: word for qualifier, word in QUALIFIER_WORDS.items()},
+    "nearly": "接近",  # facts only: 接近 a level, never a plan's qualifier
     NON_NUMERIC: NON_NUMERIC,
 }
 TABLE_COLUMNS = (
@@ -54,7 +52,7 @@ def records(rows: Sequence[PanelRow]) -> list[dict[str, Any]]:
 
 
 def _shown(key: str, value: Any) -> str:
-    from planwatch.imports.cells import shown
+    from planwatch.exchange.cells import shown
 
     if value is None:
         return "—" if key in ("actual_value", "target_value", "gap") else ""
@@ -109,7 +107,7 @@ def write_xlsx(rows: Sequence[PanelRow], path: str | os.PathLike[str]) -> None:
     """Write the panel as a workbook: one sheet 对比面板, English names in row 1 as in the CSV, then the rows."""
     from openpyxl import Workbook
 
-    from planwatch.imports.templates import add_table_sheet
+    from planwatch.exchange.templates import add_table_sheet
 
     with atomic_file(path) as tmp:
         workbook = Workbook(write_only=True)
