@@ -369,10 +369,13 @@ class PlanStore:
                 query = query.where(table.c.state == state)
             return [dict(r._mapping) for r in conn.execute(query)]
 
-    def decide_proposal(self, plan_code: str, proposal_id: int, *, accept: bool, user: str) -> Target | None:
+    def decide_proposal(
+        self, plan_code: str, proposal_id: int, *, accept: bool, user: str, reason: str | None = None
+    ) -> Target | None:
         """Accept a proposal into the plan (its target saved and audited) or reject it, in one transaction.
 
         Returns the target added on acceptance. A proposal already decided → StoreError.
+        ``reason`` (why not, or why) is kept in the decision's audit row.
         """
         self._ensure()
         table: Table = TargetProposalRow.__table__
@@ -395,7 +398,8 @@ class PlanStore:
             state = "accepted" if accept else "rejected"
             decided = {"state": state, "decided_by": user, "decided_at": writer.at}
             conn.execute(update(table).where(table.c.id == proposal_id).values(**decided))
-            writer.log("update", table.name, f"{plan_code}/{row.code}", {"state": row.state}, {"state": state})
+            after = {"state": state, **({"reason": reason} if reason else {})}
+            writer.log("update", table.name, f"{plan_code}/{row.code}", {"state": row.state}, after)
             writer.flush()
             return target
 

@@ -60,6 +60,7 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
         leader,
         library,
         login,
+        proposals,
         report,
         upload,
     )
@@ -69,7 +70,8 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.include_router(health.router)  # a load balancer's probe: no data, no login
     # Every other page and endpoint needs a login: one dependency, checked before the route runs.
     signed_in = [Depends(auth.principal)]
-    for module in (dashboard, items, chase, review_pages, upload, report, leader, library, api_submissions, api):
+    pages = (dashboard, items, chase, review_pages, upload, proposals, report, leader, library)
+    for module in (*pages, api_submissions, api):
         app.include_router(module.router, dependencies=signed_in)
     _install_error_pages(app)
     app.add_middleware(RequestContext)  # outermost: error pages get the request id and headers too
