@@ -142,14 +142,15 @@ def cell_id(region_code: str, year: int, indicator: str, measure: str) -> str:
 @router.get("/library/{doc_id}", response_class=HTMLResponse, summary="文档")
 def document_page(request: Request, doc_id: int):
     """Show a document's text with every extracted figure highlighted, and each figure's fact below."""
-    from planwatch.store.library import get_document, plan_items_fed
+    from planwatch.store.library import get_document
+    from planwatch.store.report_figures import plan_items_fed
 
     try:
         doc = get_document(get_store(request), doc_id)
     except StoreError as exc:
         raise NotFound(str(exc)) from exc
     facts = doc.fact_rows
-    fed = plan_items_fed(get_store(request), doc.name)
+    fed = plan_items_fed(get_store(request), doc.id)
     items = [fed.get((f["span"][0], f["span"][1])) for f in facts]
     return templates.TemplateResponse(
         request,
