@@ -6,7 +6,7 @@ I/O at the edge of :mod:`planwatch.ingest.matching`: the document is read with
 ``indicator``). When the library holds the text already, its stored facts are the ones
 matched, so ``library add`` then ``ingest`` reuses the document. What the facts become for
 the plan — progress, proposed targets, figures kept beside a unit's own record — is written
-with the library entry by one store call (:func:`planwatch.store.report_figures.record_report`)
+with the library entry by one store call (:meth:`Store.record_ingest`)
 in one transaction: a report that fails to record leaves nothing behind. Everything upserts
 by key and the library's facts are never replaced, so ingesting the same report again
 changes nothing.
@@ -169,7 +169,6 @@ def ingest_document(
     from planwatch.library.reading import entry_of
     from planwatch.store import StoreError
     from planwatch.store.library import library_facts
-    from planwatch.store.report_figures import record_report
 
     name = Path(path).name
     try:
@@ -206,8 +205,7 @@ def ingest_document(
     result.waiting = waiting
     result.reused = stored is not None
     try:
-        written = record_report(
-            store,
+        written = store.record_ingest(
             plan_code,
             entry=entry,
             facts=len(facts),

@@ -89,3 +89,24 @@ def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     processors = _processors(conn, table, columns, frozenset())
     for start in range(0, len(rows), CHUNK):
         conn.exec_driver_sql(sql, _prepare(rows[start : start + CHUNK], processors))
+
+
+def driver_rows(conn: Connection, query: Any) -> list[tuple[Any, ...]]:
+    """Run ``query`` (a statement or SQL text) on the DBAPI cursor and return its plain tuples.
+
+    No SQLAlchemy per-value processing and no Row objects: values stay as the driver
+    gives them (SQLite: dates as ISO strings, booleans as 0/1); the ``mapping.*_from_driver``
+    functions convert them. Bound values are rendered into the SQL (plan ids, dates and
+    codes, all from our own tables or typed arguments). Runs in ``conn``'s transaction.
+    """
+    sql = query if isinstance(query, str) else _literal_sql(conn, query)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _literal_sql(conn: Connection, query: Any) -> str:
+    return str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Engine, Table, select
+from sqlalchemy import Engine, select
 
-from planwatch.store.tables import AuditRow
-
-AUDIT: Table = AuditRow.__table__
+from planwatch.store.engine import _escape_like
+from planwatch.store.tables import AUDIT
 
 #: audit tables that hold item definitions, and the one that holds progress.
 ITEM_TABLES = ("targets", "key_tasks", "milestones", "projects", "livelihood_items")
@@ -21,8 +20,6 @@ PROGRESS_TABLES = ("progress_records",)
 
 def changed_item_codes(engine: Engine, plan_code: str, since: datetime, *, progress: bool) -> set[str]:
     """Return the codes of the plan's items changed after ``since`` (their progress when ``progress``)."""
-    from planwatch.store.service import _escape_like
-
     tables = PROGRESS_TABLES if progress else (*ITEM_TABLES, *PROGRESS_TABLES)
     query = select(AUDIT.c.key).where(
         AUDIT.c.at > since,

@@ -91,3 +91,7 @@ def describe_location(engine: Engine) -> str:
             return "内存数据库 (SQLite)"
         return str(Path(url.database).expanduser().resolve())
     return url.render_as_string(hide_password=True)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

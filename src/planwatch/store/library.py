@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Table, and_, case, delete, exists, func, or_, select, update
 from sqlalchemy.engine import Connection
 
-from planwatch.store.service import CHUNK, FACT_FIELDS, _escape_like
+from planwatch.store.documents import FACT_FIELDS
+from planwatch.store.engine import _escape_like
 from planwatch.store.summary import StoreError
 from planwatch.store.tables import AuditRow, DocumentFactRow, DocumentRow
+from planwatch.store.writer import CHUNK
 
 if TYPE_CHECKING:
     from planwatch.library.reading import Entry

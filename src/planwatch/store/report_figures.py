@@ -1,10 +1,10 @@
-"""Report figures of a plan: the library facts ``ingest`` matched to the plan's items, and recording one report.
+"""Report figures of a plan: the library facts ``ingest`` matched to the plan's items.
 
 ``ingest`` is "add to the library, then match": the report is stored once as a library
 document with its facts (:func:`planwatch.store.library.save_entry_in`), and what the plan
 makes of those facts — progress of an item, a figure kept beside a unit's own record, a
 proposed target — is a row of ``report_figures`` pointing at the library fact, not a
-second copy of it. Everything of one report is written in one transaction, and reading the
+second copy of it. ``Store.record_ingest`` writes both in one transaction; reading the
 same report again finds the same rows, so it changes nothing and never deletes the
 library's facts.
 """
@@ -18,12 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, delete, select, update
 
-from planwatch.store.summary import ChangeSummary, IngestWrite, StoreError
+from planwatch.store.summary import ChangeSummary, StoreError
 from planwatch.store.tables import DocumentFactRow, DocumentRow, PlanRow, ReportFigureRow
 
 if TYPE_CHECKING:
-    from planwatch.library.reading import Entry
-    from planwatch.plan.model import ProgressRecord, Target
     from planwatch.store import Store
 
 FIGURES: Table = ReportFigureRow.__table__
@@ -64,53 +62,13 @@ class ReportFigure:
     in_library: bool
 
 
-def record_report(
-    store: Store,
-    plan_code: str,
-    *,
-    entry: Entry,
-    facts: int,
-    targets: Sequence[Target],
-    progress: Sequence[ProgressRecord],
-    figures: Sequence[Figure],
-    user: str,
-) -> IngestWrite:
-    """Add ``entry`` to the library (or find it there) and record what plan ``plan_code`` makes of it: ONE transaction.
-
-    ``facts`` is how many facts the figures' indexes count in: the library's stored facts of
-    the document when it was there already, else ``entry.facts`` (stored now in that order).
-    Targets become proposals, ``progress`` is upserted by key, and ``figures`` link library
-    facts to items (inserted, updated, or left unchanged; a figure of this document the plan
-    no longer matches is unlinked). If any part is refused nothing of the others stays.
-    """
-    from planwatch.store.library import save_entry_in
-    from planwatch.store.service import Store as StoreClass
-    from planwatch.store.service import _Writer, check_namespace
-
-    store._ensure()
-    result = IngestWrite()
-    with store.write_transaction() as conn:
-        plan_id = StoreClass._plan_id(conn, plan_code)
-        check_namespace(conn, plan_id, plan_code, [("target", targets)])
-        outcome, doc_id = save_entry_in(conn, entry, user=user)
-        result.document.bump("document", "unchanged" if outcome == "unchanged" else "inserted")
-        result.document_id = doc_id
-        ids = list(
-            conn.execute(select(FACTS.c.id).where(FACTS.c.document_id == doc_id).order_by(FACTS.c.id)).scalars()
-        )
-        if len(ids) != facts:
-            raise StoreError(f"{entry.name}：文档库中该文档的数据在读取期间被改动，未写入任何数据，请重新导入")
-        writer = _Writer(conn, user, result.targets)
-        # a report never adds to the official plan: its targets wait for the 计划处 as proposals
-        writer.proposals(plan_id, plan_code, list(targets), entry.name)
-        writer.summary = result.progress
-        writer.progress(plan_id, plan_code, list(progress))
-        writer.flush()
-        _link(conn, plan_id, ids, figures, user, result.figures)
-    return result
+def fact_ids(conn: Any, document_id: int) -> list[int]:
+    """Return the ids of a document's facts in stored order (the order ``ingest`` matched them in)."""
+    query = select(FACTS.c.id).where(FACTS.c.document_id == document_id).order_by(FACTS.c.id)
+    return list(conn.execute(query).scalars())
 
 
-def _link(
+def link_figures(
     conn: Any, plan_id: int, ids: list[int], figures: Sequence[Figure], user: str, summary: ChangeSummary
 ) -> None:
     """Insert, update or keep the plan's links to the document's facts; unlink those no longer matched."""

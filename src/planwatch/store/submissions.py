@@ -281,7 +281,7 @@ def approve(engine: Engine, current: Submission, *, user: str) -> Submission:
     any progress write) and the earlier approved figure of the same key becoming
     ``superseded``.
     """
-    from planwatch.store.service import _Writer  # the progress writer every progress write shares
+    from planwatch.store.progress import ProgressWriter  # the progress writer every progress write shares
 
     at = now()
     with engine.begin() as conn:
@@ -298,7 +298,7 @@ def approve(engine: Engine, current: Submission, *, user: str) -> Submission:
         ).all()
         for row in earlier:
             _move(conn, _submission(row), "superseded", user=user, at=at)
-        writer = _Writer(conn, user, ChangeSummary())
+        writer = ProgressWriter(conn, user, ChangeSummary())
         writer.progress(_plan_id(conn, current.plan_code), current.plan_code, [current.progress_record()])
         writer.flush()
     return approved

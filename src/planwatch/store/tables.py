@@ -24,6 +24,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -501,3 +502,16 @@ class SubmissionRow(Base):
 
 
 metadata = Base.metadata
+
+
+# -- shared table handles (Core), for the store's aggregate modules -------------------------
+
+#: The item tables; their codes share one namespace within a plan.
+ITEM_TABLES: dict[str, Table] = {
+    "target": TargetRow.__table__,
+    "task": KeyTaskRow.__table__,
+    "project": ProjectRow.__table__,
+    "livelihood": LivelihoodItemRow.__table__,
+}
+PROGRESS: Table = ProgressRow.__table__
+AUDIT: Table = AuditRow.__table__
