@@ -360,11 +360,11 @@ def get_document(store: Store, ref: str | int) -> DocumentText:
 
 
 #: The fields ``library set`` may correct.
-CORRECTABLE = ("region_code", "region_name", "region_level", "year", "genre")
+CORRECTABLE = ("region_code", "region_name", "region_level", "year", "period", "genre")
 
 
 def set_document(store: Store, ref: str | int, *, user: str, **changes: Any) -> DocumentInfo:
-    """Correct a document's region, year or genre by hand (one transaction, audited); return it as now stored.
+    """Correct a document's region, year, period or genre by hand (one transaction, audited); return it as now stored.
 
     A correction clears the warnings it answers and is marked ``corrected``.
     """
