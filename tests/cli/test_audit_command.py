@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 from openpyxl import Workbook
 
 from planwatch.cli.main import cli
-from planwatch.imports.columns import ALL_SHEETS
+from planwatch.exchange.columns import ALL_SHEETS
 
 PLAN = {
     "计划": [["JC2025", "JC", 2025, "江川市2025年国民经济和社会发展计划"]],

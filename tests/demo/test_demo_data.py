@@ -10,7 +10,7 @@ import pytest
 
 from planwatch.demo import PLAN_DIR, PROGRESS_DIR, SAMPLE_REPORT, generate
 from planwatch.documents import read
-from planwatch.imports.columns import PLAN_SHEETS, PROGRESS_SHEETS
+from planwatch.exchange.columns import PLAN_SHEETS, PROGRESS_SHEETS
 from planwatch.imports.parse import parse_plan_tables, parse_progress_tables
 from planwatch.imports.reader import read_tables
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planwatch.exchange.csv_safety import FORMULA_STARTS, quote_formula, unquote_formula
 from planwatch.exports import export_plan
 from planwatch.exports.writers import csv_cell
-from planwatch.imports.csv_safety import FORMULA_STARTS, quote_formula, unquote_formula
 from planwatch.imports.reader import read_csv_text
 from planwatch.imports.service import import_file
 

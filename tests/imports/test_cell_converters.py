@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.imports.cells import CellError, converter, read_cell
-from planwatch.imports.columns import ALL_SHEETS
+from planwatch.exchange.cells import CellError, converter, read_cell
+from planwatch.exchange.columns import ALL_SHEETS
 
 #: What clerks type, good and bad, for every kind of column.
 CELLS = [

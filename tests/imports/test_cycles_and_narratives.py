@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planwatch.imports.columns import ALL_SHEETS
+from planwatch.exchange.columns import ALL_SHEETS
 from planwatch.imports.issues import ImportFailed
 from planwatch.imports.parse import parse_plan_tables, parse_progress_tables
 from planwatch.imports.reader import read_tables

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from planwatch.cli.main import cli
-from planwatch.imports.columns import ALL_SHEETS
-from planwatch.imports.headers import canonical_header, check_headers, check_sheet_names, near_miss
+from planwatch.exchange.columns import ALL_SHEETS
+from planwatch.exchange.headers import canonical_header, check_headers, check_sheet_names, near_miss
 from planwatch.imports.issues import ImportFailed
 from planwatch.imports.service import import_file
 from planwatch.store import Store

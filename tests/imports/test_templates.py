@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from planwatch.cli.main import cli
-from planwatch.imports.columns import INSTRUCTIONS_SHEET, PLAN_SHEETS, PROGRESS_SHEETS
+from planwatch.exchange.columns import INSTRUCTIONS_SHEET, PLAN_SHEETS, PROGRESS_SHEETS
+from planwatch.exchange.templates import write_template
 from planwatch.imports.reader import read_tables
-from planwatch.imports.templates import write_template
 
 
 def validations(ws) -> dict[str, tuple[str, str | None]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from planwatch.imports.columns import ALL_SHEETS
+from planwatch.exchange.columns import ALL_SHEETS
 
 Rows = list[dict[str, object]]
 

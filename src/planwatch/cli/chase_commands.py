@@ -88,8 +88,8 @@ def _table(board, duties, rows) -> str:  # type: ignore[no-untyped-def]
 
 
 def _write_templates(url, board, duties, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    from planwatch.exchange.templates import write_template
     from planwatch.exports.tables import blank_progress_rows
-    from planwatch.imports.templates import write_template
     from planwatch.store import Store
 
     with Store.open(url) as store:

@@ -30,7 +30,7 @@ def template_command(
         planwatch template progress.xlsx
         planwatch template 住建局6月进展.xlsx --kind progress --plan JC2025 --unit 市住建局
     """
-    from planwatch.imports.templates import template_kind_of, write_template
+    from planwatch.exchange.templates import template_kind_of, write_template
 
     chosen = kind or template_kind_of(path)
     if chosen is None:

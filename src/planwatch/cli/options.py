@@ -19,7 +19,7 @@ def parse_date(text: str | None, option: str = "--as-of") -> date | None:
     """Return the date of 2025-06-30, 2025/6/30 or 2025年6月30日 (the importer's rules); None for None."""
     if text is None:
         return None
-    from planwatch.imports.cells import CellError, read_date
+    from planwatch.exchange.cells import CellError, read_date
 
     try:
         return read_date(text)

@@ -1,7 +1,7 @@
 """The bundled demo: 江川市 (a fictional city), its 2025 plan, six months of progress, a sample report.
 
 Everything here is written for planwatch (no sentence of a real report): the plan and the
-progress are CSV files with the exchange headers of :mod:`planwatch.imports.columns`,
+progress are CSV files with the exchange headers of :mod:`planwatch.exchange.columns`,
 loaded through the ordinary importer, so the demo also shows what a planning office's own
 files look like. :func:`build_demo` builds a fresh database from them.
 """

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from planwatch.atomic import atomic_file
-from planwatch.imports.columns import ALL_SHEETS
+from planwatch.exchange.columns import ALL_SHEETS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PLAN_DIR = DATA_DIR / "plan"

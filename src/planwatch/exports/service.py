@@ -6,9 +6,9 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from planwatch.exchange.columns import STATUS_SHEET
 from planwatch.exports.tables import exchange_rows, status_rows
 from planwatch.exports.writers import write_csv, write_parquet, write_xlsx
-from planwatch.imports.columns import STATUS_SHEET
 
 if TYPE_CHECKING:
     from planwatch.monitor import StatusBoard

@@ -1,7 +1,7 @@
 """A plan as exchange tables: the inverse of :mod:`planwatch.imports.parse`.
 
 Pure: :class:`~planwatch.plan.model.PlanData` in, sheet name → rows out, each row the
-cells of :mod:`planwatch.imports.columns` in column order with Chinese labels for choices
+cells of :mod:`planwatch.exchange.columns` in column order with Chinese labels for choices
 (so the workbook reads like a filled template and imports again unchanged).
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planwatch.imports.columns import (
+from planwatch.exchange.columns import (
     KIND_LABELS,
     PLAN_SHEETS,
     PROGRESS_SHEET_OF_KIND,

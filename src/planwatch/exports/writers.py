@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 
 from planwatch.atomic import atomic_file, atomic_folder
+from planwatch.exchange.cells import shown
+from planwatch.exchange.columns import ALL_SHEETS, STATUS_SHEET, ColumnType
+from planwatch.exchange.csv_safety import quote_formula
+from planwatch.exchange.templates import add_data_sheet, add_table_sheet, build_workbook
 from planwatch.exports.tables import STATUS_HEADERS, Cell, SheetRows
 from planwatch.extras import require
-from planwatch.imports.cells import shown
-from planwatch.imports.columns import ALL_SHEETS, STATUS_SHEET, ColumnType
-from planwatch.imports.csv_safety import quote_formula
-from planwatch.imports.templates import add_data_sheet, add_table_sheet, build_workbook
 
 #: Column types of the status sheet, for Parquet (the exchange sheets say theirs in columns.py).
 STATUS_TYPES: dict[str, ColumnType] = dict.fromkeys(STATUS_HEADERS, ColumnType.TEXT) | {

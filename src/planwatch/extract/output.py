@@ -9,8 +9,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from planwatch.exchange.csv_safety import quote_formula
 from planwatch.extract.facts import FIELDS
-from planwatch.imports.csv_safety import quote_formula
 
 TABLE_HEADERS: dict[str, str] = {
     "doc": "文件", "span": "位置", "text": "原文", "subject": "指标", "measure": "度量", "value": "数值",

@@ -1,1 +1,1 @@
-"""Getting data in: Excel/CSV templates and imports of plans and progress."""
+"""Getting data in: imports of plans and progress from files in the exchange format (:mod:`planwatch.exchange`)."""

@@ -14,16 +14,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planwatch.catalog import load_catalog
-from planwatch.extract.units import normalise_unit
-from planwatch.imports.cells import CellError, converter, shown
-from planwatch.imports.columns import (
+from planwatch.exchange.cells import CellError, converter, shown
+from planwatch.exchange.columns import (
     KIND_LABELS,
     PLAN_SHEETS,
     PROGRESS_SHEET_OF_KIND,
     PROGRESS_SHEETS,
     Sheet,
 )
-from planwatch.imports.headers import check_headers, check_sheet_names
+from planwatch.exchange.headers import check_headers, check_sheet_names
+from planwatch.extract.units import normalise_unit
 from planwatch.imports.issues import ImportFailed, Issue
 from planwatch.plan.model import (
     ItemKind,

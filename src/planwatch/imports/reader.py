@@ -25,10 +25,16 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from planwatch.exchange.columns import ALL_SHEETS, READING_SHEETS, Sheet
+from planwatch.exchange.csv_safety import QUOTE, unquote_formula
+from planwatch.exchange.headers import (
+    KNOWN_HEADER_FORMS,
+    canonical_header,
+    canonical_sheet_name,
+    header_form,
+    near_miss,
+)
 from planwatch.extras import require
-from planwatch.imports.columns import ALL_SHEETS, READING_SHEETS, Sheet
-from planwatch.imports.csv_safety import QUOTE, unquote_formula
-from planwatch.imports.headers import KNOWN_HEADER_FORMS, canonical_header, canonical_sheet_name, header_form, near_miss
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 HEADER_SEARCH_ROWS = 5

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from planwatch.imports.columns import ALL_SHEETS
-from planwatch.imports.headers import check_headers, check_sheet_names
+from planwatch.exchange.columns import ALL_SHEETS
+from planwatch.exchange.headers import check_headers, check_sheet_names
 from planwatch.imports.issues import ImportFailed, Issue
 from planwatch.imports.parse import parse_plan_tables, parse_progress_tables, workbook_kind
 from planwatch.imports.reader import ReadError, Table, read_tables

@@ -2,7 +2,7 @@
 
 One column list (``panel.COLUMNS``) drives every format; the writers are the project's own:
 CSV cells go through ``exports.writers.csv_cell`` (formula injection neutralised), workbook
-cells through ``imports.templates.as_literal``, files are written atomically.
+cells through ``exchange.templates.as_literal``, files are written atomically.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def records(rows: Sequence[PanelRow]) -> list[dict[str, Any]]:
 
 
 def _shown(key: str, value: Any) -> str:
-    from planwatch.imports.cells import shown
+    from planwatch.exchange.cells import shown
 
     if value is None:
         return "—" if key in ("actual_value", "target_value", "gap") else ""
@@ -109,7 +109,7 @@ def write_xlsx(rows: Sequence[PanelRow], path: str | os.PathLike[str]) -> None:
     """Write the panel as a workbook: one sheet 对比面板, English names in row 1 as in the CSV, then the rows."""
     from openpyxl import Workbook
 
-    from planwatch.imports.templates import add_table_sheet
+    from planwatch.exchange.templates import add_table_sheet
 
     with atomic_file(path) as tmp:
         workbook = Workbook(write_only=True)

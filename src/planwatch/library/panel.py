@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from planwatch.catalog import load_catalog
-from planwatch.imports.cells import shown
+from planwatch.exchange.cells import shown
 from planwatch.library import vocabulary as vocab
 from planwatch.plan.model import Direction
 from planwatch.store.library import PanelFact

@@ -69,7 +69,7 @@ class YearChart:
 
 
 def _label(value: float | None) -> str:
-    from planwatch.imports.cells import shown
+    from planwatch.exchange.cells import shown
 
     return "—" if value is None else shown(round(value, 4))
 

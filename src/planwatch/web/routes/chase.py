@@ -27,8 +27,8 @@ def chase_page(request: Request, sel: SelectionDep):
 @router.get("/chase/template.xlsx", summary="单位进展填报表（Excel）")
 def unit_template(sel: SelectionDep, unit: str) -> Response:
     """Return a progress workbook pre-filled with the items ``unit`` leads (as ``planwatch chase --templates``)."""
+    from planwatch.exchange.templates import write_template
     from planwatch.exports.tables import blank_progress_rows
-    from planwatch.imports.templates import write_template
 
     rows = blank_progress_rows(sel.data, unit)
     if not any(rows.values()):

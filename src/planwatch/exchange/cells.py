@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from planwatch.imports.columns import CHOICE_ALIASES, Column, ColumnType
+from planwatch.exchange.columns import CHOICE_ALIASES, Column, ColumnType
 
 #: Text date spellings: pattern → the order of its (year, month, day) groups.
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = (

@@ -1,7 +1,7 @@
 """Blank Excel workbooks for the planning office and the reporting units.
 
 A template is an instructions sheet (填表说明) followed by one sheet per item kind with
-the Chinese headers of :mod:`planwatch.imports.columns`: bold, frozen header row,
+the Chinese headers of :mod:`planwatch.exchange.columns`: bold, frozen header row,
 required headers in red, a note on each header, and data validation (drop-down lists
 for choices and 是/否, date checks, non-negative numbers) so that most mistakes are
 caught while typing rather than at import. The exporter builds its workbooks with the
@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.atomic import atomic_file
-from planwatch.imports.columns import (
+from planwatch.exchange.columns import (
     INSTRUCTIONS_SHEET,
     PLAN_SHEETS,
     PROGRESS_SHEETS,
@@ -31,7 +31,7 @@ from planwatch.imports.columns import (
     ColumnType,
     Sheet,
 )
-from planwatch.imports.csv_safety import QUOTE, keep_own_quote
+from planwatch.exchange.csv_safety import QUOTE, keep_own_quote
 
 TemplateKind = Literal["plan", "progress"]
 

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planwatch.imports.columns import ALL_SHEETS, HEADER_ALIASES, READING_SHEETS, Sheet
+from planwatch.exchange.columns import ALL_SHEETS, HEADER_ALIASES, READING_SHEETS, Sheet
 
 #: A trailing unit or note in brackets, as in 总投资（万元）, compared apart from the name.
 BRACKETED_SUFFIX = re.compile(r"\([^()]*\)$")
