@@ -161,13 +161,16 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def plan_items_fed(store: Store, document_id: int) -> dict[tuple[int, int], tuple[str, str]]:
-    """Return, per character span of a library document, the plan and item its figure was matched to."""
+    """Return, per character span of a library document, the plan and item its figure was matched to.
+
+    Proposed targets are left out: until the 计划处 accepts one there is no item page to link to.
+    """
     store._ensure()
     query = (
         select(FACTS.c.span_start, FACTS.c.span_end, PLANS.c.code, FIGURES.c.item_code)
         .join(FIGURES, FIGURES.c.fact_id == FACTS.c.id)
         .join(PLANS, PLANS.c.id == FIGURES.c.plan_id)
-        .where(FACTS.c.document_id == document_id)
+        .where(FACTS.c.document_id == document_id, FIGURES.c.role != "proposal")  # a proposal is no item yet
         .order_by(FIGURES.c.id)
     )
     with store.engine.connect() as conn:

@@ -157,7 +157,7 @@ class ReportFigureOut(BaseModel):
     span: list[int] = Field(description="数字在报告全文中的字符位置 [起, 止)")
     quote: str = Field(description="报告原文中的数字")
     sentence: str = Field(description="报告原文中包含该数字的句子")
-    link: str = Field(description="文档库中该报告的页面，定位到该数字")
+    link: str = Field("", description="文档库中该报告的页面，定位到该数字")
     submitted_value: float | None = Field(None, description="单位报送的同日数值；单位未报送时为空")
     submitted_unit: str | None = Field(None, description="报送单位")
     reviewed_by: str | None = Field(None, description="审核（或导入）该报送的人")

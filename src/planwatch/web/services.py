@@ -164,26 +164,13 @@ def report_figures(store, plan_code: str, item_code: str, records: list[Progress
     out = []
     for beside in pair(own, figures):
         report, unit = beside.report, beside.unit
-        reviewer = None
+        row = ReportFigureOut.model_validate(report, from_attributes=True)
+        row.link = f"/library/{report.document_id}?fig={report.span[0]}#s{report.span[0]}"
+        row.differs = beside.differs
         if unit is not None:
-            reviewer = reviewers.get(unit.as_of) or _written_by(store, plan_code, item_code, unit)
-        out.append(
-            ReportFigureOut(
-                as_of=report.as_of,
-                value=report.value,
-                role=report.role,
-                document_id=report.document_id,
-                document=report.document,
-                span=list(report.span),
-                quote=report.quote,
-                sentence=report.sentence,
-                link=f"/library/{report.document_id}?fig={report.span[0]}#s{report.span[0]}",
-                submitted_value=unit.value if unit is not None else None,
-                submitted_unit=unit.source.unit if unit is not None else None,
-                reviewed_by=reviewer,
-                differs=beside.differs,
-            )
-        )
+            row.submitted_value, row.submitted_unit = unit.value, unit.source.unit
+            row.reviewed_by = reviewers.get(unit.as_of) or _written_by(store, plan_code, item_code, unit)
+        out.append(row)
     return out
 
 
