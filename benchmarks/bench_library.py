@@ -2,11 +2,15 @@
 
 Prints documents per second, characters per second, facts, and peak memory of the parent and of
 the worker processes, then what 100,000 reports (every county's work reports for a decade) would
-take at the all-process rate. Reports are generated here: fictional 政府工作报告 of real divisions
-(so the region is identified as in real use), with invented figures, about 5,000 characters each.
+take at the all-process rate. Then the panel of that library, streamed in a fresh process (so its peak
+memory is its own): rows per second, the peak of Python's allocations (flat: the panel is built one
+region at a time) and the process's peak beside its size with the library open. Reports are
+generated here: fictional 政府工作报告 of real divisions (so the region is identified as in real use),
+with invented figures, about 5,000 characters each.
 
     .venv/bin/python benchmarks/bench_library.py                 # 3,000 reports, 1 and all processes
     .venv/bin/python benchmarks/bench_library.py --count 500 --jobs 1,2
+    .venv/bin/python benchmarks/bench_library.py --count 3000 --jobs 2 --panel-only   # the panel's figures
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import io
 import os
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -91,39 +96,77 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run(folder: Path, jobs: int, chars: int, count: int) -> tuple[float, int]:
-    with tempfile.TemporaryDirectory(prefix="bench-library-db-") as db:
-        store = Store.open(f"sqlite:///{Path(db) / 'library.sqlite'}")
-        store.init()
-        started = time.perf_counter()
-        summary = add_paths(store, [folder], user="bench", jobs=jobs, progress=io.StringIO())
-        seconds = time.perf_counter() - started
-        store.close()
+def run(folder: Path, jobs: int, chars: int, count: int, db: Path, *, quiet: bool = False) -> tuple[float, int]:
+    """Add the reports in ``folder`` to a new SQLite library at ``db``; print and return the time and facts."""
+    db.unlink(missing_ok=True)
+    store = Store.open(f"sqlite:///{db}")
+    store.init()
+    started = time.perf_counter()
+    summary = add_paths(store, [folder], user="bench", jobs=jobs, progress=io.StringIO())
+    seconds = time.perf_counter() - started
+    store.close()
     assert summary.added == count, summary.describe()
-    print(
-        f"{jobs:>4}  {count / seconds:10.1f}  {chars / seconds:12,.0f}  {summary.facts:>8,}  {seconds:8.1f}  "
-        f"{peak_mb(resource.RUSAGE_SELF):10.0f}  {peak_mb(resource.RUSAGE_CHILDREN):12.0f}"
-    )
+    if not quiet:
+        print(
+            f"{jobs:>4}  {count / seconds:10.1f}  {chars / seconds:12,.0f}  {summary.facts:>8,}  {seconds:8.1f}  "
+            f"{peak_mb(resource.RUSAGE_SELF):10.0f}  {peak_mb(resource.RUSAGE_CHILDREN):12.0f}"
+        )
     return seconds, summary.facts
+
+
+#: Run in a fresh process: open the library and warm up on one region (the baseline), stream the whole
+#: panel through once timed, then once under tracemalloc for the peak of Python's own allocations.
+PANEL_PROBE = """
+import resource, sys, time, tracemalloc
+from planwatch.library.service import iter_panel_rows, open_store
+store = open_store(sys.argv[1])
+sum(1 for _ in iter_panel_rows(store, region="北京市"))
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+started = time.perf_counter()
+rows = sum(1 for _ in iter_panel_rows(store))
+seconds = time.perf_counter() - started
+tracemalloc.start()
+sum(1 for _ in iter_panel_rows(store))
+python_peak = tracemalloc.get_traced_memory()[1] / 2**20
+print(rows, seconds, base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, python_peak)
+"""
+
+
+def panel(db: Path, count: int) -> None:
+    """Print the panel's rows, time and peak memory on the library at ``db`` (measured in a fresh process)."""
+    out = subprocess.run([sys.executable, "-c", PANEL_PROBE, str(db)], capture_output=True, text=True, check=True)
+    rows, seconds, base, peak, python_peak = (float(v) for v in out.stdout.split())
+    print(
+        f"panel of {count:,} reports: {rows:,.0f} rows in {seconds:.2f} s ({rows / seconds:,.0f} rows/s); "
+        f"Python allocations peak {python_peak:.1f} MB; process peak {peak:.0f} MB "
+        f"({base:.0f} MB with the library open; SQLite's page cache is capped at 64 MB)"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=3000, help="reports to generate (default 3,000)")
     parser.add_argument("--jobs", default=f"1,{os.cpu_count() or 1}", help="process counts to time, e.g. 1,2,4")
+    parser.add_argument("--panel-only", action="store_true", help="add with the last --jobs quietly, time the panel")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-library-") as tmp:
-        folder = Path(tmp)
+        folder, db = Path(tmp) / "reports", Path(tmp) / "library.sqlite"
+        folder.mkdir()
         chars = generate(folder, args.count)
         print(f"{args.count:,} generated reports, {chars:,} characters ({chars // args.count:,} per report), SQLite")
-        print("jobs  documents/s  characters/s     facts  seconds  parent MB  workers MB")
-        best = min(run(folder, int(jobs), chars, args.count)[0] for jobs in args.jobs.split(","))
-        hours = best / args.count * 100_000 / 3600
-        real = best / chars * REAL_REPORT_CHARS * 100_000 / 3600
-        print(
-            f"100,000 reports at the best rate: {hours:.1f} hours of these, {real:.1f} hours of "
-            f"{REAL_REPORT_CHARS:,}-character reports, on this machine ({os.cpu_count()} cores)"
-        )
+        if args.panel_only:
+            run(folder, int(args.jobs.split(",")[-1]), chars, args.count, db, quiet=True)
+        else:
+            print("jobs  documents/s  characters/s     facts  seconds  parent MB  workers MB")
+            best = min(run(folder, int(jobs), chars, args.count, db)[0] for jobs in args.jobs.split(","))
+            hours = best / args.count * 100_000 / 3600
+            real = best / chars * REAL_REPORT_CHARS * 100_000 / 3600
+            print(
+                f"100,000 reports at the best rate: {hours:.1f} hours of these, {real:.1f} hours of "
+                f"{REAL_REPORT_CHARS:,}-character reports, on this machine ({os.cpu_count()} cores)"
+            )
+        sys.stdout.flush()
+        panel(db, args.count)
     sys.stdout.flush()
 
 

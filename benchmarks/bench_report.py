@@ -16,13 +16,12 @@ in under 5 s.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from bench_status import AS_OF, PLAN_CODE, _import_phase, _run, generate
+from big_plan import add_plan_options, plan_folder
 
 
 def _report_phase(db: str, queue) -> None:  # type: ignore[no-untyped-def]
@@ -66,31 +65,19 @@ def _print_report(db: Path, repeat: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--projects", type=int, default=100_000)
-    parser.add_argument("--tasks", type=int, default=5_000)
-    parser.add_argument("--progress", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=2025)
-    parser.add_argument("--keep", metavar="DIR", help="write files and database here and keep them")
+    add_plan_options(parser, repeat="time the report")
     parser.add_argument("--report-only", metavar="DIR", help="only time the report on the database kept in DIR")
-    parser.add_argument("--repeat", type=int, default=1, help="time the report this many times")
     args = parser.parse_args(argv)
     if args.report_only:
         _print_report(Path(args.report_only) / "bench.sqlite", args.repeat)
         return
-    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="planwatch-bench-report-"))
-    if args.keep and folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
+    with plan_folder(args.keep, "planwatch-bench-report-") as folder:
         print(f"生成并导入：{args.projects:,} 个重大项目，{args.tasks:,} 项重点任务，{args.progress:,} 条进展")
         start = time.perf_counter()
         generate(folder, args.projects, args.tasks, args.progress, args.seed)
         _run(_import_phase, str(folder), str(folder / "bench.sqlite"))
         print(f"  用时 {time.perf_counter() - start:.1f} s")
         _print_report(folder / "bench.sqlite", args.repeat)
-    finally:
-        if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -31,13 +31,13 @@ import multiprocessing
 import os
 import random
 import resource
-import shutil
 import sys
-import tempfile
 import time
 import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
+
+from big_plan import add_plan_options, plan_folder
 
 PLAN_CODE = "JCBENCH2025"
 AS_OF = date(2025, 6, 30)
@@ -321,27 +321,18 @@ def _print_status(db: Path, traced: bool, repeat: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--projects", type=int, default=100_000)
-    parser.add_argument("--tasks", type=int, default=5_000)
-    parser.add_argument("--progress", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=2025)
-    parser.add_argument("--keep", metavar="DIR", help="write files and database here and keep them")
+    add_plan_options(parser, repeat="run the status phase")
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations of the status run")
     parser.add_argument(
         "--status-only", metavar="DIR", help="only run the status phase on the database kept in DIR by --keep"
     )
-    parser.add_argument("--repeat", type=int, default=1, help="run the status phase this many times")
     args = parser.parse_args(argv)
     if args.status_only:
         _print_status(Path(args.status_only) / "bench.sqlite", args.tracemalloc, args.repeat)
         return
 
-    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="planwatch-bench-"))
-    if args.keep and folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    db = folder / "bench.sqlite"
-    try:
+    with plan_folder(args.keep, "planwatch-bench-") as folder:
+        db = folder / "bench.sqlite"
         print(
             f"生成数据：{args.projects:,} 个重大项目，{args.tasks:,} 项重点任务，"
             f"{args.progress:,} 条进展（种子 {args.seed}）"
@@ -364,9 +355,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  峰值内存 {imp['peak_rss_mb']:,.0f} MB（ru_maxrss）")
 
         _print_status(db, args.tracemalloc, args.repeat)
-    finally:
-        if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -214,6 +214,16 @@ r("规上工业增加值增长6—7%。", gr("6", 6, qualifier=None), gr("7%", 7
 r("每个街道培育1—2个社区嵌入式服务示范点。", lv("1", 1, "个"), lv("2个", 2, "个"))
 r("新建社区食堂30至50个。", lv("30", 30, "个"), lv("50个", 50, "个"))
 r("计划投资10亿—15亿元。", lv("10亿", 1e9, "元", modality="plan"), lv("15亿元", 1.5e9, "元", modality="plan"))
+r("今年主要预期目标是：规上工业增加值增长6%至6.5%。",
+  gr("6%", 6, qualifier=None, subject_is="规上工业增加值"),
+  gr("6.5%", 6.5, qualifier=None, subject_is="规上工业增加值"))
+r("今年主要预期目标是：社会消费品零售总额增长5.5%到6%。",
+  gr("5.5%", 5.5, subject_is="社会消费品零售总额"), gr("6%", 6, subject_is="社会消费品零售总额"))
+# A stretch goal after a goal (力争, 争取) is the same figure's: its measure and subject, not a share.
+r("今年主要预期目标是：一般公共预算收入增长3%左右、力争4%。",
+  gr("3%", 3, qualifier="about", subject_is="一般公共预算收入"), gr("4%", 4, subject_is="一般公共预算收入"))
+r("今年主要预期目标是：地区生产总值增长6%以上，争取7%。",
+  gr("6%", 6, qualifier="over", subject_is="地区生产总值"), gr("7%", 7, subject_is="地区生产总值"))
 
 # ---------------------------------------------------------------------------------------------
 # 余/多 between the number and its unit: kept in the span, qualifier over.

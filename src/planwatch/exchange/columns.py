@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from planwatch.plan.model import QUALIFIER_WORDS
+
 
 class ColumnType(StrEnum):
     """How a cell is read."""
@@ -63,7 +65,7 @@ class Sheet:
 
 YES_NO = {"是": "true", "否": "false"}
 MEASURE_CHOICES = {"增长": "growth", "总量": "level", "比率": "ratio"}
-QUALIFIER_CHOICES = {"左右": "about", "以上": "over", "以内": "under", "不低于": "at_least"}
+QUALIFIER_CHOICES = {word: qualifier.value for qualifier, word in QUALIFIER_WORDS.items()}
 STAGE_CHOICES = {"储备": "reserve", "新开工": "new_start", "在建": "under_construction", "竣工": "completed"}
 CYCLE_CHOICES = {
     "半月报": "biweekly",

@@ -463,10 +463,12 @@ def is_outcome_goal(measure: str, subject: str | None, clause: str, sentence: st
 
     A growth is a goal when its subject is a catalog indicator; a share or a level when a verb of
     reaching leads to it (比重达到, 达到1000家). A sentence of work (安排, 新增, 实施, 压减 …) keeps
-    its figures planned: 支出安排716.8亿元，增长2.1% is the budget's plan, not a goal.
+    its figures planned: 支出安排716.8亿元，增长2.1% is the budget's plan, not a goal. Where the
+    clause names its own subject, only that clause is read: 实施…专项行动，固定资产投资增长3%左右 is a goal.
     """
     subject = subject or ""
-    if _WORK_VERB.search(sentence) or subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
+    scope = clause if subject and subject in clause else sentence
+    if _WORK_VERB.search(scope) or subject.startswith(_FLOW_STARTS) or _ACTION_START(subject):
         return False
     if measure in ("growth", "change_pp"):
         return indicator

@@ -19,6 +19,7 @@ from planwatch.extract.indicators import indicator_of
 from planwatch.extract.notfacts import is_not_a_fact, title_span
 from planwatch.extract.scanner import Candidate, scan
 from planwatch.extract.vocabulary import cues
+from planwatch.extract.vocabulary import not_facts as nv
 from planwatch.extract.vocabulary import units as uv
 
 _LINK = re.compile(r"^[ 　]?(?:[、和及与—–\-－~～至到]|以及)[ 　]?$")
@@ -36,6 +37,12 @@ _RATIO_FROM = re.compile(r"比(?:由|从)(?:(?:上年|去年|(?:19|20)[0-9]{2}�
 _PEOPLE_AFTER = tuple(sorted(uv.PEOPLE_NOUNS, key=len, reverse=True))
 _NOT_RANK_AFTER = frozenset("个批次家届轮期名季")  # 第4个, 首批: ordinals, not ranks
 _CHANGES = ("growth", "change_pp")
+_RANGE_GAP = re.compile(rf"^[ 　]?[{re.escape(nv.RANGE_SEPARATORS)}][ 　]?$")
+_QUALIFIER_WORDS = sorted({*cues.QUALIFIERS_AFTER}, key=len, reverse=True)
+_STRETCH = re.compile(
+    rf"^(?:{'|'.join(map(re.escape, _QUALIFIER_WORDS))})?[，,、]?(?:{'|'.join(map(re.escape, cues.STRETCH_WORDS))})"
+    r"(?:达到|达|实现)?$"
+)
 # the X of 从X提高到Y, with the time written for X: 从38%, 由年初的46家, 从2020年末的8.6万人
 _FROM_PART = re.compile(r"(?:从|由)[ 　]?([^，,。；;从由的]{0,10}?)的?[ 　]?$")
 _RATIO_OF_TWO = ("比为", "比是", "之比为", "比缩小到", "比缩小至", "比下降到", "比降至", "比为1：", "比由", "比从")
@@ -60,6 +67,7 @@ class Reading:
     segment: str = ""
     sentence_start: int = 0  # start of the sentence holding the number (ctx.sentence_start)
     from_part: bool = False  # the X of 从X提高到Y
+    stretch: bool = False  # a stretch goal after a goal (增长3%左右、力争4%): the same figure's
     aside: bool = False  # a reference in brackets (时序进度（75%）): not the figure the next one follows
 
 
@@ -199,9 +207,12 @@ def _read(c: Candidate, i: int, cands: list[Candidate], runs: Runs, text: str, c
 
     sentence_start = ctx.sentence_start(start)
     own = segment.strip(" 　、和及与—–-－~～至到")
-    if (prev is not None and prev.run == runs.run_of[i] and not own and r.unit == prev.unit
-            and prev.measure in ("growth", "change_pp", "ratio")):
-        r.measure = prev.measure
+    stretch = (prev is not None and prev.sentence_start == sentence_start and r.unit == prev.unit == "%"
+               and _STRETCH.match(segment) is not None)
+    if ((stretch or (prev is not None and prev.run == runs.run_of[i] and not own)) and prev is not None
+            and r.unit == prev.unit and prev.measure in ("growth", "change_pp", "ratio")):
+        r.measure = prev.measure  # 增长5%—5.5%, 增长3%左右、力争4%: the second is the same figure's
+        r.stretch = stretch
         if prev.measure != "ratio" and prev.value < 0 < r.value:
             r.value = -r.value
     elif r.measure == "level" and r.unit in ("%", "‰", "pp", cues.MULTIPLE_UNIT, cues.TENTH_UNIT):
@@ -377,6 +388,9 @@ def _set_percent_measure(r: Reading, segment: str, clause: str, after: str) -> N
 def _set_subject(r: Reading, text: str, segment: str, prev: Reading | None, sentence_start: int) -> None:
     phrase, change_verb = subjects.clean_left(segment, rank=r.measure == "rank")
     same_sentence = prev is not None and prev.sentence_start == sentence_start
+    if prev is not None and same_sentence and (r.stretch or (prev.run == r.run and _RANGE_GAP.match(segment))):
+        r.subject = prev.subject  # 增长6%至6.5%, 增长3%左右、力争4%: one figure's range or stretch goal
+        return
     if prev is not None and same_sentence and _set_subject_from_before(r, segment, phrase, prev):
         return
     if phrase in subjects.SPENT_ON and r.unit in ("元", "美元"):

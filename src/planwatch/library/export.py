@@ -16,6 +16,7 @@ from typing import Any
 from planwatch.atomic import atomic_file
 from planwatch.library.panel import COLUMNS, PanelRow
 from planwatch.library.vocabulary import NON_NUMERIC
+from planwatch.plan.model import QUALIFIER_WORDS
 
 FORMATS = ("table", "csv", "xlsx", "parquet")
 PARQUET_HINT = "导出 Parquet 需要 pyarrow：请运行 pip install 'planwatch[parquet]'"
@@ -29,11 +30,8 @@ HEADERS_ZH: dict[str, str] = {
 }  # fmt: skip
 MEASURE_ZH = {"growth": "增速", "level": "总量", "ratio": "比率"}
 QUALIFIER_ZH = {
-    "about": "左右",
-    "over": "以上",
-    "under": "以内",
-    "at_least": "不低于",
-    "nearly": "接近",
+    **{qualifier.value: word for qualifier, word in QUALIFIER_WORDS.items()},
+    "nearly": "接近",  # facts only: 接近 a level, never a plan's qualifier
     NON_NUMERIC: NON_NUMERIC,
 }
 TABLE_COLUMNS = (

@@ -9,7 +9,8 @@ words. The rules, each in one place:
 * **The target** of a year is a ``target`` fact of that year; two joined by a dash
   (增长5%—5.5%) are one range: ``target_low``/``target_high``, and ``target_value`` the low
   end (the floor a region committed to). Within a document its first statement counts (the
-  goal passage comes before the tasks); a goal stated only in words (居民收入增长和经济增长同步)
+  goal passage comes before the tasks); across documents the year's own report wins over a
+  later one restating the goal, then the newer; a goal stated only in words (居民收入增长和经济增长同步)
   is ``非数值`` with no value, and only where no number is stated.
 * **The outcome** of a year is an ``actual`` fact of that year, from the next year's report
   or the 统计公报; within a document an exact figure beats a rounded one (突破6万亿元), then the
@@ -26,8 +27,9 @@ Every number carries its source: document, id and character span, and the senten
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
 from typing import Any
 
 from planwatch.catalog import load_catalog
@@ -46,6 +48,8 @@ _WHOLE_YEAR = re.compile(r"^(\d{4})-01/(\d{4})-12$")
 _YEAR_END = re.compile(r"^(\d{4})-12-31$")
 SENTENCE_ENDS = "。；;！？!?\n"
 DECIMALS = 4
+#: How many characters may stand between the two ends of a range (5%—5.5%, 5% — 5.5%).
+MAX_RANGE_GAP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +141,17 @@ def _rank(f: PanelFact | dict[str, Any]) -> tuple[str, int]:
     return (issued, get("document_id"))
 
 
+def joins_range(between: str) -> bool:
+    """Tell whether the text between two numbers makes them one range (5%—5.5%): only a dash and spaces."""
+    marks = between.strip()
+    return 0 < len(between) <= MAX_RANGE_GAP and bool(marks) and all(ch in vocab.RANGE_MARKS for ch in marks)
+
+
 def _joined(first: PanelFact, second: PanelFact) -> bool:
-    """Tell whether two numbers are the ends of one range (5%—5.5%): only dashes and spaces between them."""
-    if second.span[0] < first.span[1] or second.span[0] - first.span[1] > 3:
+    """Tell whether two facts are the ends of one range, by the text between them."""
+    if second.span[0] < first.span[1]:
         return False
-    between = second.context[first.span[1] - second.context_start : second.span[0] - second.context_start]
-    between = between.strip()
-    return bool(between) and all(ch in vocab.RANGE_MARKS for ch in between)
+    return joins_range(second.context[first.span[1] - second.context_start : second.span[0] - second.context_start])
 
 
 @dataclass(slots=True)
@@ -155,6 +163,7 @@ class _Target:
     unit: str | None
     source: Source
     rank: tuple[str, int]
+    doc_year: int | None = None
 
 
 def _document_targets(facts: list[PanelFact]) -> dict[tuple[str, int, str, str], _Target]:
@@ -181,17 +190,22 @@ def _document_targets(facts: list[PanelFact]) -> dict[tuple[str, int, str, str],
             skip.add(following)  # type: ignore[arg-type]
             low, high = sorted((f.value, second.value))
             span = (f.span[0], second.span[1])
-            found[key] = _Target(low, low, high, None, f.unit, _source(f, span), _rank(f))
+            found[key] = _Target(low, low, high, None, f.unit, _source(f, span), _rank(f), f.doc_year)
         else:
-            found[key] = _Target(f.value, None, None, f.qualifier, f.unit, _source(f), _rank(f))
+            found[key] = _Target(f.value, None, None, f.qualifier, f.unit, _source(f), _rank(f), f.doc_year)
     return found
 
 
-def _counts(f: PanelFact) -> bool:
-    """Tell whether a fact may be a year's target or outcome: a growth only against the year before, no streak."""
-    if f.value is None or (f.measure == "level" and f.unit in vocab.STREAK_UNITS):
+def counts(measure: str, value: float | None, unit: str | None, baseline: str | None) -> bool:
+    """Tell whether a fact may be a year's target or outcome: a panel measure, a growth only against the
+    year before, no streak."""
+    if measure not in vocab.PANEL_MEASURES or value is None or (measure == "level" and unit in vocab.STREAK_UNITS):
         return False
-    return f.measure != "growth" or f.baseline in (None, "yoy")
+    return measure != "growth" or baseline in (None, "yoy")
+
+
+def _counts(f: PanelFact) -> bool:
+    return counts(f.measure, f.value, f.unit, f.baseline)
 
 
 def build_panel(
@@ -201,11 +215,63 @@ def build_panel(
     years: tuple[int, int] | None = None,
     indicators: Iterable[str] | None = None,
 ) -> list[PanelRow]:
-    """Return the panel rows the facts give, ordered by region code, year, indicator and measure."""
+    """Return the panel rows the facts give, ordered by region code, year, indicator and measure.
+
+    For facts in any order; ``iter_panel`` is the same for facts that come region by region.
+    """
+    by_code = sorted(facts, key=lambda f: f.region_code)
+    words = sorted(word_targets, key=lambda w: w["region_code"])
+    return list(iter_panel(by_code, words, years=years, indicators=indicators))
+
+
+def iter_panel(
+    facts: Iterable[PanelFact],
+    word_targets: Iterable[dict[str, Any]] = (),
+    *,
+    years: tuple[int, int] | None = None,
+    indicators: Iterable[str] | None = None,
+) -> Iterator[PanelRow]:
+    """Yield the panel rows region by region from facts and word targets that both come ordered by region code.
+
+    Every rule compares statements of one region only, so no more than one region's facts are
+    held at a time: the store streams them (``store.library.iter_panel_facts``) and memory stays
+    flat however large the library.
+    """
     wanted = set(indicators) if indicators else None
+    for _, region_facts, region_words in _regions(facts, word_targets):
+        yield from _region_rows(region_facts, region_words, years, wanted)
+
+
+def _regions(
+    facts: Iterable[PanelFact], word_targets: Iterable[dict[str, Any]]
+) -> Iterator[tuple[str, list[PanelFact], list[dict[str, Any]]]]:
+    """Join two streams ordered by region code into one (code, facts, word targets) per region."""
+    fact_groups = groupby(facts, key=lambda f: f.region_code)
+    word_groups = groupby(word_targets, key=lambda w: str(w["region_code"]))
+    f_next, w_next = next(fact_groups, None), next(word_groups, None)
+    while f_next is not None or w_next is not None:
+        if w_next is None or (f_next is not None and f_next[0] < w_next[0]):
+            assert f_next is not None
+            yield f_next[0], list(f_next[1]), []
+            f_next = next(fact_groups, None)
+        elif f_next is None or w_next[0] < f_next[0]:
+            yield w_next[0], [], list(w_next[1])
+            w_next = next(word_groups, None)
+        else:
+            yield f_next[0], list(f_next[1]), list(w_next[1])
+            f_next, w_next = next(fact_groups, None), next(word_groups, None)
+
+
+def _region_rows(
+    facts: list[PanelFact],
+    word_targets: list[dict[str, Any]],
+    years: tuple[int, int] | None,
+    wanted: set[str] | None,
+) -> list[PanelRow]:
+    """Return one region's rows, ordered by year, indicator and measure."""
     by_doc: dict[int, list[PanelFact]] = {}
     for f in facts:
-        if f.measure in vocab.PANEL_MEASURES and _counts(f) and (wanted is None or f.indicator in wanted):
+        if _counts(f) and (wanted is None or f.indicator in wanted):
             by_doc.setdefault(f.document_id, []).append(f)
     targets: dict[tuple[str, int, str, str], _Target] = {}
     outcomes: dict[tuple[str, int, str, str], list[Outcome]] = {}
@@ -214,7 +280,7 @@ def build_panel(
         doc_facts.sort(key=lambda f: f.span)
         names[doc_facts[0].region_code] = (doc_facts[0].region_name, doc_facts[0].region_level)
         for key, target in _document_targets([f for f in doc_facts if f.modality == "target"]).items():
-            if key not in targets or target.rank > targets[key].rank:
+            if key not in targets or _target_order(target, key[1]) > _target_order(targets[key], key[1]):
                 targets[key] = target
         best: dict[tuple[str, int, str, str], PanelFact] = {}
         for f in doc_facts:
@@ -233,7 +299,7 @@ def build_panel(
         names.setdefault(w["region_code"], (w["region_name"], w.get("region_level")))
         quote = str(w.get("text") or "")
         source = Source(w["document"], w["document_id"], (w["span"][0], w["span"][1]), quote)
-        word = _Target(None, None, None, vocab.NON_NUMERIC, None, source, _rank(w))
+        word = _Target(None, None, None, vocab.NON_NUMERIC, None, source, _rank(w), int(w["doc_year"]))
         if key not in targets or (targets[key].qualifier == vocab.NON_NUMERIC and word.rank > targets[key].rank):
             targets[key] = word
     rows = []
@@ -256,6 +322,12 @@ def build_panel(
             _judge(row, target, newest)
         rows.append(row)
     return rows
+
+
+def _target_order(target: _Target, year: int) -> tuple[bool, tuple[str, int]]:
+    """Order two statements of one year's target: the year's own report first (a later report that
+    restates the goal in its review does not replace it), then the newer."""
+    return (target.doc_year == year, target.rank)
 
 
 def _judge(row: PanelRow, target: _Target | None, outcome: Outcome) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -195,8 +196,23 @@ def panel(
     years: str | int | tuple[int, int] | None = None,
 ) -> list[PanelRow]:
     """Return the panel of targets against outcomes (see ``planwatch.library.panel``) for the library in ``db``."""
-    from planwatch.library.panel import build_panel
-    from planwatch.store.library import panel_facts, word_target_rows
+    return list(iter_panel_rows(db, indicators=indicators, level=level, region=region, years=years))
+
+
+def iter_panel_rows(
+    db: Store | str | None = None,
+    *,
+    indicators: list[str] | tuple[str, ...] | str | None = None,
+    level: str | None = None,
+    region: str | list[str] | None = None,
+    years: str | int | tuple[int, int] | None = None,
+) -> Iterator[PanelRow]:
+    """Yield the panel's rows region by region, reading one region's facts at a time (flat memory).
+
+    Everything a person typed is checked before the first row is read.
+    """
+    from planwatch.library.panel import iter_panel
+    from planwatch.store.library import iter_panel_facts, iter_word_targets
 
     if level and level not in LEVELS:
         raise LibraryError(f"层级“{level}”只能是 province、city 或 county")
@@ -207,6 +223,6 @@ def panel(
     codes = region_codes(region)
     span = parse_years(years)
     store = open_store(db)
-    facts = panel_facts(store, regions=codes, indicators=wanted, level=level)
-    words = word_target_rows(store, regions=codes, level=level)
-    return build_panel(facts, words, years=span, indicators=wanted)
+    facts = iter_panel_facts(store, regions=codes, indicators=wanted, level=level)
+    words = iter_word_targets(store, regions=codes, level=level)
+    return iter_panel(facts, words, years=span, indicators=wanted)

@@ -29,6 +29,7 @@ from planwatch.plan.model import (
     StatusThresholds,
     Target,
     TargetMeasure,
+    qualifier_parts,
 )
 
 # Enum members as module constants: reading ``Light.GREEN`` costs a class attribute
@@ -58,12 +59,6 @@ ABOUT_TOLERANCE_SHARE = 0.01
 #: (社零增速 + 增长5.9% → 社零增长5.9%).
 GROWTH_NAME_ENDINGS: tuple[str, ...] = ("增长率", "增速", "增幅", "涨幅", "降幅", "增长")
 
-QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {  # (before the number, after it)
-    ABOUT: ("", "左右"),
-    OVER: ("", "以上"),
-    UNDER: ("", "以内"),
-    AT_LEAST: ("不低于", ""),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +225,7 @@ def rise_word(indicator: Indicator | None) -> str:
 
 def describe_target(target: Target, rise: str = "增长") -> str:
     """Return a target as a report states it: 增长6%左右, 5.5%以内, 增长5%—5.5%, 不低于60万人."""
-    before, after = QUALIFIER_WORDS.get(target.qualifier, ("", "")) if target.qualifier else ("", "")
+    before, after = qualifier_parts(target.qualifier)
     unit = target.unit or ""
     if target.value_high is not None:
         amount = f"{num(target.value)}{unit}—{num(target.value_high)}{unit}"

@@ -40,6 +40,31 @@ class Qualifier(StrEnum):
     AT_LEAST = "at_least"  # 不低于, 至少
 
 
+#: The word of each qualifier as plans, templates and reports write it — the one table that
+#: drop-down lists, labels, the panel and the wording of targets all read.
+QUALIFIER_WORDS: dict[Qualifier, str] = {
+    Qualifier.ABOUT: "左右",
+    Qualifier.OVER: "以上",
+    Qualifier.UNDER: "以内",
+    Qualifier.AT_LEAST: "不低于",
+}
+
+#: Qualifiers whose word stands before the number (不低于6%); the others follow it (6%左右).
+QUALIFIERS_BEFORE: frozenset[Qualifier] = frozenset({Qualifier.AT_LEAST})
+
+
+def qualifier_parts(qualifier: Qualifier | str | None) -> tuple[str, str]:
+    """Return the words before and after a number for ``qualifier`` (("", "") for none or an unknown one)."""
+    try:
+        known = Qualifier(qualifier) if qualifier else None
+    except ValueError:
+        return "", ""
+    if known is None:
+        return "", ""
+    word = QUALIFIER_WORDS[known]
+    return (word, "") if known in QUALIFIERS_BEFORE else ("", word)
+
+
 class ProjectStage(StrEnum):
     """Where a major project stands (the 四个一批 of the planning office's ledger)."""
 

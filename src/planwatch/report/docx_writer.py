@@ -25,9 +25,9 @@ from docx.shared import Mm, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
+from planwatch.charts.svg import COLOURS
 from planwatch.report import layout
 from planwatch.report.model import Chart, Figure, Paragraph, Report, Source
-from planwatch.report.svg import COLOURS
 
 SourcesMode = Literal["appendix", "comments"]
 ALIGN = {

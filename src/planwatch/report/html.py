@@ -13,8 +13,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from planwatch.charts.svg import render_svg
 from planwatch.report.model import Chart, Figure, Paragraph, Report, Source, Style
-from planwatch.report.svg import render_svg
 
 TAGS = {Style.HEADING1: "h2", Style.HEADING2: "h3", Style.HEADING3: "h4"}
 

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from planwatch.charts.model import Bar, Chart
+
+__all__ = ["Bar", "Block", "Chart", "Figure", "Paragraph", "Report", "Run", "Source", "Style"]
+
 
 class Style(StrEnum):
     """The named paragraph styles of a report (GB/T 9704 levels); writers map them to their own."""
@@ -68,27 +72,6 @@ class Paragraph:
     def figures(self) -> list[Figure]:
         """Return the figures of the paragraph, in order."""
         return [r for r in self.runs if isinstance(r, Figure)]
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """One bar of a chart: a label, a share (0.63 = 63%), an optional mark (time progress) and a light."""
-
-    label: str
-    value: float | None
-    mark: float | None = None
-    light: str = "grey"
-    text: str = ""  # the value as printed beside the bar
-
-
-@dataclass(slots=True)
-class Chart:
-    """A chart block: horizontal bars against a mark, or a line over the months (``kind='trend'``)."""
-
-    title: str
-    bars: list[Bar]
-    kind: str = "bars"  # "bars" or "trend"
-    note: str = ""  # what the mark means (竖线为时序进度)
 
 
 Block = Paragraph | Chart

@@ -10,6 +10,7 @@ code also selects the divisions under it (340000 → 34…, 340100 → 3401…).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -432,19 +433,27 @@ def search_facts(
     return out
 
 
-def panel_facts(
+#: Rows a streamed panel query holds in memory at a time (a server-side cursor on PostgreSQL).
+PANEL_BATCH = 2000
+
+
+def iter_panel_facts(
     store: Store,
     *,
     regions: list[str] | None = None,
     indicators: list[str] | None = None,
     level: str | None = None,
     measures: tuple[str, ...] = ("growth", "level", "ratio"),
-) -> list[PanelFact]:
-    """Return the target and outcome facts of catalog indicators in documents with a known region.
+    batch: int = PANEL_BATCH,
+) -> Iterator[PanelFact]:
+    """Yield the target and outcome facts of catalog indicators in documents with a known region.
 
-    Each carries its document's region, date and year and about ``QUOTE_REACH`` characters of
-    text either side (for its sentence and for joining a range 5%—5.5%). Periods are not
-    filtered here: what a year's target or outcome is, is the panel's rule.
+    Ordered by region code, document and position, and streamed ``batch`` rows at a time
+    (SQLite's cursor is lazy; PostgreSQL gets a server-side cursor), so the panel can be built
+    region by region with flat memory. Each carries its document's region, date and year and
+    about ``QUOTE_REACH`` characters of text either side (for its sentence and for joining a
+    range 5%—5.5%). Periods are not filtered here: what a year's target or outcome is, is the
+    panel's rule.
     """
     store._ensure()
     where: list[Any] = [
@@ -478,16 +487,11 @@ def panel_facts(
         )
         .join(DOCS, DOCS.c.id == FACTS.c.document_id)
         .where(*where)
-        .order_by(DOCS.c.id, FACTS.c.span_start, FACTS.c.id)
+        .order_by(DOCS.c.region_code, DOCS.c.id, FACTS.c.span_start, FACTS.c.id)
     )
     with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    out = []
-    for r in rows:
-        start = max(r.span_start - QUOTE_REACH, 0)
-        context = r.context or ""
-        out.append(
-            PanelFact(
+        for r in conn.execution_options(yield_per=batch).execute(query):
+            yield PanelFact(
                 r.document_id,
                 r.document,
                 r.issued,
@@ -505,17 +509,18 @@ def panel_facts(
                 r.baseline,
                 (r.span_start, r.span_end),
                 r.text,
-                context,
-                start,
+                r.context or "",
+                max(r.span_start - QUOTE_REACH, 0),
             )
-        )
-    return out
 
 
-def word_target_rows(
-    store: Store, *, regions: list[str] | None = None, level: str | None = None
-) -> list[dict[str, Any]]:
-    """Return each library document's goals stated in words, with the document's id, name, region and dates."""
+def iter_word_targets(
+    store: Store, *, regions: list[str] | None = None, level: str | None = None, batch: int = PANEL_BATCH
+) -> Iterator[dict[str, Any]]:
+    """Yield each library document's goals stated in words, with the document's id, name, region and dates.
+
+    Ordered by region code and document, streamed like ``iter_panel_facts``.
+    """
     store._ensure()
     where: list[Any] = [DOCS.c.added_at.is_not(None), DOCS.c.region_code.is_not(None), DOCS.c.word_targets.is_not(None)]
     region = _region_filter(regions)
@@ -523,24 +528,25 @@ def word_target_rows(
         where.append(region)
     if level:
         where.append(DOCS.c.region_level == level)
-    query = select(
-        DOCS.c.id,
-        DOCS.c.name,
-        DOCS.c.issued,
-        DOCS.c.year,
-        DOCS.c.period,
-        DOCS.c.region_code,
-        DOCS.c.region_name,
-        DOCS.c.region_level,
-        DOCS.c.word_targets,
-    ).where(*where)
+    query = (
+        select(
+            DOCS.c.id,
+            DOCS.c.name,
+            DOCS.c.issued,
+            DOCS.c.year,
+            DOCS.c.period,
+            DOCS.c.region_code,
+            DOCS.c.region_name,
+            DOCS.c.region_level,
+            DOCS.c.word_targets,
+        )
+        .where(*where)
+        .order_by(DOCS.c.region_code, DOCS.c.id)
+    )
     with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    out = []
-    for r in rows:
-        for target in r.word_targets or []:
-            out.append(
-                {
+        for r in conn.execution_options(yield_per=batch).execute(query):
+            for target in r.word_targets or []:
+                yield {
                     **target,
                     "document_id": r.id,
                     "document": r.name,
@@ -551,8 +557,6 @@ def word_target_rows(
                     "region_name": r.region_name,
                     "region_level": r.region_level,
                 }
-            )
-    return out
 
 
 def library_counts(store: Store) -> dict[str, int]:

@@ -7,7 +7,7 @@ ways; the status engine's own ``state`` and ``explanation`` texts are shown as t
 from __future__ import annotations
 
 from planwatch.monitor.wording import CYCLE_LABELS, KIND_LABELS, LIGHT_LABELS, Light
-from planwatch.plan.model import PROJECT_STAGE_LABELS, Qualifier, TargetMeasure
+from planwatch.plan.model import PROJECT_STAGE_LABELS, QUALIFIER_WORDS, TargetMeasure
 
 #: what each light tells a reader, beside the engine's own label (绿灯 …).
 LIGHT_MEANINGS: dict[Light, str] = {
@@ -37,12 +37,7 @@ MEASURES: dict[str, str] = {
     TargetMeasure.RATIO.value: "比率",
 }
 
-QUALIFIERS: dict[str, str] = {
-    Qualifier.ABOUT.value: "左右",
-    Qualifier.OVER.value: "以上",
-    Qualifier.UNDER.value: "以内",
-    Qualifier.AT_LEAST.value: "不低于",
-}
+QUALIFIERS: dict[str, str] = {qualifier.value: word for qualifier, word in QUALIFIER_WORDS.items()}
 
 #: roll-up dimension → heading of its table / column.
 ROLLUPS: dict[str, str] = {

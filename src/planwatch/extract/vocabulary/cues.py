@@ -119,3 +119,6 @@ ACTION_VERBS: tuple[str, ...] = (
     "强化", "加强", "整合", "盘活", "处置", "化解", "修复", "治理", "整治", "清理", "排查", "整改",
     "拆除", "关停", "淘汰", "收购", "筹集", "新筹集", "新开辟", "开辟", "开通", "新开通",
 )
+# words that raise a goal just stated to a stretch goal of the same figure (增长3%左右、力争4%): the
+# second number has no subject or measure of its own
+STRETCH_WORDS: tuple[str, ...] = ("力争", "争取", "努力实现", "力求", "努力")

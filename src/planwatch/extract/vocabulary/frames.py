@@ -38,7 +38,7 @@ PLAN_YEARS: dict[str, tuple[int, int]] = {
     "十五五": (2026, 2030), "十六五": (2031, 2035),
 }
 # words before a number that hold a level over the whole frame (保持在75%以上, 稳定在800亿斤, 每年超过90万人)
-HELD_CUES: tuple[str, ...] = ("保持在", "稳定在", "保持", "每年", "年年", "始终", "稳定")
+HELD_CUES: tuple[str, ...] = ("保持在", "稳定在", "控制在", "保持", "每年", "年年", "始终", "稳定")
 # units of counts of things done (建成机场3座, 培训14万人次, 改造老旧小区1.84万个): in a five-year review
 # an undated count spans the whole frame; amounts (元, 吨, 千瓦时) are the final year's unless a verb of
 # work done opens their subject (新增装机, 完成投资)

@@ -36,7 +36,7 @@ TRAILING_FILLERS: tuple[str, ...] = (
     "基本", "总体", "同比", "环比", "则", "分别", "全部", "均", "稳步", "大幅", "较快", "明显", "逐步", "有所",
     "从", "由",
     "平均", "实际", "名义", "年均", "年平均", "仅", "仅仅", "预期", "预计", "安排", "预期为", "预计为",
-    "多达", "共", "只有", "只", "仅有", "仅为",
+    "多达", "共", "只有", "只", "仅有", "仅为", "逆势", "逆市",
 )
 # nouns too general to name a measured thing alone: they borrow the subject before them
 GENERIC_NOUNS: tuple[str, ...] = (

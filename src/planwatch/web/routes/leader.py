@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
+from planwatch.charts.svg import bars_svg, sparkline_svg
 from planwatch.monitor import overview
 from planwatch.monitor.board import ItemStatus
 from planwatch.monitor.progress import group_by_item
@@ -15,7 +16,6 @@ from planwatch.monitor.wording import LIGHT_LABELS, pct, quantity, versus_time, 
 from planwatch.plan.model import PROJECT_STAGE_LABELS, ItemKind
 from planwatch.report.charts import investment_chart
 from planwatch.report.inputs import with_history
-from planwatch.report.svg import bars_svg, sparkline_svg
 from planwatch.web.deps import WholePlanDep, get_store
 from planwatch.web.templating import templates
 

@@ -5,7 +5,7 @@ period and genre (计划处 and 管理员, POST with the CSRF token, audited; th
 ``planwatch.library.correct`` as ``planwatch library set``). Every value a person types goes through the
 library's resolvers (a region, a year range, an indicator) and comes back as a Chinese 400
 when it does not resolve. Document text and everything else is escaped by Jinja; the charts
-are SVG drawn by the template from coordinates worked out in ``web.charts``.
+are SVG drawn by ``planwatch.charts`` (which escapes every label), the same hand as the report's.
 """
 
 from __future__ import annotations
@@ -17,16 +17,18 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 
 from planwatch.app import access
 from planwatch.app.access import Principal
 from planwatch.app.errors import NotFound
+from planwatch.charts import panel as charts
 from planwatch.library import vocabulary as vocab
 from planwatch.library.export import MEASURE_ZH, QUALIFIER_ZH, to_csv, write_xlsx
 from planwatch.library.panel import PanelRow, year_of
 from planwatch.library.service import LEVEL_ZH, LibraryError, correct, documents, panel
 from planwatch.store import StoreError
-from planwatch.web import charts, csrf, downloads
+from planwatch.web import csrf, downloads
 from planwatch.web.auth import PrincipalDep
 from planwatch.web.deps import BadRequest, get_store
 from planwatch.web.templating import templates
@@ -327,11 +329,13 @@ def compare_page(
     chart_year = q.year or (max(r.year for r in measured) if measured else None)
     unit = next((r.unit for r in chart_rows if r.unit), "") or ""
     title = f"{chart_indicator}（{MEASURE_ZH.get(q.measure, q.measure)}，{unit}）"
-    across = charts.region_chart([r for r in chart_rows if r.year == chart_year], f"{chart_year}年 {title}")
+    across_title = f"{chart_year}年 {title}"
+    across = charts.across_regions([r for r in chart_rows if r.year == chart_year], across_title)
     focus_code = q.focus or (chart_rows[0].region_code if chart_rows else None)
     focus_rows = [r for r in chart_rows if r.region_code == focus_code]
     focus_name = focus_rows[0].region if focus_rows else ""
-    over_years = charts.year_chart(focus_rows, f"{focus_name} {title}")
+    years_title = f"{focus_name} {title}"
+    over_years = charts.over_years(focus_rows, years_title)
     params = {k: v for k, v in vars_of(q).items() if v is not None}
     return templates.TemplateResponse(
         request,
@@ -340,8 +344,10 @@ def compare_page(
             "nav": "compare",
             "cq": q,
             "rows": rows,
-            "across": across,
-            "over_years": over_years,
+            "across": Markup(across),  # drawn by planwatch.charts.svg, which escapes every label
+            "across_title": across_title,
+            "over_years": Markup(over_years),
+            "years_title": years_title,
             "regions": sorted({(r.region_code, r.region) for r in chart_rows}),
             "csv_link": f"/compare.csv?{urlencode(params)}",
             "xlsx_link": f"/compare.xlsx?{urlencode(params)}",
