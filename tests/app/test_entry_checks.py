@@ -77,7 +77,7 @@ def test_the_application_layer_refuses_a_bad_record_in_chinese_and_writes_nothin
     record = record_of({**GOOD, field: text})
     user = text if field == "unit" else "市交通运输局"
     with pytest.raises(app.Invalid) as refused:
-        app.submit_progress(store, plan, [record], user=user)
+        app.record_approved(store, plan, [record], user=user)
     assert words in str(refused.value)
     assert len(str(refused.value)) < 300  # the message names the field, it does not echo the text
     assert written(store) == before

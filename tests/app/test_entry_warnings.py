@@ -67,10 +67,10 @@ def test_the_application_layer_asks_for_confirmation_then_keeps_the_warning_on_t
     low = ProgressRecord("P01", D("2025-07-31"), 1000, source=Source(unit="市交通运输局"))
     before = store.audit_count()
     with pytest.raises(app.NeedsConfirmation) as asked:
-        app.submit_progress(store, plan, [low], user="市交通运输局")
+        app.record_approved(store, plan, [low], user="市交通运输局")
     assert "低于此前的22,000" in str(asked.value)
     assert store.audit_count() == before
-    done = app.submit_progress(store, plan, [low], user="市交通运输局", confirm=True)
+    done = app.record_approved(store, plan, [low], user="市交通运输局", confirm=True)
     assert done.warnings and "低于此前" in done.warnings[0]
     [stored] = [r for r in store.item_progress(PLAN, "P01") if r.as_of == D("2025-07-31")]
     assert "低于此前的22,000" in stored.warning

@@ -71,8 +71,12 @@ def test_the_table_shows_the_newest_change_first_with_only_the_changed_fields(db
     out = lines(run("audit", "--db", db))
     assert out[0].split() == ["时间", "用户", "操作", "表", "键", "修改前", "→", "修改后"]
     assert out[2].split()[2:] == ["李四", "修改", "进展", "JC2025/M01/2025-06-30", "value:", "12.0", "→", "15.5"]
-    assert out[3].split()[2:4] == ["市民政局", "新增"]
-    assert out[4].split()[2:] == [
+    # an import vouches for its figures: the approved submission, the one it supersedes
+    assert out[3].split()[2:6] == ["李四", "新增", "报送", "JC2025/2"]
+    superseded = ["state:", "approved", "→", "superseded；version:", "1", "→", "2"]
+    assert out[4].split()[2:] == ["李四", "修改", "报送", "JC2025/1", *superseded]
+    assert out[5].split()[2:4] == ["市民政局", "新增"]
+    assert out[7].split()[2:] == [
         "张三",
         "修改",
         "重大项目",

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from planwatch.monitor import evaluate
-from planwatch.monitor.wording import change, quantity, versus_time, yi_yuan
+from planwatch.monitor.wording import change, versus_time
 from planwatch.report import Figure, Style, compose_report
 from planwatch.report.compose import period_words
 from planwatch.report.inputs import ReportInputs
@@ -105,19 +105,6 @@ def test_an_item_without_data_is_not_described_as_progressing(demo_inputs):
 
 
 @pytest.mark.parametrize(
-    ("value", "unit", "expected"),
-    [
-        (2653000, "万元", "265.3亿元"),
-        (7.5, "万人", "7.5万人"),
-        (4.88, "万人次", "4.88万人次"),
-        (1260, "公里", "1260公里"),
-    ],
-)
-def test_quantities_are_written_as_reports_write_them(value, unit, expected):
-    assert quantity(value, unit) == expected
-
-
-@pytest.mark.parametrize(
     ("gap", "expected"),
     [(13.04, "超时序进度13个百分点"), (-2.46, "落后时序进度2.5个百分点"), (0.02, "与时序进度持平")],
 )
@@ -141,7 +128,3 @@ def test_growth_is_worded_as_rise_or_fall(value, expected):
 )
 def test_the_period_is_named_as_reports_name_it(as_of, expected):
     assert period_words(as_of) == expected
-
-
-def test_money_is_one_decimal_in_yi_yuan():
-    assert yi_yuan(12751234) == "1275.1亿元"

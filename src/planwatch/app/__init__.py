@@ -6,7 +6,8 @@ Faces parse input and render output; what a request *means* lives here, once:
 * :func:`as_of_for` / :func:`default_as_of` — the board date, with one default rule;
 * :class:`Scope` — the filters of a view, by the names the pages show;
 * :func:`evaluate_plan` / :func:`board_for` — the board of plan P as of D for a scope;
-* :func:`submit_progress` — progress into the store: checked, warnings confirmed, one transaction.
+* :func:`record_approved` — bulk progress the planning office vouches for: checked, warnings
+  confirmed, written as approved submissions in one transaction.
 
 Errors are :class:`AppError` (:class:`NotFound`, :class:`Refused`; :class:`Invalid` and
 :class:`NeedsConfirmation` for submitted values) with Chinese messages.
@@ -16,7 +17,7 @@ from planwatch.app.as_of import check_as_of, default_as_of, month_end
 from planwatch.app.board import Evaluation, as_of_for, board_for, evaluate_plan
 from planwatch.app.errors import AppError, Invalid, NeedsConfirmation, NotFound, Refused
 from planwatch.app.plans import choose_plan
-from planwatch.app.progress import Submission, check_progress, submit_progress
+from planwatch.app.progress import Submission, check_progress, record_approved
 from planwatch.app.scope import Scope
 
 __all__ = [
@@ -36,5 +37,5 @@ __all__ = [
     "default_as_of",
     "evaluate_plan",
     "month_end",
-    "submit_progress",
+    "record_approved",
 ]

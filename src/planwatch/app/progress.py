@@ -1,5 +1,7 @@
-"""Submit progress: the one way figures from a form, an upload, the API or the importer reach the store.
+"""Record progress the planning office vouches for: the importer's and ingest's way to the store.
 
+A unit's figures (form, uploaded workbook, API) wait for review (:mod:`planwatch.app.review`);
+figures the planning office brings in bulk are recorded as submissions it approved itself.
 Every record is checked (:func:`planwatch.plan.validation.refusals`) against its item and
 the plan year; any refusal refuses the whole submission and writes nothing. What is
 allowed but suspicious (:func:`planwatch.plan.validation.entry_warnings`) must be
@@ -17,6 +19,9 @@ from planwatch.app.errors import Invalid, NeedsConfirmation, NotFound
 from planwatch.plan.model import Plan, PlanItem, ProgressRecord
 from planwatch.plan.validation import LIMITS, EntryLimits, bounds_of, entry_warnings, refusals, text_problem
 from planwatch.store.summary import ChangeSummary, StoreError
+
+#: longest source note kept on an approved submission (characters).
+MAX_SOURCE = 500
 
 
 @dataclass(slots=True)
@@ -45,18 +50,24 @@ def check_progress(
             raise Invalid(prefix + "；".join(str(p) for p in problems))
 
 
-def submit_progress(
+def record_approved(
     store: Any,
     plan: Plan,
     records: Sequence[ProgressRecord],
     *,
     user: str,
+    source: str = "",
     items: Mapping[str, PlanItem] | None = None,
     confirm: bool = False,
     limits: EntryLimits = LIMITS,
 ) -> Submission:
-    """Check and write progress records of ``plan`` in one transaction, audited as ``user``.
+    """Check progress records of ``plan`` and record each as a submission approved by ``user``, in one transaction.
 
+    The planning office's bulk paths (``planwatch import --user``, report figures from
+    ``ingest``) vouch for their figures by running: every record that changes a figure
+    becomes an *approved* submission decided by ``user`` together with the progress row
+    it approves, so the history and the audit log say who vouched for each figure.
+    ``source`` (a file name, a document) is kept on each submission as its reason.
     ``items`` (code → item) saves reading the plan when the caller has it. Raises
     :class:`Invalid` / :class:`NotFound` for a refused record and :class:`NeedsConfirmation`
     for unconfirmed warnings; nothing is written then.
@@ -82,7 +93,7 @@ def submit_progress(
             replace(r, warning=found.get((r.item_code, r.as_of, r.milestone_key), r.warning)) for r in records
         ]
     try:
-        summary = store.add_progress(plan.code, records, user=user)
+        summary = store.record_approved(plan.code, records, user=user, source=source[:MAX_SOURCE])
     except StoreError as exc:
         raise Invalid(str(exc)) from exc
     return Submission(summary, warnings)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from html import escape
 
 from planwatch.charts.model import Bar, Chart, TargetBar, YearPoint
+from planwatch.plan.numbers import format_number
 
 COLOURS = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828", "grey": "#9e9e9e"}
 FONT = "font-family=\"'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif\""
@@ -150,9 +151,7 @@ def _clip(text: str, limit: int = 14) -> str:
 
 def label(value: float | None) -> str:
     """Return a figure as the 对比 charts print it (at most four decimals; — when missing)."""
-    from planwatch.exchange.cells import shown
-
-    return "—" if value is None else shown(round(value, 4))
+    return format_number(value, 4, grouping=False)
 
 
 def _ticks(low: float, high: float, count: int = 5) -> list[float]:

@@ -36,6 +36,8 @@ TABLE_LABELS = {
     "livelihood_items": "民生实事",
     "progress_records": "进展",
     "documents": "文件",
+    "submissions": "报送",
+    "target_proposals": "目标建议",
 }
 HEADERS = ["时间", "用户", "操作", "表", "键", "修改前", "修改后"]
 #: The table format folds 修改前 and 修改后 into one column of changed fields.

@@ -29,6 +29,7 @@ from planwatch.monitor.board import ItemStatus, Rollup, StatusBoard
 from planwatch.monitor.render import STATUS_COLUMNS, status_rows
 from planwatch.monitor.wording import KIND_TITLES, LIGHT_SHORT, Light
 from planwatch.plan.model import ItemKind
+from planwatch.plan.numbers import format_percent
 
 #: Fill and font colour of each light (Excel's own 好/差/适中 cell styles, and a neutral grey).
 LIGHT_COLOURS: dict[str, tuple[str, str]] = {
@@ -103,7 +104,7 @@ def _title(board: StatusBoard) -> str:
 def _subtitle(board: StatusBoard, what: str) -> str:
     counts = board.counts()
     lights = " · ".join(f"{LIGHT_SHORT[light]} {counts[light]}" for light in LIGHT_ORDER)
-    return (f"{what}｜截至{board.as_of.isoformat()}，时序进度{board.time_progress * 100:.1f}%｜"
+    return (f"{what}｜截至{board.as_of.isoformat()}，时序进度{format_percent(board.time_progress)}｜"
             f"合计 {len(board.items)} 项：{lights}")
 
 

@@ -113,16 +113,21 @@ def progress_sheet_rows(data: PlanData, indicator_name: IndicatorName) -> SheetR
     return rows
 
 
-def blank_progress_rows(data: PlanData, owner_unit: str | None = None) -> SheetRows:
+def blank_progress_rows(
+    data: PlanData, owner_unit: str | None = None, *, include: Callable[[PlanItem], bool] | None = None
+) -> SheetRows:
     """Return one pre-filled progress row (code and name) per item, for a unit's blank template.
 
-    With ``owner_unit`` only the items that unit leads are listed.
+    With ``owner_unit`` only the items that unit leads are listed; ``include`` narrows
+    further (a 区县 user's template also lists the projects in its district).
     """
     name_of = catalog_indicator_name()
     sheets = {s.name: s for s in PROGRESS_SHEETS}
     rows: SheetRows = {s.name: [] for s in PROGRESS_SHEETS}
     for item in data.items():
         if owner_unit is not None and item.owner_unit != owner_unit:
+            continue
+        if include is not None and not include(item):
             continue
         name = PROGRESS_SHEET_OF_KIND[item_kind(item)]
         rows[name].append(row_of(sheets[name], {"item_code": item.code, "item_name": item_name(item, name_of)}))

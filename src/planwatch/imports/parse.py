@@ -648,8 +648,19 @@ def record_bad_columns(record: Record, issues: Collector) -> set[str]:
     return {c.key for c in record.sheet.columns if c.header in headers}
 
 
-def collect_progress(tables: Tables, plan: PlanData, issues: Collector, as_of: date | None) -> list[ProgressRecord]:
-    """Read the progress sheets of ``tables`` against ``plan``, adding problems to ``issues``."""
+#: A caller's own check of one progress row (who may report it, what is locked): the
+#: problems as (column key or None for the whole row, Chinese message).
+Vet = Callable[[ProgressRecord, PlanItem], Iterable[tuple[str | None, str]]]
+
+
+def collect_progress(
+    tables: Tables, plan: PlanData, issues: Collector, as_of: date | None, vet: Vet | None = None
+) -> list[ProgressRecord]:
+    """Read the progress sheets of ``tables`` against ``plan``, adding problems to ``issues``.
+
+    ``vet`` adds the caller's refusals of a row (a web upload: rows of another unit's
+    items), reported at the row like every other problem.
+    """
     index = plan.item_index()
     year = plan.plan.year
     # The first row of each key, as (sheet, row): a million Records are not kept alive.
@@ -710,17 +721,21 @@ def collect_progress(tables: Tables, plan: PlanData, issues: Collector, as_of: d
             for problem in problems:
                 column = problem.field if any(c.key == problem.field for c in record.sheet.columns) else None
                 issues.at(record, column, problem.detail if column else problem.message)
-            if not problems:
+            vetoes = list(vet(progress, item)) if vet is not None else []
+            for column, message in vetoes:
+                issues.at(record, column, message)
+            if not problems and not vetoes:
                 records.append(progress)
     return records
 
 
 def parse_progress_tables(
-    tables: Tables, plan: PlanData, *, source: str, as_of: date | None = None
+    tables: Tables, plan: PlanData, *, source: str, as_of: date | None = None, vet: Vet | None = None
 ) -> list[ProgressRecord]:
     """Return the progress records of a progress workbook's sheets, checked against ``plan``.
 
-    ``as_of`` fills blank 截至日期 cells. Raises :class:`ImportFailed` with every issue.
+    ``as_of`` fills blank 截至日期 cells; ``vet`` adds the caller's own refusals of a row.
+    Raises :class:`ImportFailed` with every issue.
     """
     issues = Collector(source)
     check_sheet_name_errors(tables, issues)
@@ -728,7 +743,7 @@ def parse_progress_tables(
         names = "、".join(f"“{n}”" for n in KIND_OF_PROGRESS_SHEET)
         issues.add(f"没有进展工作表（应有{names}中的至少一个）")
         issues.raise_if_any()
-    records = collect_progress(tables, plan, issues, as_of)
+    records = collect_progress(tables, plan, issues, as_of, vet)
     issues.raise_if_any()
     return records
 

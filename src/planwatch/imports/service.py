@@ -116,10 +116,11 @@ def _import(
     plan_code: str | None,
     replace: bool = False,
 ) -> ImportResult:
-    from planwatch.app import AppError, submit_progress
+    from planwatch.app import AppError, record_approved
     from planwatch.store.summary import StoreError
 
     source = Path(path).name
+    vouched = f"导入文件 {source}"  # kept on each approved submission: how the figure arrived
     try:
         tables = read_tables(path)
     except ReadError as exc:
@@ -146,7 +147,7 @@ def _import(
                 raise fail(source, "文件没有“计划”工作表，只更新其中列出的事项，不能与 --replace 同用")
             # a whole plan is a snapshot: stored items it leaves out are listed, or deleted under --replace
             absent = "replace" if replace else ("report" if base is None else "ignore")
-            summary = store.save_plan_data(data, user=user, absent=absent)
+            summary = store.save_plan_data(data, user=user, absent=absent, approved_source=vouched)
             code = data.plan.code
         else:
             if replace:
@@ -155,8 +156,11 @@ def _import(
             plan = store.load_plan_data(code, progress=False)
             records = parse_progress_tables(tables, plan, source=source, as_of=as_of)
             tables.clear()  # the raw rows are typed now: free them before the store is written
-            # the importer's user confirms by running it: the warnings are printed and kept on the records
-            submitted = submit_progress(store, plan.plan, records, user=user, items=plan.item_index(), confirm=True)
+            # the importer's user vouches for the figures by running it: each is recorded as a
+            # submission approved by that user; the warnings are printed and kept on the records
+            submitted = record_approved(
+                store, plan.plan, records, user=user, source=vouched, items=plan.item_index(), confirm=True
+            )
             del plan
             summary = submitted.summary
             warnings.extend(Issue(source, f"请核对 {text}") for text in submitted.warnings)

@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 from planwatch.monitor.board import ItemStatus, Rollup, RollupBy, StatusBoard
-from planwatch.monitor.wording import LIGHT_SHORT, Light, num, pct
-from planwatch.plan.numbers import finite_or_none
+from planwatch.monitor.wording import LIGHT_SHORT, Light
+from planwatch.plan.numbers import finite_or_none, num, pct
 
 ROLLUP_TITLES: dict[str, str] = {"work_area": "按工作领域", "owner_unit": "按责任单位", "district": "按区县"}
 ROLLUP_KEY_HEADERS: dict[str, str] = {"work_area": "领域", "owner_unit": "责任单位", "district": "区县"}

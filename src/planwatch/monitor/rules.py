@@ -17,7 +17,7 @@ from functools import partial
 
 from planwatch.catalog import Indicator, IndicatorKind
 from planwatch.monitor.progress import ItemProgress
-from planwatch.monitor.wording import LIGHT_LABELS, LIGHT_RANK, Light, day, num, pct, worst
+from planwatch.monitor.wording import LIGHT_LABELS, LIGHT_RANK, Light, day, worst
 from planwatch.plan.model import (
     PROJECT_STAGE_LABELS,
     Direction,
@@ -31,6 +31,7 @@ from planwatch.plan.model import (
     TargetMeasure,
     qualifier_parts,
 )
+from planwatch.plan.numbers import num, pct
 
 # Enum members as module constants: reading ``Light.GREEN`` costs a class attribute
 # lookup per use, which adds up over 100,000 items.

@@ -1,12 +1,34 @@
-"""The Chinese words and number formats of status explanations, kept in one place."""
+"""The Chinese words of status explanations and reports, kept in one place (numbers: ``plan.numbers``)."""
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from enum import StrEnum
 
 from planwatch.plan.model import ItemKind, ReportingCycle
+from planwatch.plan.numbers import WAN_PER_YI, num, one_decimal, pct, points, quantity, yi_yuan
+
+#: Number formats are ``planwatch.plan.numbers``'; named here too so that older imports keep working.
+__all__ = [
+    "CYCLE_LABELS",
+    "KIND_LABELS",
+    "KIND_TITLES",
+    "LIGHT_LABELS",
+    "LIGHT_RANK",
+    "LIGHT_SHORT",
+    "WAN_PER_YI",
+    "Light",
+    "change",
+    "day",
+    "num",
+    "one_decimal",
+    "pct",
+    "points",
+    "quantity",
+    "versus_time",
+    "worst",
+    "yi_yuan",
+]
 
 
 class Light(StrEnum):
@@ -54,21 +76,6 @@ def worst(*lights: Light) -> Light:
     return max(lights, key=LIGHT_RANK.__getitem__)
 
 
-def num(value: float) -> str:
-    """Return a number as reports write it: at most two decimals, no trailing zeros ("—" for NaN, ±inf)."""
-    if not math.isfinite(value):
-        return "—"
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def pct(share: float) -> str:
-    """Return a 0..1 share as a percentage with one decimal (0.356 → 35.6%), 50% for a half."""
-    if not math.isfinite(share):
-        return "—"
-    return f"{num(round(share * 100, 1))}%"
-
-
 def day(value: date) -> str:
     """Return a date as 2025-06-30."""
     return value.isoformat()
@@ -76,34 +83,8 @@ def day(value: date) -> str:
 
 # ---------------------------------------------------------------- report figures
 #
-# The execution report writes numbers the way planning offices do: money in 亿元 with one
-# decimal, shares with one decimal, gaps in 个百分点, growth as 增长/下降. These helpers sit
-# beside ``num`` and ``pct`` so that the status board and the report word a number alike.
-
-#: 万元 per 亿元: plan ledgers keep money in 万元, reports speak in 亿元.
-WAN_PER_YI = 10_000
-
-
-def one_decimal(value: float) -> str:
-    """Return a number rounded to one decimal, a trailing .0 dropped (63.0 → 63, 6.14 → 6.1)."""
-    return num(round(value, 1))
-
-
-def yi_yuan(wan: float) -> str:
-    """Return an amount in 万元 as 亿元 with one decimal, as reports write money (265300 → 26.5亿元)."""
-    return f"{wan / WAN_PER_YI:.1f}亿元"
-
-
-def quantity(value: float, unit: str | None) -> str:
-    """Return a quantity with its unit (1260公里, 3.6万人, 8万人次); 万元 amounts become 亿元."""
-    if unit == "万元":
-        return yi_yuan(value)
-    return f"{num(value)}{unit or ''}"
-
-
-def points(gap_pp: float) -> str:
-    """Return a gap in percentage points without sign, one decimal (13.04 → 13个百分点)."""
-    return f"{one_decimal(abs(gap_pp))}个百分点"
+# How a report words a comparison (超时序进度, 增长/下降, 持平); the numbers inside are
+# formatted by ``planwatch.plan.numbers``, the one number format of pages and reports.
 
 
 def versus_time(gap_pp: float) -> str:

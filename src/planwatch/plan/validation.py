@@ -1,6 +1,6 @@
 """One set of checks on a progress record, for every way figures come in.
 
-The importer, the web form, the API (through :func:`planwatch.app.submit_progress`) and the
+The importer, the web form, the upload, the API (through :mod:`planwatch.app`) and the
 store writer all call :func:`refusals`: a record with a problem is refused with a Chinese
 message naming the field, and nothing is written. :func:`entry_warnings` finds what is
 allowed but suspicious — a year-to-date total below the one before, a jump of more than
@@ -45,6 +45,8 @@ TEXT_LIMITS: dict[str, int] = {
 
 #: Files an upload may be, by suffix.
 UPLOAD_SUFFIXES: tuple[str, ...] = (".xlsx", ".csv", ".zip")
+#: What a unit's progress workbook uploaded on the web may be: the template's own format.
+WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,11 +244,13 @@ def entry_warnings(
     return found
 
 
-def upload_problem(name: str, size: int, limits: EntryLimits = LIMITS) -> Problem | None:
-    """Return the refusal of an uploaded file of the wrong type or too large, or None."""
+def upload_problem(
+    name: str, size: int, limits: EntryLimits = LIMITS, suffixes: tuple[str, ...] = UPLOAD_SUFFIXES
+) -> Problem | None:
+    """Return the refusal of an uploaded file of the wrong type (not one of ``suffixes``) or too large, or None."""
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in UPLOAD_SUFFIXES:
-        kinds = "、".join(UPLOAD_SUFFIXES)
+    if suffix not in suffixes:
+        kinds = "、".join(suffixes)
         return Problem("file", f"“{name[:100]}”的类型不受支持：只接受{kinds}文件")
     if size > limits.max_upload_bytes:
         mb = limits.max_upload_bytes / 1024 / 1024

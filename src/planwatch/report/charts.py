@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from planwatch.monitor.board import StatusBoard
 from planwatch.monitor.overview import InvestmentShare
-from planwatch.monitor.wording import pct
+from planwatch.plan.numbers import pct
 from planwatch.report.model import Bar, Chart
 
 #: What the mark of an investment chart is.

@@ -23,7 +23,7 @@ from planwatch.monitor.board import ItemStatus, StatusBoard
 from planwatch.monitor.engine import find_indicator
 from planwatch.monitor.progress import ItemProgress, group_by_item, summarise
 from planwatch.monitor.timing import is_month_end
-from planwatch.monitor.wording import Light, num, pct, points, quantity, yi_yuan
+from planwatch.monitor.wording import Light
 from planwatch.plan.model import (
     PROJECT_STAGE_LABELS,
     ItemKind,
@@ -35,6 +35,7 @@ from planwatch.plan.model import (
     ProjectStage,
     Target,
 )
+from planwatch.plan.numbers import num, pct, points, quantity, yi_yuan
 from planwatch.report import charts, phrases
 from planwatch.report.inputs import ReportInputs
 from planwatch.report.model import Bar, Chart, Figure, Paragraph, Report, Run, Source, Style

@@ -289,13 +289,17 @@ def _project_values(conn: Connection, plan_id: int) -> list[Any]:
 class PlanStore:
     """Plan writes and reads of :class:`~planwatch.store.service.Store` (which supplies the engine)."""
 
-    def save_plan_data(self, data: PlanData, *, user: str, absent: AbsentPolicy = "report") -> ChangeSummary:
+    def save_plan_data(
+        self, data: PlanData, *, user: str, absent: AbsentPolicy = "report", approved_source: str | None = None
+    ) -> ChangeSummary:
         """Save a plan with its items and progress in one transaction; upsert by code, audit each change.
 
         ``data`` is taken as the whole plan: stored items it leaves out are listed in the
         summary's ``absent`` (``"report"``, nothing deleted) or deleted with their
         milestones and progress in the same transaction and listed in ``removed``
         (``"replace"``); ``"ignore"`` is for partial saves that add or update a few items.
+        With ``approved_source`` (the planning office's import) each progress figure it
+        changes is also recorded as a submission approved by ``user`` (see ``record_approved``).
         """
         self._ensure()
         validate_plan_data(data)
@@ -330,7 +334,10 @@ class PlanStore:
                     writer.remove_items(plan_id, plan_code, left_out)
                 else:
                     summary.absent.extend(item for item, _, _ in left_out)
-            writer.progress(plan_id, plan_code, data.progress)
+            if approved_source is None:
+                writer.progress(plan_id, plan_code, data.progress)
+            else:
+                writer.vouched_progress(plan_id, plan_code, data.progress, approved_source)
             writer.flush()
         return summary
 

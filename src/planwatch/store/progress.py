@@ -100,6 +100,28 @@ class ProgressWriter(Writer):
             latest.refresh(self.conn, plan_id, None if len(codes) > 2_000 else codes)
 
 
+    def vouched_progress(self, plan_id: int, plan_code: str, records: list[ProgressRecord], note: str) -> None:
+        """Write progress as :meth:`progress` does, each changed figure with a submission approved by the user.
+
+        Records that change nothing leave no submission either, so importing a file again
+        changes nothing (see :func:`planwatch.store.submissions.vouch`).
+        """
+        from planwatch.store import submissions
+
+        self.changed = []
+        try:
+            self.progress(plan_id, plan_code, records)
+            keys = set(self.changed)
+        finally:
+            self.changed = None
+        vouched = [r for r in records if m.progress_key(r) in keys]
+        # the figures' own audit rows come last, so newest first the change reads before who vouched
+        figures, self.audit = self.audit, []
+        written = submissions.vouch(self.conn, self, plan_id, plan_code, vouched, note)
+        self.audit.extend(figures)
+        self.summary.bump("submission", "inserted", written)
+
+
 class ProgressStore:
     """Progress writes and reads of :class:`~planwatch.store.service.Store` (which supplies the engine)."""
 
@@ -111,6 +133,24 @@ class ProgressStore:
             plan_id = self._plan_id(conn, plan_code)
             writer = ProgressWriter(conn, user, summary)
             writer.progress(plan_id, plan_code, list(records))
+            writer.flush()
+        return summary
+
+    def record_approved(
+        self, plan_code: str, records: list[ProgressRecord], *, user: str, source: str = ""
+    ) -> ChangeSummary:
+        """Write progress vouched for by ``user`` in one transaction: each changed figure with an approved submission.
+
+        The planning office's bulk paths (import, ingest) use it so that every figure on
+        the board answers who vouched for it and when; ``source`` (the file or document)
+        is kept on each submission. Unknown items or bad figures → StoreError, nothing written.
+        """
+        self._ensure()
+        summary = ChangeSummary()
+        with self._writer.begin() as conn:
+            plan_id = self._plan_id(conn, plan_code)
+            writer = ProgressWriter(conn, user, summary)
+            writer.vouched_progress(plan_id, plan_code, list(records), source)
             writer.flush()
         return summary
 

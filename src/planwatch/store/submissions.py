@@ -19,8 +19,9 @@ from sqlalchemy import Engine, Table, func, select, update
 from sqlalchemy.engine import Connection
 
 from planwatch.plan.model import ProgressRecord, Source
+from planwatch.store.bulk import insert_rows
 from planwatch.store.summary import ChangeSummary, StoreError
-from planwatch.store.tables import PlanRow, SubmissionRow
+from planwatch.store.tables import ITEM_TABLES, PlanRow, SubmissionRow
 from planwatch.store.users import as_utc, now, write_audit
 
 SUBMISSIONS: Table = SubmissionRow.__table__
@@ -186,34 +187,48 @@ def add(engine: Engine, plan_code: str, new: NewSubmission, *, user: str, supers
     Each superseded row must still be at the version read, or the whole write is refused
     with :class:`Conflict`.
     """
+    return add_many(engine, plan_code, [(new, supersede)], user=user)[0]
+
+
+def add_many(
+    engine: Engine, plan_code: str, batch: list[tuple[NewSubmission, list[Submission]]], *, user: str
+) -> list[Submission]:
+    """Record several submissions (a workbook's rows) in one transaction, each superseding its open ones.
+
+    All or nothing: a superseded row moved by someone else refuses the whole batch with
+    :class:`Conflict`.
+    """
     at = now()
+    created = []
     with engine.begin() as conn:
         plan_id = _plan_id(conn, plan_code)
-        for old in supersede:
-            _move(conn, old, "superseded", user=user, at=at)
-        result = conn.execute(
-            SUBMISSIONS.insert().values(
-                plan_id=plan_id,
-                item_code=new.item_code,
-                as_of=new.as_of,
-                milestone_key=new.milestone_key or "",
-                value=new.value,
-                cumulative=new.cumulative,
-                narrative=new.narrative,
-                unit=new.unit,
-                state="submitted",
-                version=1,
-                warning=new.warning,
-                reason=new.reason,
-                supersedes_id=supersede[-1].id if supersede else None,
-                submitted_by=user,
-                submitted_at=at,
-                updated_at=at,
+        for new, supersede in batch:
+            for old in supersede:
+                _move(conn, old, "superseded", user=user, at=at)
+            result = conn.execute(
+                SUBMISSIONS.insert().values(
+                    plan_id=plan_id,
+                    item_code=new.item_code,
+                    as_of=new.as_of,
+                    milestone_key=new.milestone_key or "",
+                    value=new.value,
+                    cumulative=new.cumulative,
+                    narrative=new.narrative,
+                    unit=new.unit,
+                    state="submitted",
+                    version=1,
+                    warning=new.warning,
+                    reason=new.reason,
+                    supersedes_id=supersede[-1].id if supersede else None,
+                    submitted_by=user,
+                    submitted_at=at,
+                    updated_at=at,
+                )
             )
-        )
-        created = _get(conn, result.inserted_primary_key[0])
-        assert created is not None
-        write_audit(conn, user, "insert", "submissions", _key(created), None, _audit_view(created))
+            row = _get(conn, result.inserted_primary_key[0])
+            assert row is not None
+            write_audit(conn, user, "insert", "submissions", _key(row), None, _audit_view(row))
+            created.append(row)
     return created
 
 
@@ -302,6 +317,95 @@ def approve(engine: Engine, current: Submission, *, user: str) -> Submission:
         writer.progress(_plan_id(conn, current.plan_code), current.plan_code, [current.progress_record()])
         writer.flush()
     return approved
+
+
+#: the columns of a submission row as :func:`vouch` writes them in bulk.
+_VOUCHED_COLUMNS = (
+    "plan_id",
+    "item_code",
+    "as_of",
+    "milestone_key",
+    "value",
+    "cumulative",
+    "narrative",
+    "unit",
+    "state",
+    "version",
+    "warning",
+    "reason",
+    "supersedes_id",
+    "submitted_by",
+    "submitted_at",
+    "reviewed_by",
+    "reviewed_at",
+    "updated_at",
+)
+
+
+def _owner_units(conn: Connection, plan_id: int, codes: set[str]) -> dict[str, str]:
+    """Return code → owner unit of the plan's items among ``codes``."""
+    owners: dict[str, str] = {}
+    for table in ITEM_TABLES.values():
+        for code, unit in conn.execute(select(table.c.code, table.c.owner_unit).where(table.c.plan_id == plan_id)):
+            if code in codes and unit:
+                owners[code] = unit
+    return owners
+
+
+def _approved_of(conn: Connection, plan_id: int, keys: set[tuple[str, date, str]]) -> list[Submission]:
+    """Return the approved submissions of the plan whose (item, date, milestone) is among ``keys``."""
+    codes = sorted({k[0] for k in keys})
+    where = [SUBMISSIONS.c.plan_id == plan_id, SUBMISSIONS.c.state == "approved"]
+    chunks = [None] if len(codes) > 2_000 else [codes[i : i + 500] for i in range(0, len(codes), 500)]
+    found = []
+    for chunk in chunks:
+        query = _select().where(*where)
+        if chunk is not None:
+            query = query.where(SUBMISSIONS.c.item_code.in_(chunk))
+        found += [_submission(r) for r in conn.execute(query) if (r.item_code, r.as_of, r.milestone_key) in keys]
+    return found
+
+
+def vouch(conn: Connection, writer: Any, plan_id: int, plan_code: str, records: list[ProgressRecord], note: str) -> int:
+    """Record each of ``records`` as a submission approved by the writer's user; return how many.
+
+    For the planning office's bulk paths (import, ingest): the progress rows are written
+    by the same transaction's writer, these rows say who vouched for them and when.
+    ``note`` (the file or document the figures came from) is kept as each row's reason.
+    An earlier approved submission of the same (item, date, milestone) becomes
+    ``superseded`` by the new one; submissions still waiting are left to the reviewer.
+    The unit is the record's 报送单位, or else the item's owner unit.
+    """
+    if not records:
+        return 0
+    user, at = writer.user, writer.at
+    keys = {(r.item_code, r.as_of, r.milestone_key or "") for r in records}
+    replaced: dict[tuple[str, date, str], int] = {}
+    for old in _approved_of(conn, plan_id, keys):
+        _move(conn, old, "superseded", user=user, at=at)
+        replaced[(old.item_code, old.as_of, old.milestone_key or "")] = old.id
+    owners = _owner_units(conn, plan_id, {k[0] for k in keys})
+    before = conn.execute(select(func.max(SUBMISSIONS.c.id))).scalar() or 0
+    rows = []
+    for r in records:
+        key = (r.item_code, r.as_of, r.milestone_key or "")
+        unit = (r.source.unit if r.source else None) or owners.get(r.item_code) or user
+        rows.append(
+            (
+                plan_id, r.item_code, r.as_of, key[2], r.value, r.cumulative, r.narrative or "", unit[:200],
+                "approved", 1, r.warning or None, note or None, replaced.get(key), user, at, user, at, at,
+            )
+        )  # fmt: skip
+    insert_rows(conn, SUBMISSIONS, _VOUCHED_COLUMNS, rows)
+    written = conn.execute(
+        _select()
+        .where(SUBMISSIONS.c.id > before, SUBMISSIONS.c.plan_id == plan_id, SUBMISSIONS.c.submitted_by == user)
+        .order_by(SUBMISSIONS.c.id)
+    )
+    for row in written:
+        created = _submission(row)
+        writer.log("insert", "submissions", _key(created), None, _audit_view(created))
+    return len(rows)
 
 
 def listing(

@@ -23,6 +23,7 @@ KIND_LABELS: dict[str, str] = {
     "project": "重大项目",
     "livelihood": "民生实事",
     "progress": "进度记录",
+    "submission": "审核通过的报送",
     "document": "文档",
     "document_fact": "文档数据",
     "report_figure": "报告数据（与计划事项的对应）",

@@ -56,6 +56,8 @@ class Writer:
         to_db = AUDIT.c.at.type._cached_bind_processor(conn.dialect)
         self.at_db = to_db(self.at) if to_db else self.at
         self.audit: list[tuple[Any, ...]] = []
+        #: when a list, :meth:`apply` appends the key of every row it inserts or updates
+        self.changed: list[Any] | None = None
 
     # -- audit ------------------------------------------------------------------------
 
@@ -88,6 +90,7 @@ class Writer:
         updates: list[tuple[Any, ...]] = []
         unchanged = 0
         log = self.log
+        changed = self.changed
         name = str(table.name)  # a plain str: the driver probes str subclasses for adapters on every row
         for key, row in new:
             old = existing.get(key)
@@ -99,6 +102,9 @@ class Writer:
                 log("update", name, audit_key(row), old[1], row)
             else:
                 unchanged += 1
+                continue
+            if changed is not None:
+                changed.append(key)
         insert_rows(self.conn, table, [*columns, *fixed], inserts)
         update_rows(self.conn, table, columns, updates)
         self.summary.bump(kind, "inserted", len(inserts))

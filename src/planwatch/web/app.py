@@ -61,6 +61,7 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
         library,
         login,
         report,
+        upload,
     )
     from planwatch.web.routes import review as review_pages
 
@@ -68,7 +69,7 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.include_router(health.router)  # a load balancer's probe: no data, no login
     # Every other page and endpoint needs a login: one dependency, checked before the route runs.
     signed_in = [Depends(auth.principal)]
-    for module in (dashboard, items, chase, review_pages, report, leader, library, api_submissions, api):
+    for module in (dashboard, items, chase, review_pages, upload, report, leader, library, api_submissions, api):
         app.include_router(module.router, dependencies=signed_in)
     _install_error_pages(app)
     app.add_middleware(RequestContext)  # outermost: error pages get the request id and headers too

@@ -12,8 +12,9 @@ from planwatch.charts.svg import bars_svg, sparkline_svg
 from planwatch.monitor import overview
 from planwatch.monitor.board import ItemStatus
 from planwatch.monitor.progress import group_by_item
-from planwatch.monitor.wording import LIGHT_LABELS, pct, quantity, versus_time, yi_yuan
+from planwatch.monitor.wording import LIGHT_LABELS, versus_time
 from planwatch.plan.model import PROJECT_STAGE_LABELS, ItemKind
+from planwatch.plan.numbers import pct, quantity, yi_yuan
 from planwatch.report.charts import investment_chart
 from planwatch.report.inputs import with_history
 from planwatch.web.deps import WholePlanDep, get_store
