@@ -157,10 +157,10 @@ def report_figures(store, plan_code: str, item_code: str, records: list[Progress
     approved, _ = subs.listing(
         store.engine, plan_code, states=("approved",), item_code=item_code, limit=500, newest_first=True
     )
-    reviewers: dict[date, str | None] = {}
-    for submission in approved:
+    reviewers: dict[tuple[date, float | None], str | None] = {}
+    for submission in approved:  # newest first: the approval of the figure the record holds
         if not submission.milestone_key:
-            reviewers.setdefault(submission.as_of, submission.reviewed_by)
+            reviewers.setdefault((submission.as_of, submission.value), submission.reviewed_by)
     out = []
     for beside in pair(own, figures):
         report, unit = beside.report, beside.unit
@@ -169,7 +169,8 @@ def report_figures(store, plan_code: str, item_code: str, records: list[Progress
         row.differs = beside.differs
         if unit is not None:
             row.submitted_value, row.submitted_unit = unit.value, unit.source.unit
-            row.reviewed_by = reviewers.get(unit.as_of) or _written_by(store, plan_code, item_code, unit)
+            approval = reviewers.get((unit.as_of, unit.value))
+            row.reviewed_by = approval or _written_by(store, plan_code, item_code, unit)
         out.append(row)
     return out
 
