@@ -203,11 +203,14 @@ class QueueRow:
 
 def queue_rows(store, plan_code: str, board, pending: list[Submission]) -> list[QueueRow]:  # type: ignore[no-untyped-def]
     """Return the review rows of ``pending``: by unit, oldest first, each beside the previous approved figure."""
-    statuses = {item.code: item for item in board.items}
+    # the board's index and one read of the waiting items' histories, not a scan and a query per row
+    positions = board.positions
+    histories = store.items_progress(plan_code, {s.item_code for s in pending})
     rows = []
     for s in sorted(pending, key=lambda x: (x.unit, x.submitted_at, x.id)):
-        status = statuses.get(s.item_code)
-        history = store.item_progress(plan_code, s.item_code, as_of=s.as_of)
+        position = positions.get(s.item_code)
+        status = board.items[position] if position is not None else None
+        history = [r for r in histories.get(s.item_code, ()) if r.as_of <= s.as_of]
         earlier = sorted((r for r in history if r.value is not None and r.milestone_key is None), key=lambda r: r.as_of)
         previous = earlier[-1] if earlier else None
         rows.append(

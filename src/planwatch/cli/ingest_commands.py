@@ -52,6 +52,7 @@ def ingest_command(report: str, plan_code: str | None, force: bool, url: str | N
 @click.option("--plan", "plan_code", metavar="PLAN", help="计划编码；库中只有一个计划时可省略")
 @click.option("--accept", "accept_id", type=int, metavar="ID", help="把这条目标建议列入计划（记入审计日志）")
 @click.option("--reject", "reject_id", type=int, metavar="ID", help="不采纳这条目标建议")
+@click.option("--reason", metavar="TEXT", help="不采纳（--reject）时必填：原因，记入审计日志")
 @click.option("--all", "everything", is_flag=True, help="也列出已处理的建议")
 @DATABASE
 @USER
@@ -59,6 +60,7 @@ def proposals_command(
     plan_code: str | None,
     accept_id: int | None,
     reject_id: int | None,
+    reason: str | None,
     everything: bool,
     url: str | None,
     user: str | None,
@@ -68,9 +70,10 @@ def proposals_command(
     \b
     例：planwatch proposals --plan JC2025
         planwatch proposals --plan JC2025 --accept 3 --user 计划处
-        planwatch proposals --plan JC2025 --reject 4 --user 计划处
+        planwatch proposals --plan JC2025 --reject 4 --reason 口径与统计年报不一致 --user 计划处
     """
     from planwatch import app
+    from planwatch.app import proposals
     from planwatch.settings import get_settings
     from planwatch.store import Store, StoreError
 
@@ -82,7 +85,8 @@ def proposals_command(
             chosen = accept_id if accept_id is not None else reject_id
             if chosen is not None:
                 who = user or get_settings().user
-                target = store.decide_proposal(plan.code, chosen, accept=accept_id is not None, user=who)
+                accept = accept_id is not None
+                target = proposals.decide(store, plan.code, chosen, accept=accept, user=who, reason=reason)
                 done = f"已列入计划：指标目标 {target.code}" if target is not None else f"已不采纳目标建议 {chosen}"
                 click.echo(done)
                 return
@@ -92,7 +96,7 @@ def proposals_command(
     if not rows:
         click.echo(f"计划 {plan.code} 没有待确认的指标目标建议")
         return
-    states = {"proposed": "待确认", "accepted": "已列入", "rejected": "不采纳"}
+    states = proposals.STATE_LABELS
     for row in rows:
         target = row["target"]
         amount = f"{target.get('value')}{target.get('unit', '')}"

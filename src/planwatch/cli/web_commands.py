@@ -8,6 +8,9 @@ import click
 
 from planwatch.cli.options import EXISTING_DATABASE
 
+#: how long a worker may leave the supervisor's ping unanswered before it counts as hung.
+WORKER_HEALTHCHECK_SECONDS = 60
+
 
 @click.command("serve")
 @EXISTING_DATABASE
@@ -80,6 +83,10 @@ def serve_command(
         host=host,
         port=port,
         workers=workers,
+        # uvicorn kills a worker that does not answer its ping within this many seconds. Its
+        # default (5 s) killed busy workers on a loaded machine — one evaluating a 100,000-item
+        # board while other threads wait for the interpreter lock — dropping their connections.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
         proxy_headers=True,
         forwarded_allow_ips=forwarded_allow_ips,
         server_header=False,

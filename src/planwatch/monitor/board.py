@@ -108,8 +108,60 @@ class Rollup:
 
 
 @dataclass(slots=True)
+class Tally:
+    """The whole-board figures of a board, kept so that a few changed items update them.
+
+    ``flagged`` holds the red, stale and overdue items (the alerts) by code.
+    """
+
+    counts: dict[Light, int]
+    kinds: dict[ItemKind, dict[Light, int]]
+    stale: int
+    overdue: int
+    flagged: dict[str, ItemStatus]
+
+    @classmethod
+    def of(cls, items: Iterable[ItemStatus]) -> Tally:
+        """Return the tally of ``items`` (one pass)."""
+        tally = cls(dict.fromkeys(Light, 0), {kind: dict.fromkeys(Light, 0) for kind in ItemKind}, 0, 0, {})
+        for item in items:
+            tally.add(item, 1)
+        return tally
+
+    def add(self, item: ItemStatus, sign: int) -> None:
+        """Count ``item`` in (``sign`` 1) or out (-1)."""
+        self.counts[item.light] += sign
+        self.kinds[item.kind][item.light] += sign
+        self.stale += sign * item.stale
+        self.overdue += sign * item.overdue
+        if sign < 0:
+            self.flagged.pop(item.code, None)
+        elif item.light is RED or item.stale or item.overdue:
+            self.flagged[item.code] = item
+
+    def copy(self) -> Tally:
+        """Return a tally that can change without changing this one."""
+        kinds = {kind: dict(counts) for kind, counts in self.kinds.items()}
+        return Tally(dict(self.counts), kinds, self.stale, self.overdue, dict(self.flagged))
+
+
+#: The item attribute each roll-up groups by.
+ROLLUP_ATTRIBUTES: dict[str, str] = {
+    "work_area": "work_area_code",
+    "owner_unit": "owner_unit",
+    "district": "district_code",
+}
+
+
+@dataclass(slots=True)
 class StatusBoard:
-    """Every item's status as of a date, with roll-ups and alerts."""
+    """Every item's status as of a date, with roll-ups and alerts.
+
+    Counts, alerts and roll-ups are computed once per board and kept (fields that
+    ``dataclasses.replace`` does not carry, so a narrowed board computes its own);
+    :meth:`with_changed` carries them to the board of a few changed items, recomputing
+    only the groups those items are in.
+    """
 
     plan: Plan
     as_of: date
@@ -117,19 +169,51 @@ class StatusBoard:
     items: list[ItemStatus]
     work_area_titles: dict[str, str] = field(default_factory=dict)
     region_names: dict[str, str] = field(default_factory=dict)
+    _positions: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _tally: Tally | None = field(default=None, init=False, repr=False, compare=False)
+    _alerts: list[ItemStatus] | None = field(default=None, init=False, repr=False, compare=False)
+    _groups: dict[str, dict[str | None, list[int]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _rollups: dict[tuple[str, int], list[Rollup]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @property
+    def tally(self) -> Tally:
+        """Return the board's counts, stale and overdue numbers and flagged items (kept)."""
+        if self._tally is None:
+            self._tally = Tally.of(self.items)
+        return self._tally
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """Return each item's position in ``items`` by code (kept)."""
+        if self._positions is None:
+            self._positions = {item.code: n for n, item in enumerate(self.items)}
+        return self._positions
 
     def counts(self) -> dict[Light, int]:
         """Return how many items have each light (all four lights present)."""
-        return count_lights(self.items)
+        return dict(self.tally.counts)
+
+    def kind_counts(self, kind: ItemKind) -> dict[Light, int]:
+        """Return how many items of ``kind`` have each light (all four lights present)."""
+        return dict(self.tally.kinds[kind])
 
     def stale_count(self) -> int:
         """Return how many items have no fresh progress."""
-        return sum(1 for item in self.items if item.stale)
+        return self.tally.stale
+
+    def overdue_count(self) -> int:
+        """Return how many items are overdue."""
+        return self.tally.overdue
 
     def alerts(self) -> list[ItemStatus]:
-        """Return red, stale and overdue items, worst first."""
-        flagged = [i for i in self.items if i.light is RED or i.stale or i.overdue]
-        return sorted(flagged, key=ItemStatus.severity, reverse=True)
+        """Return red, stale and overdue items, worst first (equals in board order)."""
+        if self._alerts is None:
+            position = self.positions
+            flagged = sorted(self.tally.flagged.values(), key=lambda i: position[i.code])
+            self._alerts = sorted(flagged, key=ItemStatus.severity, reverse=True)
+        return list(self._alerts)
 
     def label_of(self, by: RollupBy, key: str | None) -> str:
         """Return the readable name of a roll-up key."""
@@ -147,31 +231,84 @@ class StatusBoard:
         Work areas keep plan order; units and districts come worst first (most red, then
         most yellow), which is the order a briefing goes through them.
         """
-        attribute = {"work_area": "work_area_code", "owner_unit": "owner_unit", "district": "district_code"}[by]
-        groups: dict[str | None, list[ItemStatus]] = {}
-        for item in self.items:
-            groups.setdefault(getattr(item, attribute), []).append(item)
-        rollups = [
-            Rollup(
-                key=key,
-                label=self.label_of(by, key),
-                counts=count_lights(members),
-                average_completion=_average(i.completion for i in members),
-                worst=heapq.nlargest(
-                    worst,
-                    (i for i in members if i.light is RED or i.light is YELLOW or i.stale),
-                    key=ItemStatus.severity,
-                ),
-                stale=sum(1 for i in members if i.stale),
-            )
-            for key, members in groups.items()
-        ]
+        kept = self._rollups.get((by, worst))
+        if kept is None:
+            kept = [self._group_rollup(by, key, members, worst) for key, members in self._members(by).items()]
+            self._sort_rollups(by, kept)
+            self._rollups[(by, worst)] = kept
+        return list(kept)
+
+    def _members(self, by: str) -> dict[str | None, list[int]]:
+        """Return the positions of the items of each group of roll-up ``by`` (kept)."""
+        groups = self._groups.get(by)
+        if groups is None:
+            attribute = ROLLUP_ATTRIBUTES[by]
+            groups = {}
+            for n, item in enumerate(self.items):
+                key = getattr(item, attribute)
+                members = groups.get(key)
+                if members is None:
+                    groups[key] = [n]
+                else:
+                    members.append(n)
+            self._groups[by] = groups
+        return groups
+
+    def _group_rollup(self, by: str, key: str | None, members: list[int], worst: int) -> Rollup:
+        items = self.items
+        group = [items[n] for n in members]
+        return Rollup(
+            key=key,
+            label=self.label_of(by, key),  # type: ignore[arg-type]
+            counts=count_lights(group),
+            average_completion=_average(i.completion for i in group),
+            worst=heapq.nlargest(
+                worst, (i for i in group if i.light is RED or i.light is YELLOW or i.stale), key=ItemStatus.severity
+            ),
+            stale=sum(1 for i in group if i.stale),
+        )
+
+    def _sort_rollups(self, by: str, rollups: list[Rollup]) -> None:
         if by == "work_area":
             order = {code: n for n, code in enumerate(self.work_area_titles)}
             rollups.sort(key=lambda r: (r.key is None, order.get(r.key or "", len(order)), r.key or ""))
         else:
             rollups.sort(key=lambda r: (r.key is None, -r.counts[RED], -r.counts[YELLOW], r.label))
-        return rollups
+
+    def with_changed(self, changed: Iterable[ItemStatus]) -> StatusBoard | None:
+        """Return this board with a few items' statuses replaced, its kept figures updated.
+
+        Only the roll-up groups holding a changed item are recomputed. Returns None when an
+        item is not on the board or moved to another group: the caller builds the board anew.
+        """
+        positions = self.positions
+        changed = list(changed)
+        items = list(self.items)
+        tally = self.tally.copy()
+        touched: dict[str, set[str | None]] = {by: set() for by in ROLLUP_ATTRIBUTES}
+        for status in changed:
+            n = positions.get(status.code)
+            if n is None:
+                return None
+            old = items[n]
+            for by, attribute in ROLLUP_ATTRIBUTES.items():
+                key = getattr(old, attribute)
+                if getattr(status, attribute) != key:
+                    return None
+                touched[by].add(key)
+            tally.add(old, -1)
+            tally.add(status, 1)
+            items[n] = status
+        board = replace(self, items=items)
+        board._positions, board._tally, board._groups = positions, tally, self._groups
+        for (by, worst), rollups in self._rollups.items():
+            members = self._groups[by]
+            again = [
+                board._group_rollup(by, r.key, members[r.key], worst) if r.key in touched[by] else r for r in rollups
+            ]
+            board._sort_rollups(by, again)
+            board._rollups[(by, worst)] = again
+        return board
 
     def select(
         self,

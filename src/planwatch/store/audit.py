@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.engine import Connection
 
+from planwatch.store import changes
 from planwatch.store.engine import _escape_like, dumps
 from planwatch.store.summary import AuditEntry
 from planwatch.store.tables import AUDIT, PlanRow
@@ -72,14 +74,27 @@ def _audit_entry(r: Any) -> AuditEntry:
 class AuditStore:
     """The audit queries of :class:`~planwatch.store.service.Store` (which supplies ``engine`` and ``_ensure``)."""
 
-    def audit_log(self, limit: int = 100, *, table: str | None = None, key: str | None = None) -> list[AuditEntry]:
-        """Return the newest audit entries first, optionally of one table or record key."""
+    def audit_log(
+        self,
+        limit: int = 100,
+        *,
+        table: str | None = None,
+        key: str | None = None,
+        keys: Sequence[str] | None = None,
+    ) -> list[AuditEntry]:
+        """Return the newest audit entries first, optionally of one table, one record key or any of ``keys``.
+
+        ``keys`` reads the entries of several records (an item and its progress records)
+        in one query through the (key, id) index.
+        """
         self._ensure()
         query = select(AUDIT).order_by(AUDIT.c.id.desc()).limit(limit)
         if table is not None:
             query = query.where(AUDIT.c.table_name == table)
         if key is not None:
             query = query.where(AUDIT.c.key == key)
+        if keys is not None:
+            query = query.where(AUDIT.c.key.in_(list(keys)))
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         return [_audit_entry(r) for r in rows]
@@ -103,6 +118,16 @@ class AuditStore:
         with self.engine.connect() as conn:
             top, count = conn.execute(select(func.coalesce(func.max(newest.c.id), 0), func.count())).one()
         return int(top), int(count)
+
+    def change_mark(self) -> changes.ChangeMark:
+        """Return the change feed's mark of everything committed now (see :mod:`planwatch.store.changes`)."""
+        self._ensure()
+        return changes.change_mark(self.engine)
+
+    def changes_after(self, mark: changes.ChangeMark) -> tuple[list[changes.Change], changes.ChangeMark]:
+        """Return the changes committed after ``mark``, oldest first, and the mark after them."""
+        self._ensure()
+        return changes.changes_after(self.engine, mark)
 
     def audit_entries(
         self,

@@ -46,6 +46,18 @@ def for_writing(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE: True})
 
 
+def snapshot(engine: Engine) -> Engine:
+    """Return ``engine`` for read transactions that see one consistent state, without the write lock.
+
+    SQLite in WAL mode gives a plain ``BEGIN`` a snapshot at its first read; PostgreSQL's
+    default (read committed) would let each statement see a newer state, so its readers
+    ask for repeatable read.
+    """
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="REPEATABLE READ")
+    return engine
+
+
 def make_engine(url: str) -> Engine:
     """Return an engine for ``url`` with the store's connection settings."""
     parsed = make_url(url)

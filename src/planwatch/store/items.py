@@ -27,11 +27,18 @@ def plan_id_of(conn: Connection, plan_code: str) -> int:
     return plan_id
 
 
-def item_kinds(conn: Connection, plan_id: int) -> dict[str, str]:
-    """Return code → kind of every item of the plan in the database."""
+def item_kinds(conn: Connection, plan_id: int, codes: Sequence[str] | None = None) -> dict[str, str]:
+    """Return code → kind of every item of the plan in the database (of ``codes`` only, when given).
+
+    A write of a few records (an approval) asks for their items only: reading 100,000 codes
+    inside a write transaction would hold every other writer back.
+    """
     kinds: dict[str, str] = {}
     for kind, table in ITEM_TABLES.items():
-        for (code,) in conn.execute(select(table.c.code).where(table.c.plan_id == plan_id)):
+        query = select(table.c.code).where(table.c.plan_id == plan_id)
+        if codes is not None:
+            query = query.where(table.c.code.in_(list(codes)))
+        for (code,) in conn.execute(query):
             kinds[code] = kind
     return kinds
 
@@ -61,8 +68,8 @@ def entry_bounds(conn: Connection, plan_id: int) -> tuple[int, dict[str, validat
     return year, bounds
 
 
-def task_milestones(conn: Connection, plan_id: int) -> dict[str, set[str]]:
-    """Return task code → milestone keys, for the plan's tasks."""
+def task_milestones(conn: Connection, plan_id: int, codes: Sequence[str] | None = None) -> dict[str, set[str]]:
+    """Return task code → milestone keys, for the plan's tasks (of ``codes`` only, when given)."""
     task_table: Table = KeyTaskRow.__table__
     table: Table = MilestoneRow.__table__
     out: dict[str, set[str]] = {}
@@ -71,6 +78,8 @@ def task_milestones(conn: Connection, plan_id: int) -> dict[str, set[str]]:
         .join(task_table, task_table.c.id == table.c.task_id)
         .where(task_table.c.plan_id == plan_id)
     )
+    if codes is not None:
+        query = query.where(task_table.c.code.in_(list(codes)))
     for code, key in conn.execute(query):
         out.setdefault(code, set()).add(key)
     return out

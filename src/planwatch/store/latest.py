@@ -131,3 +131,11 @@ def usable(conn: Connection, plan_id: int, as_of: date | None) -> bool:
         return True
     last = conn.execute(select(func.max(LATEST.c.last_any)).where(LATEST.c.plan_id == plan_id)).scalar_one()
     return last is None or last <= as_of
+
+
+def reported_after(conn: Connection, plan_id: int, as_of: date, codes: Sequence[str] | None = None) -> list[str]:
+    """Return the codes of the plan's items (of ``codes`` when given) with a report dated after ``as_of``."""
+    query = select(LATEST.c.item_code).where(LATEST.c.plan_id == plan_id, LATEST.c.last_any > as_of)
+    if codes is not None:
+        query = query.where(LATEST.c.item_code.in_(list(codes)))
+    return sorted(conn.execute(query).scalars())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal
 
@@ -13,6 +14,7 @@ from planwatch.plan.model import PlanData, Target
 from planwatch.store import latest
 from planwatch.store import mapping as m
 from planwatch.store.bulk import driver_rows
+from planwatch.store.engine import snapshot
 from planwatch.store.items import check_namespace, item_kinds
 from planwatch.store.progress import (
     READ_COLUMNS,
@@ -261,16 +263,20 @@ class _RowView:
         return None
 
 
-def _project_values(conn: Connection, plan_id: int) -> list[Any]:
+def _project_values(conn: Connection, plan_id: int, codes: list[str] | None = None) -> list[Any]:
     """Return the plan's projects as driver values in ``PROJECT_READ_COLUMNS`` order, in saved order.
 
     On SQLite, ``WHERE plan_id = ? ORDER BY id`` reads the rows through the (plan, code)
     index and sorts 100,000 rows in a temporary B-tree; reading the plan's id range in
     table order instead (``+plan_id`` keeps the index out) needs no sort and is about
-    twice as fast. Rows of other plans inside that range are filtered out.
+    twice as fast. Rows of other plans inside that range are filtered out. ``codes``: those
+    projects only, through the (plan, code) index.
     """
     projects = ITEM_TABLES["project"]
     columns = [projects.c[c] for c in m.PROJECT_READ_COLUMNS]
+    if codes is not None:
+        query = select(*columns).where(projects.c.plan_id == plan_id, projects.c.code.in_(codes))
+        return driver_rows(conn, query.order_by(projects.c.id))
     if conn.dialect.name != "sqlite":
         return driver_rows(conn, select(*columns).where(projects.c.plan_id == plan_id).order_by(projects.c.id))
     low, high = conn.execute(
@@ -363,10 +369,13 @@ class PlanStore:
                 query = query.where(table.c.state == state)
             return [dict(r._mapping) for r in conn.execute(query)]
 
-    def decide_proposal(self, plan_code: str, proposal_id: int, *, accept: bool, user: str) -> Target | None:
+    def decide_proposal(
+        self, plan_code: str, proposal_id: int, *, accept: bool, user: str, reason: str | None = None
+    ) -> Target | None:
         """Accept a proposal into the plan (its target saved and audited) or reject it, in one transaction.
 
         Returns the target added on acceptance. A proposal already decided → StoreError.
+        ``reason`` (why not, or why) is kept in the decision's audit row.
         """
         self._ensure()
         table: Table = TargetProposalRow.__table__
@@ -389,7 +398,8 @@ class PlanStore:
             state = "accepted" if accept else "rejected"
             decided = {"state": state, "decided_by": user, "decided_at": writer.at}
             conn.execute(update(table).where(table.c.id == proposal_id).values(**decided))
-            writer.log("update", table.name, f"{plan_code}/{row.code}", {"state": row.state}, {"state": state})
+            after = {"state": state, **({"reason": reason} if reason else {})}
+            writer.log("update", table.name, f"{plan_code}/{row.code}", {"state": row.state}, after)
             writer.flush()
             return target
 
@@ -411,7 +421,13 @@ class PlanStore:
             return [m.region_from(r) for r in conn.execute(select(table).order_by(table.c.id))]
 
     def load_plan_data(
-        self, plan_code: str, *, as_of: date | None = None, latest_only: bool = False, progress: bool = True
+        self,
+        plan_code: str,
+        *,
+        as_of: date | None = None,
+        latest_only: bool = False,
+        progress: bool = True,
+        codes: Iterable[str] | None = None,
     ) -> PlanData:
         """Load a plan with everything under it; ``as_of`` drops later progress.
 
@@ -419,6 +435,8 @@ class PlanStore:
         cumulative value (non-cumulative records after it folded in), every milestone
         record, the latest stage record and the latest report — reduced in SQL.
         ``progress=False`` leaves progress out (an importer checking codes needs only the items).
+        ``codes`` loads only those items (and their progress): a cached board brings a few
+        changed items up to date (:func:`planwatch.app.board.refreshed`).
         """
         self._ensure()
         # Loading 100,000 items makes a few hundred thousand objects without cycles; the
@@ -426,13 +444,18 @@ class PlanStore:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._load_plan_data(plan_code, as_of, latest_only, progress)
+            return self._load_plan_data(plan_code, as_of, latest_only, progress, codes)
         finally:
             if collecting:
                 gc.enable()
 
-    def _load_plan_data(self, plan_code: str, as_of: date | None, latest_only: bool, progress: bool) -> PlanData:
-        with self._writer.begin() as conn:
+    def _load_plan_data(
+        self, plan_code: str, as_of: date | None, latest_only: bool, progress: bool, codes: Iterable[str] | None
+    ) -> PlanData:
+        wanted = None if codes is None else sorted(set(codes))
+        # One read transaction, a snapshot: never the write lock (a load of 100,000 items takes
+        # seconds, and every writer in every worker would wait for it).
+        with snapshot(self.engine).begin() as conn:
             table: Table = PlanRow.__table__
             plan_row = conn.execute(select(table).where(table.c.code == plan_code)).one_or_none()
             if plan_row is None:
@@ -442,7 +465,10 @@ class PlanStore:
             data = PlanData(plan=plan, regions=self._plan_regions(conn, plan.region_code))
 
             def rows(t: Table, *order: Any) -> list[Any]:
-                return conn.execute(select(t).where(t.c.plan_id == plan_id).order_by(*order, t.c.id)).all()
+                query = select(t).where(t.c.plan_id == plan_id)
+                if wanted is not None and t is not areas:
+                    query = query.where(t.c.code.in_(wanted))
+                return conn.execute(query.order_by(*order, t.c.id)).all()
 
             areas = WorkAreaRow.__table__
             data.work_areas = [m.work_area_from(r) for r in rows(areas, areas.c.order)]
@@ -456,18 +482,22 @@ class PlanStore:
                 .where(task_table.c.plan_id == plan_id)
                 .order_by(ms_table.c.task_id, ms_table.c.position)
             )
+            if wanted is not None:
+                query = query.where(task_table.c.code.in_(wanted))
             for r in conn.execute(query):
                 milestones.setdefault(r.task_id, []).append(m.milestone_from(r))
             data.tasks = [m.task_from(r, milestones.get(r.id, [])) for r in rows(task_table)]
             dates: m.Dates = {}
-            data.projects = [m.project_from_driver(r, dates) for r in _project_values(conn, plan_id)]
+            data.projects = [m.project_from_driver(r, dates) for r in _project_values(conn, plan_id, wanted)]
             data.livelihood_items = [m.livelihood_from(r) for r in rows(ITEM_TABLES["livelihood"])]
             if not progress:
                 pass
             elif latest_only:
-                data.progress = latest_progress(conn, plan_id, as_of, dates)
+                data.progress = latest_progress(conn, plan_id, as_of, dates, wanted)
             else:
                 query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(PROGRESS.c.plan_id == plan_id)
+                if wanted is not None:
+                    query = query.where(PROGRESS.c.item_code.in_(wanted))
                 if as_of is not None:
                     query = query.where(PROGRESS.c.as_of <= as_of)
                 data.progress = _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id)))

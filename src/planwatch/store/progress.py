@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import and_, delete, func, literal_column, select
@@ -35,8 +36,10 @@ class ProgressWriter(Writer):
         """Validate progress against the plan's items and upsert it by (item, as_of, milestone)."""
         if not records:
             return
-        kinds = item_kinds(self.conn, plan_id)
-        milestone_keys = task_milestones(self.conn, plan_id)
+        # A few records (an approval, a form): look up their items only, not the whole plan's.
+        few = sorted({r.item_code for r in records}) if len(records) <= 500 else None
+        kinds = item_kinds(self.conn, plan_id, few)
+        milestone_keys = task_milestones(self.conn, plan_id, few)
         year, bounds = entry_bounds(self.conn, plan_id)
         amount = validation.bounds_for(None, None)
         # Check everything before writing anything; keep only the keys, not a row per record,
@@ -248,8 +251,41 @@ def _records_with_warnings(rows: Iterable[Any]) -> list[ProgressRecord]:
 # -- latest-only reduction ----------------------------------------------------------------
 
 
+#: Items reported after a board's date above which the whole plan is summarised on the fly.
+SPLIT_LIMIT = 2000
+
+
 def latest_progress(
-    conn: Connection, plan_id: int, as_of: date | None, dates: m.Dates | None = None
+    conn: Connection, plan_id: int, as_of: date | None, dates: m.Dates | None = None, codes: list[str] | None = None
+) -> list[ProgressRecord]:
+    """Return per item what the status engine needs as of ``as_of``, reduced in SQL (see :func:`_reduced`).
+
+    The summary every write keeps answers for the items with no report after ``as_of``;
+    the few reported later (a board of June viewed while July figures come in) are
+    summarised from their rows up to ``as_of`` — one pass over a million rows for all
+    items would take seconds. ``codes``: those items only.
+    """
+    if as_of is None or latest.usable(conn, plan_id, as_of):
+        return _reduced(conn, plan_id, as_of, dates, codes, summary=True)
+    later = latest.reported_after(conn, plan_id, as_of, codes)
+    if len(later) > SPLIT_LIMIT:
+        return _reduced(conn, plan_id, as_of, dates, codes, summary=False)
+    records = _reduced(conn, plan_id, as_of, dates, codes, summary=True, exclude=later)
+    if later:
+        records += _reduced(conn, plan_id, as_of, dates, later, summary=False)
+        records.sort(key=attrgetter("item_code"))  # stable: each item's records keep their order
+    return records
+
+
+def _reduced(
+    conn: Connection,
+    plan_id: int,
+    as_of: date | None,
+    dates: m.Dates | None,
+    codes: list[str] | None,
+    *,
+    summary: bool,
+    exclude: list[str] | None = None,
 ) -> list[ProgressRecord]:
     """Return per item what the status engine needs, reduced in SQL.
 
@@ -264,16 +300,25 @@ def latest_progress(
     base = [pr.c.plan_id == plan_id]
     if as_of is not None:
         base.append(pr.c.as_of <= as_of)
+    if codes is not None:  # a few items only (a cached board brought up to date)
+        base.append(pr.c.item_code.in_(codes))
+    if exclude:
+        base.append(pr.c.item_code.not_in(exclude))
     plain = pr.c.milestone_key == ""
     has_value = pr.c.value.is_not(None)
     is_nc = and_(plain, pr.c.cumulative.is_(False), has_value)
     # Driver values throughout (dates compared as the driver gives them, all of one kind).
-    if latest.usable(conn, plan_id, as_of):
+    if summary:
         # The rows every write keeps with the summary: one short scan, no pass over the progress.
         rows_table = latest.LATEST_ROWS
         other: Any = latest.LATEST.alias("agg2")
         read = [rows_table.c[c] for c in latest.ROWS_READ_COLUMNS]
-        rows = driver_rows(conn, select(*read).where(rows_table.c.plan_id == plan_id))
+        query = select(*read).where(rows_table.c.plan_id == plan_id)
+        if codes is not None:
+            query = query.where(rows_table.c.item_code.in_(codes))
+        if exclude:
+            query = query.where(rows_table.c.item_code.not_in(exclude))
+        rows = driver_rows(conn, query)
     else:
         # An as-of date before some reports: summarise the rows up to it on the fly.
         agg: Any = latest.summary_select(*base).subquery("agg")

@@ -11,6 +11,7 @@ before the split are re-exported so ``from planwatch.store.service import ...`` 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,10 @@ class _Writer(PlanWriter, DocumentWriter):
     """The writes of one transaction across aggregates: a report's proposals, progress and facts."""
 
 
+#: one store initialising at a time in this process (see ``Store._ensure``).
+_INIT_LOCK = threading.Lock()
+
+
 class Store(PlanStore, ProgressStore, AuditStore, DocumentStore):
     """Plans, progress, audit log and document facts in one database (SQLite or PostgreSQL)."""
 
@@ -106,9 +111,13 @@ class Store(PlanStore, ProgressStore, AuditStore, DocumentStore):
         return self._writer.begin()
 
     def _ensure(self) -> None:
-        # A store used before ``init`` migrates itself once: a fresh file just works.
+        # A store used before ``init`` migrates itself once: a fresh file just works. Once per
+        # store, under a lock: the first requests of a server arrive on several threads at once,
+        # and Alembic's migration context is process-global (two at once fail).
         if not self._ready:
-            self.init()
+            with _INIT_LOCK:
+                if not self._ready:
+                    self.init()
 
 
     _plan_id = staticmethod(plan_id_of)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from planwatch.plan.model import ProgressRecord, Source
 from planwatch.store.bulk import insert_rows
+from planwatch.store.engine import for_writing
 from planwatch.store.summary import ChangeSummary, StoreError
 from planwatch.store.tables import ITEM_TABLES, PlanRow, SubmissionRow
 from planwatch.store.users import as_utc, now, write_audit
@@ -200,7 +201,7 @@ def add_many(
     """
     at = now()
     created = []
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         plan_id = _plan_id(conn, plan_code)
         for new, supersede in batch:
             for old in supersede:
@@ -285,7 +286,7 @@ def move(
     reason: str | None = None,
 ) -> Submission:
     """Move a submission to ``state`` (return, withdraw) if nobody moved it since it was read."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         return _move(conn, current, state, user=user, at=now(), review=review, comment=comment, reason=reason)
 
 
@@ -299,7 +300,7 @@ def approve(engine: Engine, current: Submission, *, user: str) -> Submission:
     from planwatch.store.progress import ProgressWriter  # the progress writer every progress write shares
 
     at = now()
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         approved = _move(conn, current, "approved", user=user, at=at, review=True)
         earlier = conn.execute(
             _select().where(

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, Table, delete, func, select, update
 from sqlalchemy.engine import Connection
 
+from planwatch.store.engine import for_writing
 from planwatch.store.summary import StoreError
 from planwatch.store.tables import (
     ApiTokenRow,
@@ -98,7 +99,7 @@ def _compact(row: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def ensure_units(engine: Engine, units: list[Unit], *, user: str) -> int:
     """Add the units not yet known (by name); return how many were added. Known units are kept as they are."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         known = set(conn.execute(select(UNITS.c.name)).scalars())
         added = 0
         for unit in units:
@@ -177,7 +178,7 @@ def add_user(
     engine: Engine, name: str, role: str, unit_name: str | None, password_hash: str | None, *, user: str
 ) -> Account:
     """Add an account; a taken name or an unknown unit → StoreError (Chinese), nothing written."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         if conn.execute(select(USERS.c.id).where(USERS.c.name == name)).first():
             raise StoreError(f"用户“{name}”已存在，未作修改")
         unit_id = None
@@ -210,7 +211,7 @@ def _require(conn: Connection, name: str) -> Account:
 
 def set_password(engine: Engine, name: str, password_hash: str, *, user: str) -> None:
     """Replace a user's password hash, clear the lockout and end the user's sessions."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         account = _require(conn, name)
         conn.execute(
             update(USERS)
@@ -223,7 +224,7 @@ def set_password(engine: Engine, name: str, password_hash: str, *, user: str) ->
 
 def set_disabled(engine: Engine, name: str, disabled: bool, *, user: str) -> None:
     """Disable (or enable) a user; a disabled user's sessions end at once."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         account = _require(conn, name)
         conn.execute(update(USERS).where(USERS.c.id == account.id).values(disabled=disabled))
         if disabled:
@@ -234,7 +235,7 @@ def set_disabled(engine: Engine, name: str, disabled: bool, *, user: str) -> Non
 
 def record_failed_login(engine: Engine, user_id: int, *, lock_after: int, lock_until: datetime) -> int:
     """Count one failed login of a user, locking the account when the count reaches ``lock_after``; return it."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         conn.execute(update(USERS).where(USERS.c.id == user_id).values(failed_logins=USERS.c.failed_logins + 1))
         count = conn.execute(select(USERS.c.failed_logins).where(USERS.c.id == user_id)).scalar_one()
         if count >= lock_after:
@@ -244,19 +245,19 @@ def record_failed_login(engine: Engine, user_id: int, *, lock_after: int, lock_u
 
 def record_good_login(engine: Engine, user_id: int) -> None:
     """Reset a user's failed-login count after a good login."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         conn.execute(update(USERS).where(USERS.c.id == user_id).values(failed_logins=0, locked_until=None))
 
 
 def add_login_failure(engine: Engine, client: str) -> None:
     """Count one failed login from a client address."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         conn.execute(FAILURES.insert().values(client=client[:100], at=now()))
 
 
 def login_failures_since(engine: Engine, client: str, since: datetime) -> int:
     """Return how many logins from ``client`` failed since ``since`` (older rows are dropped on the way)."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         conn.execute(delete(FAILURES).where(FAILURES.c.at < since))
         query = select(func.count()).select_from(FAILURES).where(FAILURES.c.client == client[:100])
         return conn.execute(query).scalar_one()
@@ -267,7 +268,7 @@ def login_failures_since(engine: Engine, client: str, since: datetime) -> int:
 
 def add_token(engine: Engine, name: str, token_hash: str, prefix: str, *, user: str) -> None:
     """Store a new token's hash for user ``name``."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         account = _require(conn, name)
         conn.execute(TOKENS.insert().values(user_id=account.id, token_hash=token_hash, prefix=prefix, created_at=now()))
         write_audit(conn, user, "insert", "api_tokens", f"{name}/{prefix}", None, {"user": name, "prefix": prefix})
@@ -275,7 +276,7 @@ def add_token(engine: Engine, name: str, token_hash: str, prefix: str, *, user: 
 
 def revoke_tokens(engine: Engine, name: str, *, user: str, prefix: str | None = None) -> int:
     """Revoke a user's live tokens (only the one starting ``prefix`` when given); return how many."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         account = _require(conn, name)
         where = [TOKENS.c.user_id == account.id, TOKENS.c.revoked_at.is_(None)]
         if prefix:
@@ -289,7 +290,7 @@ def revoke_tokens(engine: Engine, name: str, *, user: str, prefix: str | None = 
 
 def account_for_token(engine: Engine, token_hash: str) -> Account | None:
     """Return the account of a live token (and note its use), or None."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         token_id = conn.execute(
             select(TOKENS.c.id).where(TOKENS.c.token_hash == token_hash, TOKENS.c.revoked_at.is_(None))
         ).scalar_one_or_none()
@@ -324,7 +325,7 @@ def token_summary(engine: Engine, name: str) -> list[dict[str, Any]]:
 
 def add_session(engine: Engine, id_hash: str, user_id: int, expires_at: datetime) -> None:
     """Record a logged-in session (and drop the expired ones)."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         conn.execute(delete(SESSIONS).where(SESSIONS.c.expires_at < now()))
         conn.execute(
             SESSIONS.insert().values(id_hash=id_hash, user_id=user_id, created_at=now(), expires_at=expires_at)
@@ -333,7 +334,7 @@ def add_session(engine: Engine, id_hash: str, user_id: int, expires_at: datetime
 
 def drop_session(engine: Engine, id_hash: str) -> None:
     """End a session (logout)."""
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         conn.execute(delete(SESSIONS).where(SESSIONS.c.id_hash == id_hash))
 
 

@@ -20,7 +20,7 @@ from planwatch.app.errors import Invalid, NotFound, Refused
 from planwatch.store.submissions import Conflict
 from planwatch.web import auth, csrf
 from planwatch.web.cache import BoardCache
-from planwatch.web.middleware import RequestContext
+from planwatch.web.middleware import RequestContext, ServerErrors
 from planwatch.web.templating import templates
 
 HERE = Path(__file__).parent
@@ -60,6 +60,7 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
         leader,
         library,
         login,
+        proposals,
         report,
         upload,
     )
@@ -69,7 +70,8 @@ def create_app(store=None, *, database_url: str | None = None, secret: bytes | s
     app.include_router(health.router)  # a load balancer's probe: no data, no login
     # Every other page and endpoint needs a login: one dependency, checked before the route runs.
     signed_in = [Depends(auth.principal)]
-    for module in (dashboard, items, chase, review_pages, upload, report, leader, library, api_submissions, api):
+    pages = (dashboard, items, chase, review_pages, upload, proposals, report, leader, library)
+    for module in (*pages, api_submissions, api):
         app.include_router(module.router, dependencies=signed_in)
     _install_error_pages(app)
     app.add_middleware(RequestContext)  # outermost: error pages get the request id and headers too
@@ -103,6 +105,20 @@ def validation_message(exc: RequestValidationError) -> str:
     return "请求数据有误：" + "；".join(parts) + "。"
 
 
+#: refusals the application and store raise → the status and page title they answer with.
+REFUSALS: dict[type[Exception], tuple[int, str]] = {
+    Denied: (403, "无权访问"),
+    Conflict: (409, "操作冲突"),
+    NotFound: (404, "未找到"),
+    Refused: (400, "请求有误"),
+    # a submitted value refused (or warnings to confirm): 422 with the Chinese reason
+    Invalid: (422, "数据未通过校验"),
+    csrf.Forbidden: (403, "无法提交"),
+}
+
+SERVER_ERROR = "服务器处理请求时出错，请稍后重试；如反复出现，请联系系统管理员查看服务日志。"
+
+
 def _install_error_pages(app: FastAPI) -> None:
     """Answer errors in Chinese: an HTML page for pages, ``{"detail": ...}`` for the API."""
 
@@ -126,36 +142,24 @@ def _install_error_pages(app: FastAPI) -> None:
     async def invalid_request(request: Request, exc: RequestValidationError):
         return respond(request, 422, "数据有误", validation_message(exc))
 
-    @app.exception_handler(Denied)
-    async def denied(request: Request, exc: Denied):
-        return respond(request, 403, "无权访问", str(exc))
+    def answer_with(status: int, title: str):
+        async def handler(request: Request, exc: Exception):
+            return respond(request, status, title, str(exc))
 
-    @app.exception_handler(Conflict)
-    async def conflict(request: Request, exc: Conflict):
-        return respond(request, 409, "操作冲突", str(exc))
+        return handler
 
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound):
-        return respond(request, 404, "未找到", str(exc))
+    for error, (status, title) in REFUSALS.items():
+        app.add_exception_handler(error, answer_with(status, title))
 
-    @app.exception_handler(Refused)
-    async def refused(request: Request, exc: Refused):
-        return respond(request, 400, "请求有误", str(exc))
-
-    @app.exception_handler(Invalid)
-    async def invalid(request: Request, exc: Invalid):
-        # a submitted value refused (or warnings to confirm): 422 with the Chinese reason
-        return respond(request, 422, "数据未通过校验", str(exc))
-
-    @app.exception_handler(csrf.Forbidden)
-    async def forbidden(request: Request, exc: csrf.Forbidden):
-        return respond(request, 403, "无法提交", str(exc))
-
-    @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):
-        # Starlette still logs the traceback; the user gets a Chinese page, not a bare 500.
-        message = "服务器处理请求时出错，请稍后重试；如反复出现，请联系系统管理员查看服务日志。"
-        return respond(request, 500, "系统错误", message)
+        # The traceback is still logged; the user gets a Chinese page, not a bare 500.
+        return respond(request, 500, "系统错误", SERVER_ERROR)
+
+    # Starlette answers an unhandled exception outermost, outside every middleware: the page
+    # would lack the request id and the security headers. Answered inside RequestContext it
+    # has them; the handler stays registered for what fails outside (the middleware itself).
+    app.add_exception_handler(Exception, server_error)
+    app.add_middleware(ServerErrors, handler=server_error)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

@@ -17,8 +17,11 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 
 from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planwatch.logs import REQUEST_ID
@@ -97,3 +100,35 @@ class RequestContext:
                 elapsed,
             )
             REQUEST_ID.reset(token)
+
+
+class ServerErrors:
+    """Answer an unhandled exception with ``handler``'s page inside the other middleware, then re-raise it.
+
+    Starlette answers it in its outermost layer, where the request id and the security
+    headers are not added. The exception still goes up, so the server logs its traceback;
+    Starlette sees the response already started and sends nothing more.
+    """
+
+    def __init__(self, app: ASGIApp, handler: Callable[[Request, Exception], Awaitable[Response]]) -> None:
+        self.app = app
+        self.handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            if not started:
+                response = await self.handler(Request(scope), exc)
+                await response(scope, receive, send)
+            raise

@@ -7,14 +7,15 @@ parse the query, call these, and render or return the result.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planwatch.app import errors as app_errors
 from planwatch.app.board import find_item
 from planwatch.monitor import ItemStatus, StatusBoard
-from planwatch.monitor.board import RollupBy, count_lights
+from planwatch.monitor.board import RollupBy
 from planwatch.monitor.wording import KIND_LABELS
 from planwatch.plan import numbers
 from planwatch.plan.fold import adds_up, running_totals
@@ -123,10 +124,7 @@ def _audit_value(value: object) -> str:
 
 def item_changes(store, plan_code: str, item_code: str, records: Iterable[ProgressRecord], limit: int = 10):
     """Return the newest audit entries of an item and its progress records (newest first)."""
-    entries = []
-    for key in audit_keys(plan_code, item_code, records):
-        entries.extend(store.audit_log(limit=limit, key=key))
-    entries.sort(key=lambda e: e.id, reverse=True)
+    entries = store.audit_log(limit=limit, keys=audit_keys(plan_code, item_code, records))  # one query
     return [
         AuditOut(
             at=entry.at,
@@ -270,7 +268,7 @@ def status_view(
     """
     alerts = board.alerts()
     kinds = [
-        KindRow(kind=kind.value, label=label, counts=light_counts(count_lights(board.select(kinds=[kind]).items)))
+        KindRow(kind=kind.value, label=label, counts=light_counts(board.kind_counts(kind)))
         for kind, label in KIND_LABELS.items()
     ]
     return StatusOut(
@@ -281,7 +279,7 @@ def status_view(
         kinds=[row for row in kinds if row.counts.total],
         rollups={by: rollup_rows(board, by) for by in labels.ROLLUPS},
         stale_count=board.stale_count(),
-        overdue_count=sum(1 for item in board.items if item.overdue),
+        overdue_count=board.overdue_count(),
         alert_count=len(alerts),
         alerts=[item_status_out(status, board) for status in alerts[:alert_limit]],
         items=[item_status_out(status, board) for status in board.items] if with_items else [],
@@ -294,32 +292,86 @@ def status_view(
 _KIND_ORDER = {kind: i for i, kind in enumerate(labels.KINDS)}
 
 
+def sort_value(item: ItemStatus, key: str):  # type: ignore[no-untyped-def]
+    """Return the value of ``item`` the item list sorts by under column ``key`` (None: sorts last)."""
+    match key:
+        case "name":
+            return item.name
+        case "kind":
+            return _KIND_ORDER.get(item.kind, 9)
+        case "light":
+            return labels.LIGHT_SEVERITY.get(item.light, 9)
+        case "completion":
+            return item.completion
+        case "gap":
+            return item.gap_pp
+        case "unit":
+            return item.owner_unit
+        case "last_report":
+            return item.last_report
+        case _:
+            return item.code
+
+
 def sort_items(items: list[ItemStatus], key: str, descending: bool = False) -> list[ItemStatus]:
     """Return items sorted by a column of the item list; missing values always go last."""
-
-    def value(item: ItemStatus):
-        match key:
-            case "name":
-                return item.name
-            case "kind":
-                return _KIND_ORDER.get(item.kind, 9)
-            case "light":
-                return labels.LIGHT_SEVERITY.get(item.light, 9)
-            case "completion":
-                return item.completion
-            case "gap":
-                return item.gap_pp
-            case "unit":
-                return item.owner_unit
-            case "last_report":
-                return item.last_report
-            case _:
-                return item.code
-
-    present = [i for i in items if value(i) is not None]
-    missing = [i for i in items if value(i) is None]
-    present.sort(key=lambda i: (value(i), i.code), reverse=descending)
+    present = [i for i in items if sort_value(i, key) is not None]
+    missing = [i for i in items if sort_value(i, key) is None]
+    present.sort(key=lambda i: (sort_value(i, key), i.code), reverse=descending)
     return present + missing
+
+
+@dataclass(slots=True)
+class SortedItems:
+    """A whole board's items in the item list's order, kept so a few changed items just move.
+
+    ``present`` holds the items with a value ascending by (value, code), ``missing`` the
+    others in board order; :attr:`rows` is what :func:`sort_items` gives. A cached board
+    brought up to date (:func:`planwatch.app.board.refreshed`) calls :meth:`follow`, so a
+    list of 100,000 items is not sorted again for every approval.
+    """
+
+    key: str
+    descending: bool
+    present: list[ItemStatus]
+    missing: list[ItemStatus]
+    _rows: list[ItemStatus] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, items: list[ItemStatus], key: str, descending: bool = False) -> SortedItems:
+        """Return the items in the order of column ``key``."""
+        present = [i for i in items if sort_value(i, key) is not None]
+        present.sort(key=lambda i: (sort_value(i, key), i.code))
+        return cls(key, descending, present, [i for i in items if sort_value(i, key) is None])
+
+    @property
+    def rows(self) -> list[ItemStatus]:
+        """Return the items in list order (worked out once)."""
+        if self._rows is None:
+            self._rows = (self.present[::-1] if self.descending else self.present) + self.missing
+        return self._rows
+
+    def follow(self, changed: list[tuple[ItemStatus, ItemStatus]], board: StatusBoard) -> SortedItems:
+        """Return the list with each (old, new) status pair's old status replaced by the new one in its place."""
+        key, positions = self.key, board.positions
+        present, missing = list(self.present), list(self.missing)
+
+        def ordered(item: ItemStatus):  # type: ignore[no-untyped-def]
+            return (sort_value(item, key), item.code)
+
+        def in_board(item: ItemStatus) -> int:
+            return positions[item.code]
+
+        for old, new in changed:
+            if sort_value(old, key) is None:
+                del missing[bisect.bisect_left(missing, in_board(old), key=in_board)]
+            else:
+                del present[bisect.bisect_left(present, ordered(old), key=ordered)]
+            if sort_value(new, key) is None:
+                bisect.insort(missing, new, key=in_board)
+            else:
+                bisect.insort(present, new, key=ordered)
+        return SortedItems(key, self.descending, present, missing)
 
 
 # ---------------------------------------------------------------------------- item detail

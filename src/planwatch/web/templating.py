@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
+from planwatch.app import proposals
 from planwatch.web import csrf, labels, services
 
 HERE = Path(__file__).parent
@@ -25,5 +26,6 @@ templates.env.globals.update(
     ROLLUPS=labels.ROLLUPS,
     month_ends=services.month_ends,
     csrf_token=csrf.form_token,
+    pending_proposals=lambda request, plan_code: proposals.pending_count(request.app.state.store, plan_code),
     CSRF_FIELD=csrf.FIELD,
 )

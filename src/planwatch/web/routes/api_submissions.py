@@ -186,7 +186,7 @@ def submit_progress(
 
     403 for another unit's item, 422 (Chinese ``detail``) for a bad value or date.
     """
-    item = services.find_item(sel.data, code)
+    item = sel.evaluation.plan_item(code)
     access.require_view(user, item, code)
     unit = review.submitting_unit(user, item)
     new = NewSubmission(
@@ -311,7 +311,7 @@ def progress(
     store = get_store(request)
     out = []
     for code in codes[offset : offset + limit]:
-        plan_item = services.find_item(sel.data, code)
+        plan_item = sel.evaluation.plan_item(code)
         records = sorted(store.item_progress(sel.plan.code, code, as_of=sel.as_of), key=lambda r: r.as_of)
         out.append(ProgressItemOut(item_code=code, progress=services.progress_history(plan_item, records)))
     return ProgressPage(total=len(codes), limit=limit, offset=offset, items=out)
@@ -320,7 +320,7 @@ def progress(
 @router.get("/items/{code}/series", response_model=SeriesOut, summary="事项月度序列")
 def series(request: Request, code: str, sel: SelectionDep, user: PrincipalDep) -> SeriesOut:
     """Return an item's figure at each month end of the plan year up to the as-of date (approved figures)."""
-    plan_item = services.find_item(sel.data, code)
+    plan_item = sel.evaluation.plan_item(code)
     access.require_view(user, plan_item, code)
     records = sorted(get_store(request).item_progress(sel.plan.code, code, as_of=sel.as_of), key=lambda r: r.as_of)
     history = [p for p in services.progress_history(plan_item, records) if not p.milestone_key]

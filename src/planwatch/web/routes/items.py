@@ -70,9 +70,16 @@ class ItemQuery:
         return services.sort_items(self.scope().items(board), sort, self.desc)
 
     def rows(self, sel: Selection) -> list[ItemStatus]:
-        """Return :meth:`apply` for the selection, computed once per evaluation and query (paging reuses it)."""
+        """Return :meth:`apply` for the selection, computed once per evaluation and query (paging reuses it).
+
+        The unfiltered list is kept as :class:`~planwatch.web.services.SortedItems`, which a
+        board brought up to date carries along, moving only the changed items.
+        """
         key = ("items", tuple(sorted(self.filters().items())), self.sort, self.desc)
-        return sel.evaluation.memo(key, lambda: self.apply(sel.board))
+        if not self.scope().everything:
+            return sel.evaluation.memo(key, lambda: self.apply(sel.board))
+        sort = self.sort if self.sort in labels.ITEM_SORTS else "light"
+        return sel.evaluation.memo(key, lambda: services.SortedItems.of(sel.board.items, sort, self.desc)).rows
 
 
 ItemQueryDep = Annotated[ItemQuery, Depends()]
