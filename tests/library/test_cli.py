@@ -69,6 +69,18 @@ def test_the_panel_prints_a_table_and_writes_csv_xlsx_and_parquet(db: str, tmp_p
     assert table.num_rows == 21 and table.schema.field("gap").type == "double"
 
 
+def test_the_csv_file_is_written_as_the_rows_stream_and_equals_the_csv_printed(db: str, tmp_path: Path) -> None:
+    from planwatch.library import panel
+    from planwatch.library.export import to_csv
+
+    out = tmp_path / "对比面板.csv"
+    result = CliRunner().invoke(cli, ["panel", "--db", db, "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "（21 行）" in result.output
+    assert out.read_bytes() == to_csv(panel(db)).encode("utf-8-sig")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
 def test_parquet_without_pyarrow_names_the_extra_to_install(db: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # what an installation without pyarrow gives
     result = CliRunner().invoke(cli, ["panel", "--db", db, "--format", "parquet", "-o", str(tmp_path / "p.parquet")])

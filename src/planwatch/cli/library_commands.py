@@ -263,32 +263,32 @@ def panel_command(
     """
     from planwatch.library import LibraryError, panel
     from planwatch.library import export as out
+    from planwatch.library.service import iter_panel_rows
     from planwatch.store import StoreError
 
     if fmt in ("xlsx", "parquet") and not output:
         raise click.UsageError(f"--format {fmt} 须用 -o 指定要写入的文件，例如 -o 对比面板.{fmt}")
+    filters = {"indicators": list(indicators), "level": level, "region": list(regions), "years": years}
     try:
-        rows = panel(url, indicators=list(indicators), level=level, region=list(regions), years=years)
-    except (LibraryError, StoreError) as exc:
-        raise _fail(exc) from exc
-    try:
-        if fmt == "table":
-            _emit(out.to_table(rows) + "\n", output)
-        elif fmt == "csv":
-            if output:
-                out.write_csv(rows, output)
-            else:
-                click.echo(out.to_csv(rows), nl=False)
-        elif fmt == "xlsx":
-            out.write_xlsx(rows, output)  # type: ignore[arg-type]
+        if fmt == "csv" and output:
+            count = out.write_csv(iter_panel_rows(url, **filters), output)  # streamed: flat memory
         else:
-            out.write_parquet(rows, output)  # type: ignore[arg-type]
-    except out.ParquetUnavailable as exc:
+            rows = panel(url, **filters)
+            count = len(rows)
+            if fmt == "table":
+                _emit(out.to_table(rows) + "\n", output)
+            elif fmt == "csv":
+                click.echo(out.to_csv(rows), nl=False)
+            elif fmt == "xlsx":
+                out.write_xlsx(rows, output)  # type: ignore[arg-type]
+            else:
+                out.write_parquet(rows, output)  # type: ignore[arg-type]
+    except (LibraryError, StoreError, out.ParquetUnavailable) as exc:
         raise _fail(exc) from exc
     except OSError as exc:
         raise click.ClickException(f"{output}：无法写入（{exc.strerror or exc}）") from exc
     if output:
-        click.echo(f"已写入 {output}（{len(rows)} 行）", err=True)
+        click.echo(f"已写入 {output}（{count} 行）", err=True)
 
 
 def _emit(text: str, output: str | None) -> None:

@@ -13,7 +13,8 @@ path, and returns plain records (dataclasses and dicts, no pandas)::
 - ``document(db, ref)``: one document with its text, facts and goals stated in words.
 - ``search(db, …)``: facts by region, year, genre, indicator and text.
 - ``correct(db, ref, region=…, year=…)``: fix what could not be told.
-- ``panel(db, indicators=…, level=…, region=…, years=…)`` → ``PanelRow``s; ``records(rows)``
+- ``panel(db, indicators=…, level=…, region=…, years=…)`` → ``PanelRow``s (``iter_panel_rows``, same
+  filters, yields them region by region in flat memory; ``write_csv`` writes them as they come); ``records(rows)``
   → dicts in the CSV's column order; ``to_arrow``, ``write_parquet``, ``write_csv``, ``write_xlsx``.
 """
 
@@ -24,7 +25,7 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from planwatch.library.export import records, to_arrow, write_csv, write_parquet, write_xlsx
-from planwatch.library.service import LibraryError, correct, documents, open_store, panel
+from planwatch.library.service import LibraryError, correct, documents, iter_panel_rows, open_store, panel
 
 if TYPE_CHECKING:
     from planwatch.library.adding import AddSummary
@@ -37,6 +38,7 @@ __all__ = [
     "correct",
     "document",
     "documents",
+    "iter_panel_rows",
     "panel",
     "records",
     "search",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from planwatch.atomic import atomic_file
@@ -77,14 +77,26 @@ def to_table(rows: Sequence[PanelRow]) -> str:
     return format_table(headers, cells, right) + f"\n共 {len(rows)} 行"
 
 
-def to_csv(rows: Sequence[PanelRow]) -> str:
+def to_csv(rows: Iterable[PanelRow]) -> str:
     """Return the panel as CSV text (English column names as the issue fixes them; formula-safe cells)."""
+    return "".join(csv_lines(rows))
+
+
+def csv_lines(rows: Iterable[PanelRow]) -> Iterator[str]:
+    """Yield the CSV's header line, then one line per row as the rows come (a streamed panel stays streamed)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for record in records(rows):
-        writer.writerow([_csv_value(record[c]) if c != "met" else _met(record[c]) for c in COLUMNS])
-    return buffer.getvalue()
+
+    def line(cells: Sequence[Any]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(COLUMNS)
+    for row in rows:
+        record = row.to_dict()
+        yield line([_csv_value(record[c]) if c != "met" else _met(record[c]) for c in COLUMNS])
 
 
 def _csv_value(value: Any) -> str:
@@ -97,10 +109,17 @@ def _met(value: bool | None) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
-def write_csv(rows: Sequence[PanelRow], path: str | os.PathLike[str]) -> None:
-    """Write the panel as UTF-8 CSV with a BOM (Excel and WPS open it as Chinese), atomically."""
-    with atomic_file(path) as tmp:
-        tmp.write_bytes(to_csv(rows).encode("utf-8-sig"))
+def write_csv(rows: Iterable[PanelRow], path: str | os.PathLike[str]) -> int:
+    """Write the panel as UTF-8 CSV with a BOM (Excel and WPS open it as Chinese), atomically; return its rows.
+
+    Rows are written as they come, so ``iter_panel_rows`` goes to a file of any size in flat memory.
+    """
+    count = -1  # the header is no row
+    with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
+        for line in csv_lines(rows):
+            f.write(line)
+            count += 1
+    return count
 
 
 def write_xlsx(rows: Sequence[PanelRow], path: str | os.PathLike[str]) -> None:
