@@ -149,7 +149,7 @@ def test_the_proposals_command_lists_and_accepts(tmp_path):
     assert twice.exit_code == 1 and "已处理" in twice.output
 
 
-def test_figures_of_unplanned_indicators_stay_searchable_with_their_indicator_code(tmp_path):
+def test_figures_of_unplanned_indicators_stay_searchable_with_the_librarys_indicator(tmp_path):
     store = open_store(tmp_path)
     plan = PlanData(
         plan=Plan("JC-MIN", "JC", 2025, "只有GDP目标的计划"),
@@ -160,7 +160,7 @@ def test_figures_of_unplanned_indicators_stay_searchable_with_their_indicator_co
     ingest_document(store, SAMPLE_REPORT, plan_code="JC-MIN", user="test")
     found = store.search_facts(subject="第一产业增加值")
     store.close()
-    assert found and {f.get("indicator") for f in found} == {"primary_industry_va"}
+    assert found and {f.get("indicator") for f in found} == {"第一产业增加值"}  # the catalog's canonical name
 
 
 def test_planwatch_ingest_says_what_became_progress(tmp_path):

@@ -13,7 +13,7 @@ from planwatch.demo import SAMPLE_REPORT
 from planwatch.ingest import IngestError, ingest_document
 from planwatch.plan.model import Plan, PlanData, Region, Target, TargetMeasure
 from planwatch.store import Store
-from planwatch.store.tables import DocumentFactRow, DocumentRow, ProgressRow, TargetRow
+from planwatch.store.tables import DocumentFactRow, DocumentRow, ProgressRow, ReportFigureRow, TargetRow
 
 
 @pytest.fixture
@@ -48,6 +48,7 @@ def refuse_document_facts(store: Store) -> None:
 def counts(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
         tables = {"targets": TargetRow, "progress": ProgressRow, "documents": DocumentRow, "facts": DocumentFactRow}
+        tables["figures"] = ReportFigureRow
         out = {
             name: conn.execute(select(func.count()).select_from(t.__table__)).scalar_one() for name, t in tables.items()
         }
@@ -72,7 +73,9 @@ def test_the_same_report_is_recorded_whole_once_the_database_takes_it(store: Sto
     assert after["targets"] == before["targets"]  # a report's targets are proposals, not plan items
     assert len(store.target_proposals("JC-MIN")) == len(result.targets)
     assert after["progress"] == before["progress"] + len(result.progress)
-    assert (after["documents"], after["facts"]) == (1, len(result.document_facts))
+    # every fact is stored once, as the library's; the plan links to those it matched
+    assert (after["documents"], after["facts"]) == (1, result.facts)
+    assert after["figures"] == sum(map(len, (result.progress, result.beside, result.waiting, result.targets)))
 
 
 def test_planwatch_ingest_says_in_one_line_that_nothing_was_recorded(store: Store, database_url: str) -> None:

@@ -142,7 +142,7 @@ def test_a_figure_ingest_took_as_progress_links_to_its_plan_item(tmp_path: Path)
     for args in ([*step, "--db", str(db)] for step in steps):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 0, result.output
-    assert "新增 1" in result.output  # the text ingest had seen is now in the library too
+    assert "已在库中未改变 1" in result.output  # ingest added it to the library already
     store = Store.open(f"sqlite:///{db}")
     with TestClient(create_app(store)) as client:
         logged_in(client, "jhc", "demo-jhc-2025")  # the demo's 计划处 account

@@ -37,8 +37,11 @@ def proposed_targets() -> list[Target]:
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[tuple[Store, TestClient]]:
     store = make_store(tmp_path)
+    from planwatch.library.reading import entry_of
+
+    entry = entry_of("江川市经济运行情况\n", "txt", label=DOCUMENT, name=DOCUMENT)
     store.record_ingest(
-        PLAN, targets=proposed_targets(), progress=[], document=DOCUMENT, text_sha256="0" * 64, facts=[], user="计划处"
+        PLAN, entry=entry, facts=len(entry.facts), targets=proposed_targets(), progress=[], figures=[], user="计划处"
     )
     yield store, TestClient(create_app(store), follow_redirects=False)
     store.close()

@@ -21,8 +21,8 @@ ROLE_NAMES: dict[str, str] = {**{v: k for k, v in ROLES.items()}, **{k: k for k 
 
 #: what each role may do; ``view_all`` lifts the unit scope for reading.
 RIGHTS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"view_all", "manage_users", "decide_proposals"}),
-    "planning": frozenset({"view_all", "submit", "review", "import", "decide_proposals"}),
+    "admin": frozenset({"view_all", "manage_users", "decide_proposals", "correct_library"}),
+    "planning": frozenset({"view_all", "submit", "review", "import", "decide_proposals", "correct_library"}),
     "filler": frozenset({"submit"}),
     "reader": frozenset({"view_all"}),
 }
@@ -35,6 +35,7 @@ REFUSALS: dict[str, str] = {
     "review": "只有计划处可以审核报送。",
     "import": "只有计划处可以导入数据。",
     "decide_proposals": "只有计划处和管理员可以处理从报告中读到的目标建议。",
+    "correct_library": "只有计划处和管理员可以更正文档的地区、年份、报告期和类型。",
 }
 
 

@@ -199,24 +199,33 @@ def search_command(limit: int, fmt: str, url: str | None, **filters: Any) -> Non
 @click.argument("document")
 @click.option("--region", metavar="REGION", help=REGION_HELP.replace("；含其下级地区", ""))
 @click.option("--year", type=int, metavar="YEAR", help="年份，如 2025")
+@click.option("--period", metavar="PERIOD", help="报告期，如 2025-01/2025-06（1—6月）或 2025（全年）")
 @click.option("--genre", metavar="GENRE", help="文档类型：政府工作报告、计划执行情况报告、统计公报、经济运行分析等")
 @DATABASE
 @USER
 def set_command(
-    document: str, region: str | None, year: int | None, genre: str | None, url: str | None, user: str | None
+    document: str,
+    region: str | None,
+    year: int | None,
+    period: str | None,
+    genre: str | None,
+    url: str | None,
+    user: str | None,
 ) -> None:
-    """更正一份文档的地区、年份或类型（记入审计日志；此后再次加入同一文件不会覆盖更正）。
+    """更正一份文档的地区、年份、报告期或类型（记入审计日志；此后再次加入同一文件不会覆盖更正）。
 
     \b
     例：planwatch library set 7 --region 大庆市 --year 2016
-        planwatch library set 9f3a2c1b --region 150702
+        planwatch library set 9f3a2c1b --region 150702 --period 2025-01/2025-06
     """
     from planwatch.library import LibraryError, correct
     from planwatch.settings import get_settings
     from planwatch.store import StoreError
 
     try:
-        doc = correct(url, document, user=user or get_settings().user, region=region, year=year, genre=genre)
+        doc = correct(
+            url, document, user=user or get_settings().user, region=region, year=year, genre=genre, period=period
+        )
     except (LibraryError, StoreError) as exc:
         raise _fail(exc) from exc
     click.echo(f"已更正：{_document_line(doc)}")

@@ -22,6 +22,7 @@ from planwatch.library.sources import Source
 CAPTION_LINES = 6
 CAPTION_MAX_CHARS = 80
 SALUTATIONS = ("各位代表", "同志们")
+NO_YEAR = "未能识别年份：标题、日期和文件名都没有写明年份，可用 planwatch library set 文档 --year 年份 指定"
 
 
 @dataclass(slots=True)
@@ -100,6 +101,28 @@ def caption_of(text: str, title: str | None) -> str:
 def read_entry(source: Source, known: frozenset[str] = frozenset()) -> Entry | Known | Failed:
     """Read ``source`` into an ``Entry``; ``Known`` when its text's sha256 is in ``known``; ``Failed`` on any error."""
     from planwatch.documents import DocumentError
+
+    try:
+        document = _read(source)
+    except DocumentError as exc:
+        return Failed(source.label, exc.problem)
+    except (zipfile.BadZipFile, OSError, KeyError) as exc:
+        return Failed(source.label, f"无法读取（{exc}）")
+    sha = text_sha256(document.text)
+    if sha in known:
+        return Known(source.label, sha)
+    try:
+        return entry_of(document.text, document.format, label=source.label, name=source.name)
+    except Exception as exc:  # an extractor bug on one odd file must not stop a run of thousands
+        return Failed(source.label, f"提取失败（{type(exc).__name__}: {exc}）")
+
+
+def entry_of(text: str, format: str, *, label: str, name: str) -> Entry:
+    """Return the library's record of a document already read: metadata, region, genre, facts, word targets.
+
+    Pure, and the one place a document becomes a library entry: ``library add`` calls it in
+    its workers, ``ingest`` on the report it was given, so both store the same record.
+    """
     from planwatch.documents.metadata import read_metadata
     from planwatch.documents.model import year_in_file_name
     from planwatch.extract import extract_facts
@@ -108,51 +131,34 @@ def read_entry(source: Source, known: frozenset[str] = frozenset()) -> Entry | K
     from planwatch.library.regions import identify_region
     from planwatch.library.word_targets import word_targets
 
-    try:
-        document = _read(source)
-    except DocumentError as exc:
-        return Failed(source.label, exc.problem)
-    except (zipfile.BadZipFile, OSError, KeyError) as exc:
-        return Failed(source.label, f"无法读取（{exc}）")
-    text = document.text
-    sha = text_sha256(text)
-    if sha in known:
-        return Known(source.label, sha)
-    try:
-        meta = read_metadata(text, fallback_year=year_in_file_name(source.name))
-        caption = caption_of(text, meta.title)
-        region = identify_region(meta.title or source.name, meta.issuer, caption, text)
-        facts = []
-        for fact in extract_facts(SimpleNamespace(text=text, metadata=meta)):
-            row = fact.to_dict()
-            row["indicator"] = indicator_of(fact)
-            facts.append(row)
-        entry = Entry(
-            source=source.label,
-            name=source.name,
-            sha256=sha,
-            format=document.format,
-            text=text,
-            title=meta.title,
-            issuer=meta.issuer,
-            issued=meta.date,
-            year=meta.year,
-            period=meta.period,
-            genre=classify_genre(meta.title or source.name, text),
-            region_code=region.code,
-            region_name=region.name,
-            region_level=region.level,
-            facts=facts,
-            word_targets=[w.to_dict() for w in word_targets(text)],
-            warnings=list(region.warnings),
-        )
-    except Exception as exc:  # an extractor bug on one odd file must not stop a run of thousands
-        return Failed(source.label, f"提取失败（{type(exc).__name__}: {exc}）")
-    if entry.year is None:
-        entry.warnings.append(
-            "未能识别年份：标题、日期和文件名都没有写明年份，可用 planwatch library set 文档 --year 年份 指定"
-        )
-    return entry
+    meta = read_metadata(text, fallback_year=year_in_file_name(name))
+    region = identify_region(meta.title or name, meta.issuer, caption_of(text, meta.title), text)
+    facts = [
+        fact.to_dict() | {"indicator": indicator_of(fact)}
+        for fact in extract_facts(SimpleNamespace(text=text, metadata=meta))
+    ]
+    warnings = list(region.warnings)
+    if meta.year is None:
+        warnings.append(NO_YEAR)
+    return Entry(
+        label,
+        name,
+        text_sha256(text),
+        format,
+        text,
+        meta.title,
+        meta.issuer,
+        meta.date,
+        meta.year,
+        meta.period,
+        classify_genre(meta.title or name, text),
+        region.code,
+        region.name,
+        region.level,
+        facts,
+        [w.to_dict() for w in word_targets(text)],
+        warnings,
+    )
 
 
 def worker_init() -> None:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from planwatch.store.library import DocumentInfo
 
 YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–—~～至到]\s*(\d{4}))?\s*$")
+#: A report period as the library stores it (ISO months, 2025-01/2025-06), or a whole year (2025).
+PERIOD = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})\s*/\s*(\d{4})-(\d{1,2}))?\s*$")
 LEVELS = ("province", "city", "county")
 LEVEL_ZH = {"national": "全国", "province": "省级", "city": "地级", "county": "县级"}
 
@@ -104,6 +106,20 @@ def check_genre(genre: str | None) -> str | None:
     return genre or None
 
 
+def check_period(period: str) -> str:
+    """Return ``period`` as the library stores it (2025-01/2025-06; 2025 → 2025-01/2025-12), else ``LibraryError``."""
+    match = PERIOD.match(period)
+    if not match:
+        raise LibraryError(f"报告期“{period[:40]}”无法识别：请写 2025-01/2025-06（1—6月）或 2025（全年）")
+    year, first_month, last_year, last_month = match.groups()
+    if first_month is None:
+        return f"{year}-01/{year}-12"
+    start, end = (int(year), int(first_month)), (int(last_year), int(last_month))
+    if not (1 <= start[1] <= 12 and 1 <= end[1] <= 12) or start > end:
+        raise LibraryError(f"报告期“{period[:40]}”的月份不对：月份为 1—12，且起月不晚于止月")
+    return f"{start[0]}-{start[1]:02d}/{end[0]}-{end[1]:02d}"
+
+
 def check_indicator(indicator: str | None) -> str | None:
     """Return the catalog's canonical name for ``indicator`` (any name or alias), else ``LibraryError``."""
     if not indicator:
@@ -149,8 +165,9 @@ def correct(
     region: str | None = None,
     year: int | None = None,
     genre: str | None = None,
+    period: str | None = None,
 ) -> DocumentInfo:
-    """Correct a document's region, year or genre (``library set``); return it as now stored."""
+    """Correct a document's region, year, period or genre (``library set``, the web form); return it as now stored."""
     from planwatch.store.library import set_document
 
     changes: dict[str, Any] = {}
@@ -163,8 +180,10 @@ def correct(
         changes["year"] = int(year)
     if genre:
         changes["genre"] = check_genre(genre)
+    if period:
+        changes["period"] = check_period(period)
     if not changes:
-        raise LibraryError("请至少指定 --region、--year 或 --genre 之一")
+        raise LibraryError("请至少指定地区（--region）、年份（--year）、报告期（--period）或类型（--genre）之一")
     return set_document(open_store(db), ref, user=user, **changes)
 
 

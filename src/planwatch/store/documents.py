@@ -124,6 +124,8 @@ class DocumentStore:
             fact: dict[str, Any] = {"span": [r.span_start, r.span_end]}
             fact.update({f: getattr(r, f) for f in FACT_FIELDS})
             fact.update(r.extra or {})
+            if r.indicator:  # the library's canonical name (an earlier ingest kept a catalog code in extra)
+                fact["indicator"] = r.indicator
             fact.update({"document": r.document_name, "document_id": r.document_id, "sha256": r.sha256})
             out.append(fact)
         return out

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from planwatch.store.documents import FACT_FIELDS
 from planwatch.store.engine import _escape_like
 from planwatch.store.summary import StoreError
-from planwatch.store.tables import AuditRow, DocumentFactRow, DocumentRow, PlanRow, ProgressRow
+from planwatch.store.tables import AuditRow, DocumentFactRow, DocumentRow
 from planwatch.store.writer import CHUNK
 
 if TYPE_CHECKING:
@@ -139,9 +139,19 @@ def _fact_rows(entry: Entry, document_id: int) -> list[dict[str, Any]]:
 def save_entry(store: Store, entry: Entry, *, user: str) -> str:
     """Store one read document with its facts in one transaction; return ``added``, ``filled`` or ``unchanged``.
 
-    ``filled``: the text was known from ``ingest`` only, and now has the library's metadata and facts.
+    ``filled``: the text was known from an earlier ``ingest`` only, and now has the library's metadata and facts.
     """
     store._ensure()
+    with store.write_transaction() as conn:
+        outcome, _ = save_entry_in(conn, entry, user=user)
+    return outcome
+
+
+def save_entry_in(conn: Connection, entry: Entry, *, user: str) -> tuple[str, int]:
+    """Store ``entry`` within the caller's transaction; return the outcome (as ``save_entry``) and the document id.
+
+    A text the library holds is left as it is (its facts, and every plan's links to them, stay).
+    """
     values = {
         "name": entry.name[:500],
         "source": entry.source[:1000],
@@ -161,28 +171,49 @@ def save_entry(store: Store, entry: Entry, *, user: str) -> str:
         "body": entry.text,
     }
     at = _now()
-    with store.write_transaction() as conn:
-        row = conn.execute(select(DOCS.c.id, DOCS.c.added_at).where(DOCS.c.sha256 == entry.sha256)).one_or_none()
-        if row is not None and row.added_at is not None:
-            return "unchanged"
-        if row is None:
-            doc_id = conn.execute(
-                DOCS.insert()
-                .values(sha256=entry.sha256, ingested_at=at, user=user, added_at=at, corrected=False, **values)
-                .returning(DOCS.c.id)
-            ).scalar_one()
-            outcome = "added"
-        else:
-            doc_id = row.id
-            conn.execute(delete(FACTS).where(FACTS.c.document_id == doc_id))
-            conn.execute(update(DOCS).where(DOCS.c.id == doc_id).values(added_at=at, **values))
-            outcome = "filled"
-        rows = _fact_rows(entry, doc_id)
-        for start in range(0, len(rows), CHUNK):
-            conn.execute(FACTS.insert(), rows[start : start + CHUNK])
-        after = {k: values[k] for k in ("name", "region_code", "region_name", "year", "genre")} | {"facts": len(rows)}
-        _audit(conn, at, user, "insert" if outcome == "added" else "update", entry.sha256, None, after)
-    return outcome
+    row = conn.execute(select(DOCS.c.id, DOCS.c.added_at).where(DOCS.c.sha256 == entry.sha256)).one_or_none()
+    if row is not None and row.added_at is not None:
+        return "unchanged", row.id
+    if row is None:
+        doc_id = conn.execute(
+            DOCS.insert()
+            .values(sha256=entry.sha256, ingested_at=at, user=user, added_at=at, corrected=False, **values)
+            .returning(DOCS.c.id)
+        ).scalar_one()
+        outcome = "added"
+    else:
+        doc_id = row.id
+        conn.execute(delete(FACTS).where(FACTS.c.document_id == doc_id))
+        conn.execute(update(DOCS).where(DOCS.c.id == doc_id).values(added_at=at, **values))
+        outcome = "filled"
+    rows = _fact_rows(entry, doc_id)
+    for start in range(0, len(rows), CHUNK):
+        conn.execute(FACTS.insert(), rows[start : start + CHUNK])
+    after = {k: values[k] for k in ("name", "region_code", "region_name", "year", "genre")} | {"facts": len(rows)}
+    _audit(conn, at, user, "insert" if outcome == "added" else "update", entry.sha256, None, after)
+    return outcome, doc_id
+
+
+def library_facts(store: Store, sha256: str) -> list[dict[str, Any]] | None:
+    """Return the stored facts of the library document with this text (in stored order), or None when not in it."""
+    store._ensure()
+    with store.engine.connect() as conn:
+        doc_id = conn.execute(
+            select(DOCS.c.id).where(DOCS.c.sha256 == sha256, DOCS.c.added_at.is_not(None))
+        ).scalar_one_or_none()
+        if doc_id is None:
+            return None
+        rows = conn.execute(select(FACTS).where(FACTS.c.document_id == doc_id).order_by(FACTS.c.id)).all()
+    return [_fact_dict(f) for f in rows]
+
+
+def _fact_dict(f: Any) -> dict[str, Any]:
+    """Return a stored fact row in the exchange format, with its ``id`` and catalog ``indicator``."""
+    fact: dict[str, Any] = {"id": f.id, "span": [f.span_start, f.span_end]}
+    fact.update({name: getattr(f, name) for name in FACT_FIELDS})
+    fact.update(f.extra or {})
+    fact["indicator"] = f.indicator
+    return fact
 
 
 def _audit(conn: Connection, at: datetime, user: str, action: str, key: str, before: Any, after: Any) -> None:
@@ -324,23 +355,17 @@ def get_document(store: Store, ref: str | int) -> DocumentText:
         facts = conn.execute(
             select(FACTS).where(FACTS.c.document_id == doc_id).order_by(FACTS.c.span_start, FACTS.c.id)
         ).all()
-    rows = []
-    for f in facts:
-        fact: dict[str, Any] = {"id": f.id, "span": [f.span_start, f.span_end]}
-        fact.update({name: getattr(f, name) for name in FACT_FIELDS})
-        fact.update(f.extra or {})
-        fact["indicator"] = f.indicator
-        rows.append(fact)
+    rows = [_fact_dict(f) for f in facts]
     info = _info(r, len(rows))
     return DocumentText(**info, body=r.body or "", fact_rows=rows, word_targets=list(r.word_targets or []))
 
 
 #: The fields ``library set`` may correct.
-CORRECTABLE = ("region_code", "region_name", "region_level", "year", "genre")
+CORRECTABLE = ("region_code", "region_name", "region_level", "year", "period", "genre")
 
 
 def set_document(store: Store, ref: str | int, *, user: str, **changes: Any) -> DocumentInfo:
-    """Correct a document's region, year or genre by hand (one transaction, audited); return it as now stored.
+    """Correct a document's region, year, period or genre by hand (one transaction, audited); return it as now stored.
 
     A correction clears the warnings it answers and is marked ``corrected``.
     """
@@ -545,21 +570,3 @@ def library_counts(store: Store) -> dict[str, int]:
             .where(DOCS.c.added_at.is_not(None))
         ).scalar_one()
     return {"documents": docs, "facts": facts}
-
-
-def plan_items_fed(store: Store, document: str) -> dict[tuple[int, int], tuple[str, str]]:
-    """Return, per character span of ``document`` (its file name), the plan and item its figure became progress of.
-
-    ``ingest`` records the document and span of every progress figure it takes from a report,
-    so a figure on the document page can link to the item it feeds.
-    """
-    store._ensure()
-    progress: Table = ProgressRow.__table__
-    plans: Table = PlanRow.__table__
-    query = (
-        select(progress.c.source_span_start, progress.c.source_span_end, plans.c.code, progress.c.item_code)
-        .join(plans, plans.c.id == progress.c.plan_id)
-        .where(progress.c.source_document == document, progress.c.source_span_start.is_not(None))
-    )
-    with store.engine.connect() as conn:
-        return {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(query)}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -21,15 +21,20 @@ from planwatch.plan.model import ProgressRecord, Target
 from planwatch.settings import Settings
 from planwatch.store.audit import AUDIT_COLUMNS, AuditStore, _audit_entry, _audit_json
 from planwatch.store.bulk import driver_rows
-from planwatch.store.documents import FACT_FIELDS, DocumentStore, DocumentWriter, _fact_row
+from planwatch.store.documents import FACT_FIELDS, DocumentStore, DocumentWriter
 from planwatch.store.engine import _escape_like, describe_location, for_writing, make_engine
 from planwatch.store.items import check_namespace, entry_bounds, item_kinds, plan_id_of, task_milestones
+from planwatch.store.library import save_entry_in
 from planwatch.store.migrate import current_revision, upgrade_to_head
 from planwatch.store.plans import AbsentPolicy, PlanStore, PlanWriter, validate_plan_data
 from planwatch.store.progress import READ_COLUMNS, ProgressStore, latest_progress
+from planwatch.store.report_figures import Figure, fact_ids, link_figures
 from planwatch.store.summary import IngestWrite, StoreError
 from planwatch.store.tables import AUDIT, ITEM_TABLES, PROGRESS
 from planwatch.store.writer import CHUNK, Row, _duplicates
+
+if TYPE_CHECKING:
+    from planwatch.library.reading import Entry
 
 __all__ = [
     "AUDIT",
@@ -121,23 +126,25 @@ class Store(PlanStore, ProgressStore, AuditStore, DocumentStore):
         self,
         plan_code: str,
         *,
+        entry: Entry,
+        facts: int,
         targets: Sequence[Target],
         progress: Sequence[ProgressRecord],
-        document: str,
-        text_sha256: str,
-        facts: list[dict[str, Any]],
+        figures: Sequence[Figure],
         user: str,
     ) -> IngestWrite:
-        """Record what a report gave — new targets, progress, its document facts — in ONE transaction.
+        """Add a report to the library (or find it there) and record what the plan makes of it, in ONE transaction.
 
         A report is read as a whole, so it is recorded as a whole: if any part is refused
         (a duplicate or unknown code, a fact the database will not take) the transaction
-        is rolled back and nothing of the other parts stays. Targets and progress upsert
-        by key and the facts replace an earlier read of the same text, so recording the
-        same report again changes nothing.
+        is rolled back and nothing of the other parts stays. ``facts`` is how many facts
+        the figures' indexes count in: the library's stored facts of the document when it
+        was there already, else ``entry.facts`` (stored now, in that order). Targets become
+        proposals, progress upserts by key, and ``figures`` link the plan's items to library
+        facts (:mod:`.report_figures`); the library's facts are never replaced, so recording
+        the same report again changes nothing.
         """
         self._ensure()
-        rows = [_fact_row(document, i, fact) for i, fact in enumerate(facts)]  # refuse malformed facts first
         dups = _duplicates(t.code for t in targets)
         if dups:
             raise StoreError(f"计划 {plan_code} 中项目编码 {dups[0]} 重复，未写入任何数据")
@@ -145,12 +152,16 @@ class Store(PlanStore, ProgressStore, AuditStore, DocumentStore):
         with self._writer.begin() as conn:
             plan_id = self._plan_id(conn, plan_code)
             check_namespace(conn, plan_id, plan_code, [("target", targets)])
+            outcome, result.document_id = save_entry_in(conn, entry, user=user)
+            result.document.bump("document", "unchanged" if outcome == "unchanged" else "inserted")
+            ids = fact_ids(conn, result.document_id)
+            if len(ids) != facts:
+                raise StoreError(f"{entry.name}：文档库中该文档的数据在读取期间被改动，未写入任何数据，请重新导入")
             writer = _Writer(conn, user, result.targets)
             # a report never adds to the official plan: its targets wait for the 计划处 as proposals
-            writer.proposals(plan_id, plan_code, list(targets), document)
+            writer.proposals(plan_id, plan_code, list(targets), entry.name)
             writer.summary = result.progress
             writer.progress(plan_id, plan_code, list(progress))
-            writer.summary = result.document
-            result.document_id = writer.document(document, text_sha256, rows)
             writer.flush()
+            link_figures(conn, plan_id, ids, figures, user, result.figures)
         return result

@@ -26,6 +26,7 @@ KIND_LABELS: dict[str, str] = {
     "submission": "审核通过的报送",
     "document": "文档",
     "document_fact": "文档数据",
+    "report_figure": "报告数据（与计划事项的对应）",
 }
 
 
@@ -177,4 +178,5 @@ class IngestWrite:
     targets: ChangeSummary = field(default_factory=ChangeSummary)
     progress: ChangeSummary = field(default_factory=ChangeSummary)
     document: ChangeSummary = field(default_factory=ChangeSummary)
+    figures: ChangeSummary = field(default_factory=ChangeSummary)
     document_id: int | None = None

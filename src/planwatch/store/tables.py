@@ -377,6 +377,33 @@ class DocumentFactRow(Base):
     indicator: Mapped[str | None] = mapped_column(String(100), index=True)  # the catalog's canonical name
 
 
+class ReportFigureRow(Base):
+    """A library fact matched to an item of a plan by ``planwatch ingest``: the plan's link to the report figure.
+
+    The fact itself stays the library's (one row, whatever plans read it); this row says which
+    item and date of which plan it speaks for, in the item's unit (``value``), and what ingest
+    made of it: ``progress`` (recorded as the item's progress), ``beside`` (a unit had submitted
+    that item and date itself; the figure is kept beside the unit's record, never over it) or
+    ``proposal`` (a target the report states, waiting for the 计划处). Re-reading the same
+    report finds the same rows, so it changes nothing.
+    """
+
+    __tablename__ = "report_figures"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "fact_id"),
+        Index("ix_report_figures_plan_id_item_code", "plan_id", "item_code"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    fact_id: Mapped[int] = mapped_column(ForeignKey("document_facts.id", ondelete="CASCADE"), index=True)
+    item_code: Mapped[str] = mapped_column(String(64))
+    as_of: Mapped[date | None] = mapped_column(Date)
+    value: Mapped[float | None] = mapped_column(Float)
+    role: Mapped[str] = mapped_column(String(20))  # progress / beside / proposal
+    linked_by: Mapped[str] = mapped_column(String(200))
+    linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class UnitRow(Base):
     """A reporting unit: a 委办局, a 区县 government or a project owner the plan names.
 

@@ -146,6 +146,24 @@ class AuditOut(BaseModel):
     change: str = Field(description="变化的字段与前后数值")
 
 
+class ReportFigureOut(BaseModel):
+    """A published report's figure for the item and date, beside the unit's own record of that date (if any)."""
+
+    as_of: date
+    value: float | None = None
+    role: str = Field(description="progress（记为进度）/ beside（单位已报送，记在旁边）")
+    document_id: int
+    document: str = Field(description="报告文件名")
+    span: list[int] = Field(description="数字在报告全文中的字符位置 [起, 止)")
+    quote: str = Field(description="报告原文中的数字")
+    sentence: str = Field(description="报告原文中包含该数字的句子")
+    link: str = Field("", description="文档库中该报告的页面，定位到该数字")
+    submitted_value: float | None = Field(None, description="单位报送的同日数值；单位未报送时为空")
+    submitted_unit: str | None = Field(None, description="报送单位")
+    reviewed_by: str | None = Field(None, description="审核（或导入）该报送的人")
+    differs: bool = Field(False, description="两者相差超出报告数字的舍入范围（不一致）")
+
+
 class ItemDetailOut(BaseModel):
     """An item's definition, status explanation, progress history and change log."""
 
@@ -156,6 +174,8 @@ class ItemDetailOut(BaseModel):
     milestones: list[MilestoneOut]
     progress: list[ProgressOut]
     changes: list[AuditOut] = Field(default_factory=list)
+    #: figures of published reports for this item (from ``planwatch ingest``), each beside the unit's own record
+    report_figures: list[ReportFigureOut] = Field(default_factory=list)
 
 
 class ProgressEntryResult(BaseModel):

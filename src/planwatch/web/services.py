@@ -41,6 +41,7 @@ from planwatch.web.schemas import (
     MilestoneOut,
     PlanOut,
     ProgressOut,
+    ReportFigureOut,
     RollupRow,
     StatusOut,
 )
@@ -134,6 +135,49 @@ def item_changes(store, plan_code: str, item_code: str, records: Iterable[Progre
         )
         for entry in entries[:limit]
     ]
+
+
+def report_figures(store, plan_code: str, item_code: str, records: list[ProgressRecord], as_of: date):
+    """Return the report figures ingest matched to an item up to ``as_of``, each beside the unit's record of its date.
+
+    The unit's record is the item's progress a unit submitted (not one taken from a report);
+    who accepted it is the reviewer of its approved submission, or else whoever wrote it
+    (an import by the planning office). ``differs`` follows :mod:`planwatch.ingest.beside`.
+    """
+    from planwatch.ingest.beside import pair
+    from planwatch.store import submissions as subs
+    from planwatch.store.report_figures import item_figures
+
+    figures = [f for f in item_figures(store, plan_code, item_code) if f.as_of is not None and f.as_of <= as_of]
+    if not figures:
+        return []
+    own = [r for r in records if r.source.unit and not r.source.document]
+    approved, _ = subs.listing(
+        store.engine, plan_code, states=("approved",), item_code=item_code, limit=500, newest_first=True
+    )
+    reviewers: dict[tuple[date, float | None], str | None] = {}
+    for submission in approved:  # newest first: the approval of the figure the record holds
+        if not submission.milestone_key:
+            reviewers.setdefault((submission.as_of, submission.value), submission.reviewed_by)
+    out = []
+    for beside in pair(own, figures):
+        report, unit = beside.report, beside.unit
+        row = ReportFigureOut.model_validate(report, from_attributes=True)
+        row.link = f"/library/{report.document_id}?fig={report.span[0]}#s{report.span[0]}"
+        row.differs = beside.differs
+        if unit is not None:
+            row.submitted_value, row.submitted_unit = unit.value, unit.source.unit
+            approval = reviewers.get((unit.as_of, unit.value))
+            row.reviewed_by = approval or _written_by(store, plan_code, item_code, unit)
+        out.append(row)
+    return out
+
+
+def _written_by(store, plan_code: str, item_code: str, record: ProgressRecord) -> str | None:
+    """Return who last wrote a progress record, from the audit log (None when the log has no row of it)."""
+    (key,) = audit_keys(plan_code, item_code, [record])[1:]
+    entries = store.audit_log(limit=1, key=key)
+    return entries[0].user if entries else None
 
 
 def month_ends(year: int) -> list[date]:

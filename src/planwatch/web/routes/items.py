@@ -182,6 +182,7 @@ def detail_of(request: Request, sel: Selection, code: str) -> ItemDetailOut:
     detail = services.item_detail(history, services.item_status_out(status, sel.board), sel.as_of, item)
     records = [record for record in history.progress if record.item_code == code]
     detail.changes = services.item_changes(store, sel.plan.code, code, records)
+    detail.report_figures = services.report_figures(store, sel.plan.code, code, records, sel.as_of)
     return detail
 
 

@@ -1,6 +1,8 @@
 """文档库 and 对比: the library's documents, one document with its figures highlighted, and the panel with charts.
 
-Read-only pages over ``planwatch.library``; every value a person types goes through the
+Pages over ``planwatch.library``, read-only but for the correction form of a document's region, year,
+period and genre (计划处 and 管理员, POST with the CSRF token, audited; the same
+``planwatch.library.correct`` as ``planwatch library set``). Every value a person types goes through the
 library's resolvers (a region, a year range, an indicator) and comes back as a Chinese 400
 when it does not resolve. Document text and everything else is escaped by Jinja; the charts
 are SVG drawn by ``planwatch.charts`` (which escapes every label), the same hand as the report's.
@@ -13,18 +15,21 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Form, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
+from planwatch.app import access
+from planwatch.app.access import Principal
 from planwatch.app.errors import NotFound
 from planwatch.charts import panel as charts
 from planwatch.library import vocabulary as vocab
 from planwatch.library.export import MEASURE_ZH, QUALIFIER_ZH, to_csv, write_xlsx
 from planwatch.library.panel import PanelRow, year_of
-from planwatch.library.service import LEVEL_ZH, LibraryError, documents, panel
+from planwatch.library.service import LEVEL_ZH, LibraryError, correct, documents, panel
 from planwatch.store import StoreError
-from planwatch.web import downloads
+from planwatch.web import csrf, downloads
+from planwatch.web.auth import PrincipalDep
 from planwatch.web.deps import BadRequest, get_store
 from planwatch.web.templating import templates
 
@@ -142,16 +147,37 @@ def cell_id(region_code: str, year: int, indicator: str, measure: str) -> str:
 
 
 @router.get("/library/{doc_id}", response_class=HTMLResponse, summary="文档")
-def document_page(request: Request, doc_id: int):
-    """Show a document's text with every extracted figure highlighted, and each figure's fact below."""
-    from planwatch.store.library import get_document, plan_items_fed
+def document_page(
+    request: Request, doc_id: int, user: PrincipalDep, fig: int | None = None, region_q: str | None = None
+):
+    """Show a document's text with every extracted figure highlighted, each figure's fact, and the correction form.
+
+    ``fig``: the start of a figure to mark (an item page's link to a report figure);
+    ``region_q``: a name to look up in the gazetteer for the correction form.
+    """
+    return _render_document(request, doc_id, user, fig=fig, region_q=region_q)
+
+
+def _render_document(
+    request: Request,
+    doc_id: int,
+    user: Principal,
+    *,
+    fig: int | None = None,
+    region_q: str | None = None,
+    form: dict[str, str] | None = None,
+    form_error: str = "",
+    status_code: int = 200,
+):
+    from planwatch.store.library import get_document
+    from planwatch.store.report_figures import plan_items_fed
 
     try:
         doc = get_document(get_store(request), doc_id)
     except StoreError as exc:
         raise NotFound(str(exc)) from exc
     facts = doc.fact_rows
-    fed = plan_items_fed(get_store(request), doc.name)
+    fed = plan_items_fed(get_store(request), doc.id)
     items = [fed.get((f["span"][0], f["span"][1])) for f in facts]
     return templates.TemplateResponse(
         request,
@@ -163,11 +189,75 @@ def document_page(request: Request, doc_id: int):
             "facts": facts,
             "links": [panel_link(doc, f) for f in facts],
             "items": items,
+            "chosen_fig": fig,
             "MEASURE_ZH": MEASURE_ZH,
             "QUALIFIER_ZH": QUALIFIER_ZH,
             "levels": LEVEL_ZH,
+            "may_correct": user.may("correct_library"),
+            "region_q": _none_if_blank(region_q) or "",
+            "candidates": region_candidates(region_q) if user.may("correct_library") else [],
+            "genres": vocab.GENRE_NAMES,
+            "form": form or {},
+            "form_error": form_error,
+            "saved": request.query_params.get("saved", ""),
         },
+        status_code=status_code,
     )
+
+
+#: Gazetteer matches the correction form lists at most.
+CANDIDATES = 30
+
+
+def region_candidates(text: str | None) -> list[tuple[str, str, str]]:
+    """Return (code, full name, level) of the divisions a name or code in the correction form's search may mean."""
+    from planwatch.catalog import gazetteer
+
+    wanted = _none_if_blank(text)
+    if not wanted:
+        return []
+    found = [gazetteer.by_code(wanted)] if wanted.isdigit() else gazetteer.find(wanted[:50])
+    return [(d.code, gazetteer.full_name(d.code), LEVEL_ZH.get(d.level, d.level)) for d in found if d][:CANDIDATES]
+
+
+@router.post(
+    "/library/{doc_id}/correct",
+    response_class=HTMLResponse,
+    summary="更正文档的地区、年份、报告期和类型",
+    dependencies=[Depends(csrf.require_token)],  # checked before anything is read or written
+)
+def correct_document(
+    request: Request,
+    doc_id: int,
+    user: PrincipalDep,
+    region: str = Form(""),
+    year: str = Form(""),
+    period: str = Form(""),
+    genre: str = Form(""),
+):
+    """Correct a document's region, year, period or genre (计划处 and 管理员; audited) — what ``library set`` does."""
+    access.require(user, "correct_library")
+    typed = {"region": region[:100], "year": year[:10], "period": period[:40], "genre": genre[:40]}
+    try:
+        number = int(year.strip()) if year.strip() else None
+    except ValueError:
+        error = f"年份“{year[:10]}”不是四位数字，如 2025"
+        return _render_document(request, doc_id, user, form=typed, form_error=error, status_code=400)
+    try:
+        correct(
+            get_store(request),
+            doc_id,
+            user=user.name,
+            region=region.strip()[:100] or None,
+            year=number,
+            genre=genre.strip() or None,
+            period=period.strip()[:40] or None,
+        )
+    except StoreError as exc:
+        raise NotFound(str(exc)) from exc
+    except LibraryError as exc:
+        return _render_document(request, doc_id, user, form=typed, form_error=str(exc), status_code=400)
+    return RedirectResponse(f"/library/{doc_id}?saved=1", status_code=303)
 
 
 @dataclass(slots=True)
