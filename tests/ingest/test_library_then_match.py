@@ -18,6 +18,7 @@ from planwatch.plan.model import Plan, PlanData, ProgressRecord, Region, Source,
 from planwatch.store import Store
 from planwatch.store.migrate import alembic_config
 from planwatch.store.report_figures import item_figures
+from planwatch.store.submissions import SUBMISSIONS
 from planwatch.store.tables import DocumentFactRow, DocumentRow, ProgressRow, ReportFigureRow
 
 #: The revision before report figures: the head an existing database of the previous release is at.
@@ -66,6 +67,21 @@ def test_reingesting_a_report_changes_nothing_and_keeps_the_librarys_facts(store
     assert fact_ids(store) == ids  # the same rows, not deleted and written again
     assert before["facts"] == first.facts == again.facts
     assert again.document_id == first.document_id
+
+
+def test_each_figure_ingest_writes_is_a_submission_approved_by_who_ran_it_naming_the_report(store: Store) -> None:
+    result = ingest_document(store, SAMPLE_REPORT, plan_code="JC-MIN", user="计划处王五")
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(select(SUBMISSIONS))]
+    written = {(m.record.item_code, m.record.as_of, m.record.value) for m in result.progress}
+    assert written and {(r["item_code"], r["as_of"], r["value"]) for r in rows} == written
+    assert {(r["state"], r["reviewed_by"], r["reason"]) for r in rows} == {
+        ("approved", "计划处王五", SAMPLE_REPORT.name)
+    }
+    again = ingest_document(store, SAMPLE_REPORT, plan_code="JC-MIN", user="计划处王五")
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(SUBMISSIONS)).scalar_one() == len(rows)
+    assert not again.changed
 
 
 def test_library_add_then_ingest_reuses_the_document_and_links_its_facts(store: Store) -> None:

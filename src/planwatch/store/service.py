@@ -140,7 +140,8 @@ class Store(PlanStore, ProgressStore, AuditStore, DocumentStore):
         is rolled back and nothing of the other parts stays. ``facts`` is how many facts
         the figures' indexes count in: the library's stored facts of the document when it
         was there already, else ``entry.facts`` (stored now, in that order). Targets become
-        proposals, progress upserts by key, and ``figures`` link the plan's items to library
+        proposals, progress upserts by key (each changed figure with a submission approved by
+        ``user``, the document named as its source), and ``figures`` link the plan's items to library
         facts (:mod:`.report_figures`); the library's facts are never replaced, so recording
         the same report again changes nothing.
         """
@@ -161,7 +162,8 @@ class Store(PlanStore, ProgressStore, AuditStore, DocumentStore):
             # a report never adds to the official plan: its targets wait for the 计划处 as proposals
             writer.proposals(plan_id, plan_code, list(targets), entry.name)
             writer.summary = result.progress
-            writer.progress(plan_id, plan_code, list(progress))
+            # the figures a report gives are vouched for by who ran ingest, as an import's are
+            writer.vouched_progress(plan_id, plan_code, list(progress), entry.name)
             writer.flush()
             link_figures(conn, plan_id, ids, figures, user, result.figures)
         return result
