@@ -301,7 +301,8 @@ class StatusBoard:
             items[n] = status
         board = replace(self, items=items)
         board._positions, board._tally, board._groups = positions, tally, self._groups
-        for (by, worst), rollups in self._rollups.items():
+        # a snapshot: pages still reading the old board fill its roll-ups lazily from other threads
+        for (by, worst), rollups in tuple(self._rollups.items()):
             members = self._groups[by]
             again = [
                 board._group_rollup(by, r.key, members[r.key], worst) if r.key in touched[by] else r for r in rollups
