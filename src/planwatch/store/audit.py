@@ -11,7 +11,7 @@ from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from planwatch.store import changes
-from planwatch.store.engine import _escape_like, dumps
+from planwatch.store.engine import dumps, escape_like
 from planwatch.store.summary import AuditEntry
 from planwatch.store.tables import AUDIT, PlanRow
 
@@ -26,7 +26,7 @@ AUDIT_COLUMNS = ("at", "user", "action", "table_name", "key", "before", "after")
 _JSON_KEYS: dict[str, str] = {}
 
 
-def _audit_json(row: Row | None) -> str | None:
+def audit_json(row: Row | None) -> str | None:
     """Serialise a row for the audit log, leaving out empty (None) fields to keep it compact.
 
     Rows of plain values (text, finite numbers, booleans, dates) are written directly —
@@ -151,7 +151,7 @@ class AuditStore:
         query = select(AUDIT).order_by(audit.id.desc())
         if plan is not None:
             own = and_(audit.table_name == PlanRow.__tablename__, key == plan)
-            query = query.where(or_(own, key.like(f"{_escape_like(plan)}/%", escape="\\")))
+            query = query.where(or_(own, key.like(f"{escape_like(plan)}/%", escape="\\")))
         if table is not None:
             query = query.where(audit.table_name == table)
         if user is not None:
@@ -164,9 +164,9 @@ class AuditStore:
             if item is not None:
                 # every plan ever audited: a deleted plan's items keep their history
                 plans = [plan] if plan is not None else self._audited_plans(conn)
-                code = _escape_like(item)
+                code = escape_like(item)
                 one_item = [
-                    or_(key == f"{p}/{item}", key.like(f"{_escape_like(p)}/{code}/%", escape="\\")) for p in plans
+                    or_(key == f"{p}/{item}", key.like(f"{escape_like(p)}/{code}/%", escape="\\")) for p in plans
                 ]
                 query = query.where(or_(false(), *one_item))
             rows = conn.execute(query.limit(limit) if limit else query).all()

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 
-from planwatch.store.engine import _escape_like
+from planwatch.store.engine import escape_like
 from planwatch.store.tables import AUDIT
 
 #: audit tables that hold item definitions, and the one that holds progress.
@@ -85,7 +85,7 @@ def changed_item_codes(engine: Engine, plan_code: str, since: datetime, *, progr
     query = select(AUDIT.c.key).where(
         AUDIT.c.at > since,
         AUDIT.c.table_name.in_(tables),
-        AUDIT.c.key.like(_escape_like(plan_code) + "/%", escape="\\"),
+        AUDIT.c.key.like(escape_like(plan_code) + "/%", escape="\\"),
     )
     with engine.connect() as conn:
         return {key.split("/")[1] for key in conn.execute(query).scalars() if key.count("/") >= 1}

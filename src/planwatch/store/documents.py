@@ -6,10 +6,10 @@ from typing import Any
 
 from sqlalchemy import Table, delete, or_, select, update
 
-from planwatch.store.engine import _escape_like
+from planwatch.store.engine import escape_like
 from planwatch.store.summary import ChangeSummary, StoreError
 from planwatch.store.tables import DocumentFactRow, DocumentRow
-from planwatch.store.writer import Row, Writer, _chunks
+from planwatch.store.writer import Row, Writer, chunks
 
 FACT_FIELDS = ("text", "subject", "measure", "value", "unit", "period", "modality", "qualifier", "baseline")
 
@@ -47,7 +47,7 @@ class DocumentWriter(Writer):
                 .returning(docs.c.id)
             ).scalar_one()
             self.log("insert", docs.name, text_sha256, None, {"name": name, "facts": len(rows)})
-        for batch in _chunks([{**r, "document_id": doc_id} for r in rows]):
+        for batch in chunks([{**r, "document_id": doc_id} for r in rows]):
             conn.execute(fact_table.insert(), batch)
         return doc_id
 
@@ -106,12 +106,12 @@ class DocumentStore:
             docs, docs.c.id == facts.c.document_id
         )
         if text:
-            pattern = f"%{_escape_like(text)}%"
+            pattern = f"%{escape_like(text)}%"
             query = query.where(
                 or_(facts.c.text.like(pattern, escape="\\"), facts.c.subject.like(pattern, escape="\\"))
             )
         if subject:
-            query = query.where(facts.c.subject.like(f"%{_escape_like(subject)}%", escape="\\"))
+            query = query.where(facts.c.subject.like(f"%{escape_like(subject)}%", escape="\\"))
         if document:
             query = query.where(or_(docs.c.name == document, docs.c.sha256 == document))
         query = query.order_by(facts.c.document_id, facts.c.span_start, facts.c.id)

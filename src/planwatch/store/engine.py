@@ -105,5 +105,6 @@ def describe_location(engine: Engine) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
+    """Return ``text`` for a LIKE pattern with ``escape="\\"``: its %, _ and backslashes match themselves."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

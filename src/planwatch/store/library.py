@@ -19,7 +19,7 @@ from sqlalchemy import Table, and_, case, delete, exists, func, or_, select, upd
 from sqlalchemy.engine import Connection
 
 from planwatch.store.documents import FACT_FIELDS
-from planwatch.store.engine import _escape_like
+from planwatch.store.engine import escape_like
 from planwatch.store.summary import StoreError
 from planwatch.store.tables import AuditRow, DocumentFactRow, DocumentRow
 from planwatch.store.writer import CHUNK
@@ -109,7 +109,7 @@ def region_prefix(code: str) -> str:
 def _region_filter(codes: list[str] | None):
     if not codes:
         return None
-    return or_(*(DOCS.c.region_code.like(f"{_escape_like(region_prefix(c))}%", escape="\\") for c in codes))
+    return or_(*(DOCS.c.region_code.like(f"{escape_like(region_prefix(c))}%", escape="\\") for c in codes))
 
 
 def _now() -> datetime:
@@ -293,7 +293,7 @@ def _document_filters(
     if indicator:
         where.append(exists().where(and_(FACTS.c.document_id == DOCS.c.id, FACTS.c.indicator == indicator)))
     if text:
-        pattern = f"%{_escape_like(text)}%"
+        pattern = f"%{escape_like(text)}%"
         where.append(
             or_(
                 DOCS.c.name.like(pattern, escape="\\"),
@@ -405,7 +405,7 @@ def search_facts(
     if indicator:
         where.append(FACTS.c.indicator == indicator)
     if text:
-        pattern = f"%{_escape_like(text)}%"
+        pattern = f"%{escape_like(text)}%"
         where.append(or_(FACTS.c.subject.like(pattern, escape="\\"), FACTS.c.text.like(pattern, escape="\\")))
     if measure:
         where.append(FACTS.c.measure == measure)

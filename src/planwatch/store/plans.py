@@ -34,7 +34,7 @@ from planwatch.store.tables import (
     TargetProposalRow,
     WorkAreaRow,
 )
-from planwatch.store.writer import Row, _chunks, _duplicates
+from planwatch.store.writer import Row, chunks, repeated_codes
 
 #: What a plan save does with stored items the data leaves out: keep them silently (a
 #: partial update), keep them and list them in the summary, or delete them.
@@ -170,7 +170,7 @@ class PlanWriter(ProgressWriter):
         milestones: dict[str, int] = {}
         task_table = ITEM_TABLES["task"]
         ms_table: Table = MilestoneRow.__table__
-        for part in _chunks(codes, 500):
+        for part in chunks(codes, 500):
             query = (
                 select(PROGRESS.c.item_code, func.count())
                 .where(PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code.in_(part))
@@ -195,7 +195,7 @@ class PlanWriter(ProgressWriter):
             return
         codes = [item.code for item, _, _ in absent]
         columns = ["item_code", "as_of", "milestone_key", *m.PROGRESS_VALUE_COLUMNS]
-        for part in _chunks(codes, 500):
+        for part in chunks(codes, 500):
             rows = self.existing(
                 PROGRESS,
                 columns,
@@ -209,7 +209,7 @@ class PlanWriter(ProgressWriter):
         task_codes = {row_id: item.code for item, _, row_id in absent if item.kind == "task"}
         ms_table: Table = MilestoneRow.__table__
         ms_columns = ["task_id", "key", "title", "due", "position"]
-        for part in _chunks(sorted(task_codes), 500):
+        for part in chunks(sorted(task_codes), 500):
             result = self.conn.execute(
                 select(ms_table.c.id, *(ms_table.c[c] for c in ms_columns))
                 .where(ms_table.c.task_id.in_(part))
@@ -225,7 +225,7 @@ class PlanWriter(ProgressWriter):
             item_columns = [c.name for c in table.columns if c.name not in ("id", "plan_id")]
             ids = {row_id: item.code for item, _, row_id in absent if item.kind == kind}
             gone = []
-            for part in _chunks(sorted(ids), 500):
+            for part in chunks(sorted(ids), 500):
                 query = select(table.c.id, *(table.c[c] for c in item_columns)).where(table.c.id.in_(part))
                 for record in self.conn.execute(query):
                     gone.append(
@@ -238,17 +238,17 @@ class PlanWriter(ProgressWriter):
 def validate_plan_data(data: PlanData) -> None:
     """Refuse duplicate codes within one PlanData, naming the first duplicate (Chinese)."""
     plan = data.plan.code
-    dups = _duplicates(r.code for r in data.regions)
+    dups = repeated_codes(r.code for r in data.regions)
     if dups:
         raise StoreError(f"地区编码 {dups[0]} 重复，未写入任何数据")
-    dups = _duplicates(a.code for a in data.work_areas)
+    dups = repeated_codes(a.code for a in data.work_areas)
     if dups:
         raise StoreError(f"计划 {plan} 中工作领域编码 {dups[0]} 重复，未写入任何数据")
-    dups = _duplicates(item.code for item in data.items())
+    dups = repeated_codes(item.code for item in data.items())
     if dups:
         raise StoreError(f"计划 {plan} 中项目编码 {dups[0]} 重复（各类项目共用一套编码），未写入任何数据")
     for task in data.tasks:
-        dups = _duplicates(str(ms.key) for ms in task.milestones)
+        dups = repeated_codes(str(ms.key) for ms in task.milestones)
         if dups:
             raise StoreError(f"重点任务 {task.code} 的里程碑编号 {dups[0]} 重复，未写入任何数据")
 

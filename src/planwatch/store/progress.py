@@ -18,7 +18,7 @@ from planwatch.store.bulk import driver_rows
 from planwatch.store.items import entry_bounds, item_kinds, task_milestones
 from planwatch.store.summary import ChangeSummary, StoreError
 from planwatch.store.tables import PROGRESS
-from planwatch.store.writer import CHUNK, Row, Writer, _chunks
+from planwatch.store.writer import CHUNK, Row, Writer, chunks
 
 #: The id and the columns ``mapping.progress_from_values`` reads, in its order.
 READ_COLUMNS = (PROGRESS.c.id, *(PROGRESS.c[c] for c in m.PROGRESS_READ_COLUMNS))
@@ -212,7 +212,7 @@ class ProgressStore:
         out: dict[str, list[ProgressRecord]] = {}
         with self.engine.connect() as conn:
             plan_id = self._plan_id(conn, plan_code)
-            for part in _chunks(codes, 500):
+            for part in chunks(codes, 500):
                 query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(
                     PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code.in_(part)
                 )

@@ -4,8 +4,7 @@ Plans (:mod:`.plans`), progress (:mod:`.progress`), the audit log (:mod:`.audit`
 document facts (:mod:`.documents`) each hold their writes and reads; the writer of one
 transaction (diffing, batched statements, audit rows) is :mod:`.writer`, the shared table
 handles are in :mod:`.tables`. ``Store`` mixes them over one engine and keeps the one
-use case that spans them all, recording what a report gave. The names this module held
-before the split are re-exported so ``from planwatch.store.service import ...`` keeps working.
+use case that spans them all, recording what a report gave.
 """
 
 from __future__ import annotations
@@ -19,45 +18,21 @@ from sqlalchemy import Engine
 
 from planwatch.plan.model import ProgressRecord, Target
 from planwatch.settings import Settings
-from planwatch.store.audit import AUDIT_COLUMNS, AuditStore, _audit_entry, _audit_json
-from planwatch.store.bulk import driver_rows
-from planwatch.store.documents import FACT_FIELDS, DocumentStore, DocumentWriter
-from planwatch.store.engine import _escape_like, describe_location, for_writing, make_engine
-from planwatch.store.items import check_namespace, entry_bounds, item_kinds, plan_id_of, task_milestones
+from planwatch.store.audit import AuditStore
+from planwatch.store.documents import DocumentStore, DocumentWriter
+from planwatch.store.engine import describe_location, for_writing, make_engine
+from planwatch.store.items import check_namespace, plan_id_of
 from planwatch.store.library import save_entry_in
 from planwatch.store.migrate import current_revision, upgrade_to_head
-from planwatch.store.plans import AbsentPolicy, PlanStore, PlanWriter, validate_plan_data
-from planwatch.store.progress import READ_COLUMNS, ProgressStore, latest_progress
+from planwatch.store.plans import PlanStore, PlanWriter
+from planwatch.store.progress import ProgressStore
 from planwatch.store.report_figures import Figure, fact_ids, link_figures
 from planwatch.store.summary import IngestWrite, StoreError
-from planwatch.store.tables import AUDIT, ITEM_TABLES, PROGRESS
-from planwatch.store.writer import CHUNK, Row, _duplicates
+from planwatch.store.writer import repeated_codes
 
 if TYPE_CHECKING:
     from planwatch.library.reading import Entry
 
-__all__ = [
-    "AUDIT",
-    "AUDIT_COLUMNS",
-    "CHUNK",
-    "FACT_FIELDS",
-    "ITEM_TABLES",
-    "PROGRESS",
-    "READ_COLUMNS",
-    "AbsentPolicy",
-    "Row",
-    "Store",
-    "_audit_entry",
-    "_audit_json",
-    "_escape_like",
-    "check_namespace",
-    "driver_rows",
-    "entry_bounds",
-    "item_kinds",
-    "latest_progress",
-    "task_milestones",
-    "validate_plan_data",
-]
 
 
 class _Writer(PlanWriter, DocumentWriter):
@@ -146,7 +121,7 @@ class Store(PlanStore, ProgressStore, AuditStore, DocumentStore):
         the same report again changes nothing.
         """
         self._ensure()
-        dups = _duplicates(t.code for t in targets)
+        dups = repeated_codes(t.code for t in targets)
         if dups:
             raise StoreError(f"计划 {plan_code} 中项目编码 {dups[0]} 重复，未写入任何数据")
         result = IngestWrite()

@@ -62,17 +62,8 @@ class Submission:
     updated_at: datetime
 
     def progress_record(self) -> ProgressRecord:
-        """Return the progress record an approval writes."""
-        return ProgressRecord(
-            item_code=self.item_code,
-            as_of=self.as_of,
-            value=self.value,
-            cumulative=self.cumulative,
-            milestone_key=self.milestone_key,
-            narrative=self.narrative,
-            source=Source(unit=self.unit),
-            warning=self.warning or "",
-        )
+        """Return the progress record an approval writes (its confirmed warning kept)."""
+        return _record_of(self, self.warning or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +82,21 @@ class NewSubmission:
 
     def progress_record(self) -> ProgressRecord:
         """Return the figures as a progress record (for the one validation every entry path shares)."""
-        return ProgressRecord(
-            item_code=self.item_code,
-            as_of=self.as_of,
-            value=self.value,
-            cumulative=self.cumulative,
-            milestone_key=self.milestone_key,
-            narrative=self.narrative,
-            source=Source(unit=self.unit),
-        )
+        return _record_of(self, "")
+
+
+def _record_of(figures: Submission | NewSubmission, warning: str) -> ProgressRecord:
+    """Return the progress record holding a submission's figures: one mapping for stored and new ones."""
+    return ProgressRecord(
+        item_code=figures.item_code,
+        as_of=figures.as_of,
+        value=figures.value,
+        cumulative=figures.cumulative,
+        milestone_key=figures.milestone_key,
+        narrative=figures.narrative,
+        source=Source(unit=figures.unit),
+        warning=warning,
+    )
 
 
 def _select() -> Any:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Table, delete, select
 from sqlalchemy.engine import Connection
 
-from planwatch.store.audit import AUDIT_COLUMNS, _audit_json
+from planwatch.store.audit import AUDIT_COLUMNS, audit_json
 from planwatch.store.bulk import insert_rows, update_rows
 from planwatch.store.summary import ChangeSummary
 from planwatch.store.tables import AUDIT
@@ -28,12 +28,14 @@ Row = dict[str, Any]
 CHUNK = 20_000
 
 
-def _chunks(rows: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+def chunks(rows: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    """Yield ``rows`` in slices a driver takes in one statement."""
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
 
-def _duplicates(codes: Iterable[Any]) -> list[Any]:
+def repeated_codes(codes: Iterable[Any]) -> list[Any]:
+    """Return the codes that stand more than once, in order of their second appearance."""
     seen: set[Any] = set()
     dups: list[Any] = []
     for code in codes:
@@ -62,7 +64,7 @@ class Writer:
     # -- audit ------------------------------------------------------------------------
 
     def log(self, action: str, table: str, key: str, before: Row | None, after: Row | None) -> None:
-        self.audit.append((self.at_db, self.user, action, table, key, _audit_json(before), _audit_json(after)))
+        self.audit.append((self.at_db, self.user, action, table, key, audit_json(before), audit_json(after)))
         if len(self.audit) >= CHUNK:
             self.flush()
 
@@ -127,7 +129,7 @@ class Writer:
     def _delete(self, table: Table, kind: str, rows: list[tuple[str, int, Row]]) -> None:
         """Delete rows by id (audit key, id, row), one audit row each."""
         name = str(table.name)
-        for part in _chunks(rows, 500):
+        for part in chunks(rows, 500):
             self.conn.execute(delete(table).where(table.c.id.in_([row_id for _, row_id, _ in part])))
         for key, _, row in rows:
             self.log("delete", name, key, row, None)
