@@ -2,7 +2,7 @@
 
 Faces parse input and render output; what a request *means* lives here, once:
 
-* :func:`choose_plan` — which plan a request is about;
+* :func:`choose_plan` / :func:`plans_of` — which plan a request is about, of which plans;
 * :func:`as_of_for` / :func:`default_as_of` — the board date, with one default rule;
 * :class:`Scope` — the filters of a view, by the names the pages show;
 * :func:`evaluate_plan` / :func:`board_for` — the board of plan P as of D for a scope;
@@ -16,7 +16,7 @@ Errors are :class:`AppError` (:class:`NotFound`, :class:`Refused`; :class:`Inval
 from planwatch.app.as_of import check_as_of, default_as_of, month_end
 from planwatch.app.board import Evaluation, as_of_for, board_for, evaluate_plan
 from planwatch.app.errors import AppError, Invalid, NeedsConfirmation, NotFound, Refused
-from planwatch.app.plans import choose_plan
+from planwatch.app.plans import choose_plan, plans_of
 from planwatch.app.progress import Submission, check_progress, record_approved
 from planwatch.app.scope import Scope
 
@@ -37,5 +37,6 @@ __all__ = [
     "default_as_of",
     "evaluate_plan",
     "month_end",
+    "plans_of",
     "record_approved",
 ]

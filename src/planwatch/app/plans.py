@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal, Protocol
+from collections.abc import Hashable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from planwatch.app.errors import NotFound, Refused
 from planwatch.plan.model import Plan
+
+if TYPE_CHECKING:
+    from planwatch.app.board import Cache
+
+#: The cache key (plan code, date) under which the list of plans is kept (no plan has it).
+PLANS_KEY = ("", date.min)
 
 
 class PlanLister(Protocol):
@@ -16,6 +23,17 @@ class PlanLister(Protocol):
 #: What to do when no plan is named and the database holds several: a command asks the
 #: user to name one (it would be a guess otherwise); a page opens the newest.
 WhenSeveral = Literal["ask", "newest"]
+
+
+def plans_of(store: PlanLister, *, cache: Cache | None = None, version: Hashable = 0) -> list[Plan]:
+    """Return the database's plans, newest year first; from ``cache`` while the data version holds.
+
+    A page asks for them on every request (the plan picker, the default plan), where
+    reading the same few rows again would cost as much as the rest of a small page.
+    """
+    if cache is None:
+        return store.list_plans()
+    return list(cache.get(*PLANS_KEY, version, store.list_plans))
 
 
 def choose_plan(source: PlanLister | Sequence[Plan], plan_code: str | None, *, several: WhenSeveral = "ask") -> Plan:

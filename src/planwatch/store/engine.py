@@ -82,8 +82,10 @@ def make_engine(url: str) -> Engine:
             # A write takes the write lock at BEGIN, so a second writer (another worker process)
             # waits for it under the busy timeout. A deferred transaction that read first would
             # instead fail at its first write with "database is locked" once the other commits.
+            # Sent on the driver's connection: through exec_driver_sql a BEGIN cost as much
+            # Python as the query it opens, on every one of a page's reads.
             immediate = connection.get_execution_options().get(WRITE)
-            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            connection.connection.driver_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     if parsed.get_backend_name() == "postgresql":

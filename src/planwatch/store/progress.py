@@ -7,7 +7,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import and_, delete, func, literal_column, select
+from sqlalchemy import and_, bindparam, delete, func, literal_column, select
 from sqlalchemy.engine import Connection
 
 from planwatch.plan import validation
@@ -17,11 +17,23 @@ from planwatch.store import mapping as m
 from planwatch.store.bulk import driver_rows
 from planwatch.store.items import entry_bounds, item_kinds, task_milestones
 from planwatch.store.summary import ChangeSummary, StoreError
-from planwatch.store.tables import PROGRESS
+from planwatch.store.tables import PLANS, PROGRESS
 from planwatch.store.writer import CHUNK, Row, Writer, chunks
 
 #: The id and the columns ``mapping.progress_from_values`` reads, in its order.
 READ_COLUMNS = (PROGRESS.c.id, *(PROGRESS.c[c] for c in m.PROGRESS_READ_COLUMNS))
+
+#: One item's records up to a date, in saved order: every item page asks it, so it is built once
+#: (see ``audit.NEWEST_ID``), the plan's id a subquery rather than a statement of its own.
+ITEM_HISTORY = (
+    select(*READ_COLUMNS[1:], PROGRESS.c.warning)
+    .where(
+        PROGRESS.c.plan_id == select(PLANS.c.id).where(PLANS.c.code == bindparam("plan")).scalar_subquery(),
+        PROGRESS.c.item_code == bindparam("item"),
+        PROGRESS.c.as_of <= bindparam("as_of"),
+    )
+    .order_by(PROGRESS.c.id)
+)
 
 
 def _progress_audit_key(plan_code: str, row: Row) -> str:
@@ -193,14 +205,12 @@ class ProgressStore:
         reads that item's few rows instead of all of them.
         """
         self._ensure()
+        values = {"plan": plan_code, "item": item_code, "as_of": as_of or date.max}
         with self.engine.connect() as conn:
-            plan_id = self._plan_id(conn, plan_code)
-            query = select(*READ_COLUMNS[1:], PROGRESS.c.warning).where(
-                PROGRESS.c.plan_id == plan_id, PROGRESS.c.item_code == item_code
-            )
-            if as_of is not None:
-                query = query.where(PROGRESS.c.as_of <= as_of)
-            return _records_with_warnings(conn.execute(query.order_by(PROGRESS.c.id)))
+            records = _records_with_warnings(conn.execute(ITEM_HISTORY, values))
+            if not records:
+                self._plan_id(conn, plan_code)  # an unknown plan is an error, not an empty history
+        return records
 
     def items_progress(self, plan_code: str, item_codes: Iterable[str]) -> dict[str, list[ProgressRecord]]:
         """Return the whole stored history of some items of a plan, by item code (saved order).

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 
 from planwatch.store.summary import ChangeSummary, StoreError
-from planwatch.store.tables import DocumentFactRow, DocumentRow, PlanRow, ReportFigureRow
+from planwatch.store.tables import PLANS, DocumentFactRow, DocumentRow, ReportFigureRow
 
 if TYPE_CHECKING:
     from planwatch.store import Store
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 FIGURES: Table = ReportFigureRow.__table__
 FACTS: Table = DocumentFactRow.__table__
 DOCS: Table = DocumentRow.__table__
-PLANS: Table = PlanRow.__table__
 #: What ``ingest`` made of a report figure.
 ROLES = ("progress", "beside", "proposal")
 #: Characters either side of a figure that the item page quotes its sentence from.
@@ -106,31 +105,35 @@ def link_figures(
         summary.bump("report_figure", "deleted", len(gone))
 
 
+#: One item's report figures with their documents and sentences, by date then document: every
+#: item page asks it, so it is built once (see ``audit.NEWEST_ID``).
+ITEM_FIGURES = (
+    select(
+        FIGURES.c.item_code,
+        FIGURES.c.as_of,
+        FIGURES.c.value,
+        FIGURES.c.role,
+        DOCS.c.id.label("document_id"),
+        DOCS.c.name,
+        DOCS.c.added_at,
+        DOCS.c.body,
+        FACTS.c.span_start,
+        FACTS.c.span_end,
+        FACTS.c.text,
+    )
+    .join(PLANS, PLANS.c.id == FIGURES.c.plan_id)
+    .join(FACTS, FACTS.c.id == FIGURES.c.fact_id)
+    .join(DOCS, DOCS.c.id == FACTS.c.document_id)
+    .where(PLANS.c.code == bindparam("plan"), FIGURES.c.item_code == bindparam("item"))
+    .order_by(FIGURES.c.as_of, DOCS.c.id, FACTS.c.span_start)
+)
+
+
 def item_figures(store: Store, plan_code: str, item_code: str) -> list[ReportFigure]:
     """Return the report figures ingest matched to one item of a plan (any role), by date then document."""
     store._ensure()
-    query = (
-        select(
-            FIGURES.c.item_code,
-            FIGURES.c.as_of,
-            FIGURES.c.value,
-            FIGURES.c.role,
-            DOCS.c.id.label("document_id"),
-            DOCS.c.name,
-            DOCS.c.added_at,
-            DOCS.c.body,
-            FACTS.c.span_start,
-            FACTS.c.span_end,
-            FACTS.c.text,
-        )
-        .join(PLANS, PLANS.c.id == FIGURES.c.plan_id)
-        .join(FACTS, FACTS.c.id == FIGURES.c.fact_id)
-        .join(DOCS, DOCS.c.id == FACTS.c.document_id)
-        .where(PLANS.c.code == plan_code, FIGURES.c.item_code == item_code)
-        .order_by(FIGURES.c.as_of, DOCS.c.id, FACTS.c.span_start)
-    )
     with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
+        rows = conn.execute(ITEM_FIGURES, {"plan": plan_code, "item": item_code}).all()
     return [
         ReportFigure(
             r.item_code,

@@ -11,22 +11,22 @@ Which move is allowed is decided by ``planwatch.app.review``, not here.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, func, select, update
+from sqlalchemy import Engine, Table, bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
 from planwatch.plan.model import ProgressRecord, Source
 from planwatch.store.bulk import insert_rows
 from planwatch.store.engine import for_writing
 from planwatch.store.summary import ChangeSummary, StoreError
-from planwatch.store.tables import ITEM_TABLES, PlanRow, SubmissionRow
+from planwatch.store.tables import ITEM_TABLES, PLANS, SubmissionRow
 from planwatch.store.users import as_utc, now, write_audit
 
 SUBMISSIONS: Table = SubmissionRow.__table__
-PLANS: Table = PlanRow.__table__
 
 #: The states in which a submission still waits for the unit or the reviewer.
 OPEN_STATES = ("submitted", "returned")
@@ -422,6 +422,47 @@ def listing(
 
     ``units`` None: every unit; otherwise only submissions for those units.
     """
+    where = _where(plan_code, states, units, item_code, changed_since)
+    with engine.connect() as conn:
+        total = conn.execute(
+            select(func.count()).select_from(SUBMISSIONS.join(PLANS, PLANS.c.id == SUBMISSIONS.c.plan_id)).where(*where)
+        ).scalar_one()
+        return _page(conn, where, limit, offset, newest_first), total
+
+
+def of_item(
+    engine: Engine,
+    plan_code: str,
+    item_code: str,
+    *,
+    states: tuple[str, ...] = (),
+    limit: int = 50,
+    newest_first: bool = False,
+) -> list[Submission]:
+    """Return an item's submissions, oldest first (or newest first): the item page's list, one query."""
+    values: dict[str, Any] = {"plan": plan_code, "item": item_code, "limit": limit}
+    if states:
+        values["states"] = list(states)
+    with engine.connect() as conn:
+        return [_submission(r) for r in conn.execute(_of_item(bool(states), newest_first), values)]
+
+
+@functools.cache
+def _of_item(by_state: bool, newest_first: bool) -> Any:
+    """Return the statement of :func:`of_item`, built once per shape (every item page runs it)."""
+    where = [PLANS.c.code == bindparam("plan"), SUBMISSIONS.c.item_code == bindparam("item")]
+    if by_state:
+        where.append(SUBMISSIONS.c.state.in_(bindparam("states", expanding=True)))
+    return _select().where(*where).order_by(*_order(newest_first)).limit(bindparam("limit"))
+
+
+def _where(
+    plan_code: str,
+    states: tuple[str, ...],
+    units: tuple[str, ...] | None,
+    item_code: str | None,
+    changed_since: datetime | None,
+) -> list[Any]:
     where: list[Any] = [PLANS.c.code == plan_code]
     if states:
         where.append(SUBMISSIONS.c.state.in_(states))
@@ -431,18 +472,16 @@ def listing(
         where.append(SUBMISSIONS.c.item_code == item_code)
     if changed_since is not None:
         where.append(SUBMISSIONS.c.updated_at > changed_since)
-    with engine.connect() as conn:
-        total = conn.execute(
-            select(func.count()).select_from(SUBMISSIONS.join(PLANS, PLANS.c.id == SUBMISSIONS.c.plan_id)).where(*where)
-        ).scalar_one()
-        rows = conn.execute(
-            _select()
-            .where(*where)
-            .order_by(*((SUBMISSIONS.c.id.desc(),) if newest_first else (SUBMISSIONS.c.submitted_at, SUBMISSIONS.c.id)))
-            .limit(limit)
-            .offset(offset)
-        ).all()
-    return [_submission(r) for r in rows], total
+    return where
+
+
+def _page(conn: Connection, where: list[Any], limit: int, offset: int, newest_first: bool) -> list[Submission]:
+    rows = conn.execute(_select().where(*where).order_by(*_order(newest_first)).limit(limit).offset(offset)).all()
+    return [_submission(r) for r in rows]
+
+
+def _order(newest_first: bool) -> tuple[Any, ...]:
+    return (SUBMISSIONS.c.id.desc(),) if newest_first else (SUBMISSIONS.c.submitted_at, SUBMISSIONS.c.id)
 
 
 def count_waiting(engine: Engine, plan_code: str, units: tuple[str, ...] | None = None) -> int:

@@ -478,7 +478,10 @@ class SubmissionRow(Base):
     """
 
     __tablename__ = "submissions"
-    __table_args__ = (Index("ix_submissions_plan_id_state", "plan_id", "state"),)
+    __table_args__ = (
+        Index("ix_submissions_plan_id_state", "plan_id", "state"),
+        Index("ix_submissions_plan_id_item_code_id", "plan_id", "item_code", "id"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
     item_code: Mapped[str] = mapped_column(String(64))
@@ -513,5 +516,6 @@ ITEM_TABLES: dict[str, Table] = {
     "project": ProjectRow.__table__,
     "livelihood": LivelihoodItemRow.__table__,
 }
+PLANS: Table = PlanRow.__table__
 PROGRESS: Table = ProgressRow.__table__
 AUDIT: Table = AuditRow.__table__

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, delete, func, select, update
+from sqlalchemy import Engine, Table, bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from planwatch.store.engine import for_writing
@@ -338,13 +338,16 @@ def drop_session(engine: Engine, id_hash: str) -> None:
         conn.execute(delete(SESSIONS).where(SESSIONS.c.id_hash == id_hash))
 
 
+#: The account of a live session: asked on every request, so built once (see ``audit.NEWEST_ID``).
+OF_SESSION = (
+    _account_select()
+    .join(SESSIONS, SESSIONS.c.user_id == USERS.c.id)
+    .where(SESSIONS.c.id_hash == bindparam("id_hash"), SESSIONS.c.expires_at > bindparam("now"))
+)
+
+
 def account_for_session(engine: Engine, id_hash: str) -> Account | None:
     """Return the account of a live session, or None (unknown or expired)."""
-    query = (
-        _account_select()
-        .join(SESSIONS, SESSIONS.c.user_id == USERS.c.id)
-        .where(SESSIONS.c.id_hash == id_hash, SESSIONS.c.expires_at > now())
-    )
     with engine.connect() as conn:
-        row = conn.execute(query).first()
+        row = conn.execute(OF_SESSION, {"id_hash": id_hash, "now": now()}).first()
     return _account(row) if row else None

@@ -76,10 +76,10 @@ def select(
 ) -> Selection:
     """Resolve ``?plan=&as_of=`` into a plan, a date and the plan's status on that date (the app layer's rules)."""
     store = get_store(request)
-    plans = store.list_plans()
-    chosen = app.choose_plan(plans, plan, several="newest")
     boards = request.app.state.boards
     version = store.data_version()
+    plans = app.plans_of(store, cache=boards, version=version)
+    chosen = app.choose_plan(plans, plan, several="newest")
     wanted = app.as_of_for(store, chosen, parse_as_of(as_of), cache=boards, version=version)
     evaluation = app.evaluate_plan(store, chosen, wanted, cache=boards, version=version)
     return scoped(Selection(plans, chosen, wanted, evaluation), user)

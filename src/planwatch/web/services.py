@@ -152,9 +152,7 @@ def report_figures(store, plan_code: str, item_code: str, records: list[Progress
     if not figures:
         return []
     own = [r for r in records if r.source.unit and not r.source.document]
-    approved, _ = subs.listing(
-        store.engine, plan_code, states=("approved",), item_code=item_code, limit=500, newest_first=True
-    )
+    approved = subs.of_item(store.engine, plan_code, item_code, states=("approved",), limit=500, newest_first=True)
     reviewers: dict[tuple[date, float | None], str | None] = {}
     for submission in approved:  # newest first: the approval of the figure the record holds
         if not submission.milestone_key:

@@ -199,7 +199,7 @@ def _render_detail(
     detail = detail_of(request, sel, code)
     user = principal(request)
     item = sel.evaluation.plan_item(code)
-    submissions, _ = subs.listing(get_store(request).engine, sel.plan.code, item_code=code, limit=50)
+    submissions = subs.of_item(get_store(request).engine, sel.plan.code, code, limit=50)
     return templates.TemplateResponse(
         request,
         "item.html",
