@@ -92,7 +92,7 @@ def listing(store, plan_code: str, state: str | None = "proposed") -> list[Propo
 
 def pending_count(store, plan_code: str) -> int:  # type: ignore[no-untyped-def]
     """Return how many proposals of the plan wait for a decision."""
-    return len(store.target_proposals(plan_code, "proposed"))
+    return store.count_proposals(plan_code, "proposed")
 
 
 def decide(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Table, delete, func, literal_column, select, update
+from sqlalchemy import Table, bindparam, delete, func, literal_column, select, update
 from sqlalchemy.engine import Connection
 
 from planwatch.plan.model import PlanData, Target
@@ -26,6 +26,7 @@ from planwatch.store.progress import (
 from planwatch.store.summary import AbsentItem, ChangeSummary, StoreError
 from planwatch.store.tables import (
     ITEM_TABLES,
+    PLANS,
     PROGRESS,
     KeyTaskRow,
     MilestoneRow,
@@ -35,6 +36,15 @@ from planwatch.store.tables import (
     WorkAreaRow,
 )
 from planwatch.store.writer import Row, chunks, repeated_codes
+
+_PROPOSALS: Table = TargetProposalRow.__table__
+#: How many of a plan's target proposals are in a state: the nav shows it on every page of
+#: the 计划处, so the statement is built once (see ``audit.NEWEST_ID``).
+PROPOSALS_IN_STATE = (
+    select(func.count())
+    .select_from(_PROPOSALS.join(PLANS, PLANS.c.id == _PROPOSALS.c.plan_id))
+    .where(PLANS.c.code == bindparam("plan"), _PROPOSALS.c.state == bindparam("state"))
+)
 
 #: What a plan save does with stored items the data leaves out: keep them silently (a
 #: partial update), keep them and list them in the summary, or delete them.
@@ -368,6 +378,12 @@ class PlanStore:
             if state is not None:
                 query = query.where(table.c.state == state)
             return [dict(r._mapping) for r in conn.execute(query)]
+
+    def count_proposals(self, plan_code: str, state: str = "proposed") -> int:
+        """Return how many of the plan's target proposals are in ``state`` (the nav's count, on every page)."""
+        self._ensure()
+        with self.engine.connect() as conn:
+            return conn.execute(PROPOSALS_IN_STATE, {"plan": plan_code, "state": state}).scalar_one()
 
     def decide_proposal(
         self, plan_code: str, proposal_id: int, *, accept: bool, user: str, reason: str | None = None

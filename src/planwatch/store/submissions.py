@@ -486,10 +486,18 @@ def _order(newest_first: bool) -> tuple[Any, ...]:
 
 def count_waiting(engine: Engine, plan_code: str, units: tuple[str, ...] | None = None) -> int:
     """Return how many submissions of a plan wait for review (for ``units`` when given)."""
-    where: list[Any] = [PLANS.c.code == plan_code, SUBMISSIONS.c.state == "submitted"]
+    values: dict[str, Any] = {"plan": plan_code}
     if units is not None:
-        where.append(SUBMISSIONS.c.unit.in_(units))
+        values["units"] = list(units)
     with engine.connect() as conn:
-        return conn.execute(
-            select(func.count()).select_from(SUBMISSIONS.join(PLANS, PLANS.c.id == SUBMISSIONS.c.plan_id)).where(*where)
-        ).scalar_one()
+        return conn.execute(_count_waiting(units is not None), values).scalar_one()
+
+
+@functools.cache
+def _count_waiting(by_unit: bool) -> Any:
+    """Return the statement of :func:`count_waiting`, built once per shape (every board page runs it)."""
+    where = [PLANS.c.code == bindparam("plan"), SUBMISSIONS.c.state == "submitted"]
+    if by_unit:
+        where.append(SUBMISSIONS.c.unit.in_(bindparam("units", expanding=True)))
+    joined = SUBMISSIONS.join(PLANS, PLANS.c.id == SUBMISSIONS.c.plan_id)
+    return select(func.count()).select_from(joined).where(*where)
