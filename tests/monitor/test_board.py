@@ -122,3 +122,25 @@ def test_a_growth_target_named_with_增速_does_not_say_growth_twice() -> None:
     status = status_of(retail, [cum("T04", "2025-06-30", 5.9)], "2025-06-30")
     assert status.name == "社会消费品零售总额增速"
     assert status.explanation.startswith("截至2025-06-30社会消费品零售总额增长5.9%，目标增长6.5%左右")
+
+
+@pytest.mark.parametrize("by", ["work_area", "owner_unit", "district"])
+@pytest.mark.parametrize("new_light", [Light.RED, Light.GREEN, Light.GREY])
+def test_a_board_brought_up_to_date_shows_every_rollup_as_a_fresh_board_would(board, by, new_light) -> None:
+    from dataclasses import replace
+
+    from planwatch.monitor import StatusBoard
+
+    shown = {worst: board.rollup(by, worst) for worst in (1, 3, 5)}  # the pages keep several depths
+    assert shown
+    changed = [replace(item, light=new_light, stale=new_light is Light.GREY) for item in board.items[::3]]
+    updated = board.with_changed(changed)
+    assert updated is not None
+    positions = {item.code: n for n, item in enumerate(board.items)}
+    items = list(board.items)
+    for item in changed:
+        items[positions[item.code]] = item
+    fresh = StatusBoard(board.plan, board.as_of, board.time_progress, items, board.work_area_titles, board.region_names)
+    for worst in (1, 3, 5):
+        assert updated.rollup(by, worst) == fresh.rollup(by, worst), (by, worst)
+    assert updated.counts() == fresh.counts() and updated.alerts() == fresh.alerts()

@@ -114,6 +114,19 @@ def test_the_reduced_progress_gives_the_same_status_inputs_as_the_full_history(s
         assert len(reduced) <= len(full)
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_few_items_read_by_code_get_the_same_status_inputs_as_the_full_history(store: Store, seed: int) -> None:
+    """What a board brought up to date reads for the items a write touched, at dates before their last reports."""
+    data = random_plan(seed)
+    store.save_plan_data(data, user="测试")
+    codes = sorted({r.item_code for r in data.progress})[::4]
+    for as_of in AS_OF_DATES:
+        full = [r for r in data.progress if r.item_code in codes and (as_of is None or r.as_of <= as_of)]
+        part = store.load_plan_data("R2025", as_of=as_of, latest_only=True, codes=codes).progress
+        assert {r.item_code for r in part} <= set(codes)
+        assert observed(part) == expected(full), f"as of {as_of}"
+
+
 def test_monthly_amounts_after_a_cumulative_report_are_added_to_it(store: Store) -> None:
     data = random_plan(3)
     data.progress = [

@@ -107,6 +107,16 @@ class Rollup:
         return sum(self.counts.values())
 
 
+@dataclass(frozen=True, slots=True)
+class _GroupFigures:
+    """What a roll-up group's figures are, before a number of worst items is chosen."""
+
+    counts: dict[Light, int]
+    average: float | None
+    stale: int
+    ranked: list[ItemStatus]
+
+
 @dataclass(slots=True)
 class Tally:
     """The whole-board figures of a board, kept so that a few changed items update them.
@@ -255,17 +265,30 @@ class StatusBoard:
         return groups
 
     def _group_rollup(self, by: str, key: str | None, members: list[int], worst: int) -> Rollup:
+        return self._rollup_of(by, key, self._group_figures(members, worst), worst)
+
+    def _group_figures(self, members: list[int], deepest: int) -> _GroupFigures:
+        """Return a group's counts, average, stale number and its ``deepest`` worst items, worst first."""
         items = self.items
         group = [items[n] for n in members]
+        return _GroupFigures(
+            counts=count_lights(group),
+            average=_average(i.completion for i in group),
+            stale=sum(1 for i in group if i.stale),
+            # nlargest is sorted(..., reverse=True)[:n], stable: its first k are nlargest(k)
+            ranked=heapq.nlargest(
+                deepest, (i for i in group if i.light is RED or i.light is YELLOW or i.stale), key=ItemStatus.severity
+            ),
+        )
+
+    def _rollup_of(self, by: str, key: str | None, figures: _GroupFigures, worst: int) -> Rollup:
         return Rollup(
             key=key,
             label=self.label_of(by, key),  # type: ignore[arg-type]
-            counts=count_lights(group),
-            average_completion=_average(i.completion for i in group),
-            worst=heapq.nlargest(
-                worst, (i for i in group if i.light is RED or i.light is YELLOW or i.stale), key=ItemStatus.severity
-            ),
-            stale=sum(1 for i in group if i.stale),
+            counts=dict(figures.counts),
+            average_completion=figures.average,
+            worst=figures.ranked[:worst],
+            stale=figures.stale,
         )
 
     def _sort_rollups(self, by: str, rollups: list[Rollup]) -> None:
@@ -302,11 +325,22 @@ class StatusBoard:
         board = replace(self, items=items)
         board._positions, board._tally, board._groups = positions, tally, self._groups
         # a snapshot: pages still reading the old board fill its roll-ups lazily from other threads
-        for (by, worst), rollups in tuple(self._rollups.items()):
+        kept = tuple(self._rollups.items())
+        deepest: dict[str, int] = {}
+        for by, worst in (key for key, _ in kept):
+            deepest[by] = max(worst, deepest.get(by, 0))
+        # each touched group is counted once, whatever number of worst items its roll-ups show
+        figures: dict[tuple[str, str | None], _GroupFigures] = {}
+        for (by, worst), rollups in kept:
             members = self._groups[by]
-            again = [
-                board._group_rollup(by, r.key, members[r.key], worst) if r.key in touched[by] else r for r in rollups
-            ]
+            again = []
+            for r in rollups:
+                if r.key in touched[by]:
+                    found = figures.get((by, r.key))
+                    if found is None:
+                        found = figures[(by, r.key)] = board._group_figures(members[r.key], deepest[by])
+                    r = board._rollup_of(by, r.key, found, worst)
+                again.append(r)
             board._sort_rollups(by, again)
             board._rollups[(by, worst)] = again
         return board

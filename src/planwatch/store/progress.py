@@ -263,6 +263,8 @@ def _records_with_warnings(rows: Iterable[Any]) -> list[ProgressRecord]:
 
 #: Items reported after a board's date above which the whole plan is summarised on the fly.
 SPLIT_LIMIT = 2000
+#: Items few enough to be asked about by code (one IN list) rather than through the whole plan's summary.
+FEW_CODES = 500
 
 
 def latest_progress(
@@ -275,15 +277,22 @@ def latest_progress(
     summarised from their rows up to ``as_of`` — one pass over a million rows for all
     items would take seconds. ``codes``: those items only.
     """
-    if as_of is None or latest.usable(conn, plan_id, as_of):
+    if as_of is None:
         return _reduced(conn, plan_id, as_of, dates, codes, summary=True)
-    later = latest.reported_after(conn, plan_id, as_of, codes)
+    if codes is not None and len(codes) <= FEW_CODES:
+        # a few items (a board brought up to date): ask about them, not the whole plan's summary
+        later = latest.reported_after(conn, plan_id, as_of, codes)
+    elif latest.usable(conn, plan_id, as_of):
+        later = []
+    else:
+        later = latest.reported_after(conn, plan_id, as_of, codes)
+    if not later:
+        return _reduced(conn, plan_id, as_of, dates, codes, summary=True)
     if len(later) > SPLIT_LIMIT:
         return _reduced(conn, plan_id, as_of, dates, codes, summary=False)
     records = _reduced(conn, plan_id, as_of, dates, codes, summary=True, exclude=later)
-    if later:
-        records += _reduced(conn, plan_id, as_of, dates, later, summary=False)
-        records.sort(key=attrgetter("item_code"))  # stable: each item's records keep their order
+    records += _reduced(conn, plan_id, as_of, dates, later, summary=False)
+    records.sort(key=attrgetter("item_code"))  # stable: each item's records keep their order
     return records
 
 
