@@ -14,7 +14,7 @@ Errors are :class:`AppError` (:class:`NotFound`, :class:`Refused`; :class:`Inval
 """
 
 from planwatch.app.as_of import check_as_of, default_as_of, month_end
-from planwatch.app.board import Evaluation, as_of_for, board_for, evaluate_plan
+from planwatch.app.board import Evaluation, Narrowed, as_of_for, board_for, evaluate_plan
 from planwatch.app.errors import AppError, Invalid, NeedsConfirmation, NotFound, Refused
 from planwatch.app.plans import choose_plan, plans_of
 from planwatch.app.progress import Submission, check_progress, record_approved
@@ -24,6 +24,7 @@ __all__ = [
     "AppError",
     "Evaluation",
     "Invalid",
+    "Narrowed",
     "NeedsConfirmation",
     "NotFound",
     "Refused",

@@ -32,6 +32,9 @@ T = TypeVar("T")
 REPORT_DATES_KEY = date.min
 
 
+#: The memo key of an evaluation's plan items by code (built once, shared by narrowed evaluations).
+ITEMS_BY_CODE = "plan-items-by-code"
+
 #: Changed items above which a cached board is rebuilt rather than updated item by item.
 REFRESH_LIMIT = 500
 
@@ -88,7 +91,7 @@ class Evaluation:
 
     def plan_item(self, code: str) -> PlanItem:
         """Return the plan item ``code`` (its definition), or raise :class:`NotFound` in Chinese."""
-        return find_item(self.data, code, self.memo("plan-items-by-code", self.data.item_index))
+        return find_item(self.data, code, self.memo(ITEMS_BY_CODE, self.data.item_index))
 
     def item(self, code: str) -> ItemStatus | None:
         """Return the status of item ``code`` on the board, or None (a dict, not a scan of 100,000 items)."""
@@ -177,15 +180,55 @@ def refreshed(store: Any, old: Evaluation) -> Evaluation | None:
         return None
     fresh = Evaluation(data, board, mark=mark)
     if not touched.definitions:
-        fresh._memo["plan-items-by-code"] = old._memo.get("plan-items-by-code") or data.item_index()
-    # Derived values that can follow a few changed items (a face's sorted lists) are carried along.
+        fresh._memo[ITEMS_BY_CODE] = old._memo.get(ITEMS_BY_CODE) or data.item_index()
+    # Derived values that can follow a few changed items (a face's sorted lists, a unit's
+    # narrowed board) are carried along; one that cannot (None) is worked out again when asked.
     positions = board.positions
     changed = [(old.board.items[positions[code]], board.items[positions[code]]) for code in sorted(touched.codes)]
     for key, value in list(old._memo.items()):
         follow = getattr(value, "follow", None)
         if follow is not None:
-            fresh._memo[key] = follow(changed, board)
+            carried = follow(changed, fresh)
+            if carried is not None:
+                fresh._memo[key] = carried
     return fresh
+
+
+@dataclass(slots=True)
+class Narrowed:
+    """An evaluation narrowed to the items ``keeps`` lets through (a unit's own), following the whole one.
+
+    A 填报 user's pages read the board of their unit's items: filtering 100,000 items for
+    each new data version, in every worker, cost more than the approval that moved it.
+    Kept in the whole evaluation's memo, it is carried to the next version by
+    :meth:`follow`, which replaces only the changed items that are the unit's.
+    """
+
+    evaluation: Evaluation
+    keeps: Callable[[ItemStatus], bool]
+
+    @classmethod
+    def of(cls, whole: Evaluation, keeps: Callable[[ItemStatus], bool]) -> Narrowed:
+        """Return ``whole`` narrowed to the items ``keeps`` accepts."""
+        items = [item for item in whole.board.items if keeps(item)]
+        return cls(_sharing_definitions(whole, replace(whole.board, items=items)), keeps)
+
+    def follow(self, changed: list[tuple[ItemStatus, ItemStatus]], whole: Evaluation) -> Narrowed | None:
+        """Return this narrowed evaluation brought to ``whole``'s version, or None when it must be narrowed again."""
+        mine = [(old, new) for old, new in changed if self.keeps(old) or self.keeps(new)]
+        if any(self.keeps(old) != self.keeps(new) for old, new in mine):
+            return None  # an item came into the unit's scope or left it
+        board = self.evaluation.board.with_changed(new for _, new in mine) if mine else self.evaluation.board
+        if board is None:
+            return None
+        return Narrowed(_sharing_definitions(whole, board), self.keeps)
+
+
+def _sharing_definitions(whole: Evaluation, board: StatusBoard) -> Evaluation:
+    """Return an evaluation of ``board`` over ``whole``'s data, sharing its index of items by code."""
+    narrowed = Evaluation(whole.data, board, mark=whole.mark)
+    narrowed._memo[ITEMS_BY_CODE] = whole.memo(ITEMS_BY_CODE, whole.data.item_index)
+    return narrowed
 
 
 @dataclass(frozen=True, slots=True)

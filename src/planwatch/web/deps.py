@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
@@ -96,12 +96,11 @@ def scoped(sel: Selection, user: Principal) -> Selection:
     if user.sees_all:
         return sel
 
-    def narrow() -> Evaluation:
-        items = [item for item in sel.board.items if user.covers(item.owner_unit, item.district_code)]
-        return Evaluation(sel.data, replace(sel.board, items=items))
+    def narrow() -> app.Narrowed:
+        return app.Narrowed.of(sel.evaluation, lambda item: user.covers(item.owner_unit, item.district_code))
 
     narrowed = sel.evaluation.memo(("scope", user.role, user.unit, user.district_code), narrow)
-    return Selection(sel.plans, sel.plan, sel.as_of, narrowed)
+    return Selection(sel.plans, sel.plan, sel.as_of, narrowed.evaluation)
 
 
 #: a route parameter that resolves ``?plan=&as_of=`` into a :class:`Selection`.

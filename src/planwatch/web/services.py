@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planwatch.app import errors as app_errors
-from planwatch.app.board import find_item
+from planwatch.app.board import Evaluation, find_item
 from planwatch.monitor import ItemStatus, StatusBoard
 from planwatch.monitor.board import RollupBy
 from planwatch.monitor.wording import KIND_LABELS
@@ -349,9 +349,9 @@ class SortedItems:
             self._rows = (self.present[::-1] if self.descending else self.present) + self.missing
         return self._rows
 
-    def follow(self, changed: list[tuple[ItemStatus, ItemStatus]], board: StatusBoard) -> SortedItems:
+    def follow(self, changed: list[tuple[ItemStatus, ItemStatus]], evaluation: Evaluation) -> SortedItems:
         """Return the list with each (old, new) status pair's old status replaced by the new one in its place."""
-        key, positions = self.key, board.positions
+        key, positions = self.key, evaluation.board.positions
         present, missing = list(self.present), list(self.missing)
 
         def ordered(item: ItemStatus):  # type: ignore[no-untyped-def]
