@@ -112,6 +112,10 @@ def test_rejecting_needs_a_reason_and_keeps_it_in_the_audit_log(world):
     assert "T-FAI" not in {t.code for t in store.load_plan_data(PLAN, progress=False).targets}
     page = browser(app_client, "planner").get("/proposals", params=AT).text
     assert "<b>口径" not in page  # nothing a user types is rendered unescaped
+    # the reason is shown beside the decision, as text
+    decided = soup(browser(app_client, "planner").get("/proposals", params=AT))
+    row = decided.select_one(f"tr[data-proposal='{ids['T-FAI']}']")
+    assert row.select_one(".reason").get_text() == "<b>口径</b>与统计局年报不一致"
 
 
 @pytest.mark.parametrize("user", ["filler", "reader"])
@@ -142,3 +146,5 @@ def test_the_cli_uses_the_same_rule_a_rejection_needs_a_reason(world, tmp_path):
     done = runner.invoke(cli, [*reject, "--reason", "重复", "--user", "王五"])
     assert done.exit_code == 0, done.output
     assert store.audit_log(limit=10, table="target_proposals")[0].user == "王五"
+    listed = runner.invoke(cli, ["proposals", "--db", db, "--plan", PLAN, "--all"])
+    assert listed.exit_code == 0 and "理由：重复" in listed.output

@@ -44,6 +44,7 @@ class Proposal:
     proposed_at: datetime
     decided_by: str | None
     decided_at: datetime | None
+    reason: str | None = None
 
     @property
     def state_label(self) -> str:
@@ -76,6 +77,7 @@ def _proposal(row: dict[str, Any], name_of: Callable[[str], str]) -> Proposal:
         proposed_at=row["proposed_at"],
         decided_by=row.get("decided_by"),
         decided_at=row.get("decided_at"),
+        reason=row.get("decision_reason"),
     )
 
 

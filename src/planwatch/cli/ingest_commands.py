@@ -102,4 +102,5 @@ def proposals_command(
         amount = f"{target.get('value')}{target.get('unit', '')}"
         click.echo(f"{row['id']:>4}  {states.get(row['state'], row['state'])}  {row['code']}  "
                    f"{target.get('name') or target.get('indicator_code')}  {target.get('measure')} {amount}  "
-                   f"来自 {row['document']}")
+                   f"来自 {row['document']}"
+                   + (f"  理由：{row['decision_reason']}" if row.get("decision_reason") else ""))

@@ -14,7 +14,7 @@ from planwatch.plan.model import PlanData, Target
 from planwatch.store import latest
 from planwatch.store import mapping as m
 from planwatch.store.bulk import driver_rows
-from planwatch.store.engine import snapshot
+from planwatch.store.engine import for_writing, snapshot
 from planwatch.store.items import check_namespace, item_kinds
 from planwatch.store.progress import (
     READ_COLUMNS,
@@ -391,11 +391,11 @@ class PlanStore:
         """Accept a proposal into the plan (its target saved and audited) or reject it, in one transaction.
 
         Returns the target added on acceptance. A proposal already decided → StoreError.
-        ``reason`` (why not, or why) is kept in the decision's audit row.
+        ``reason`` (why not, or why) is kept with the proposal and in the decision's audit row.
         """
         self._ensure()
         table: Table = TargetProposalRow.__table__
-        with self.engine.begin() as conn:
+        with for_writing(self.engine).begin() as conn:
             plan_id = self._plan_id(conn, plan_code)
             row = conn.execute(
                 select(table).where(table.c.id == proposal_id, table.c.plan_id == plan_id)
@@ -412,7 +412,7 @@ class PlanStore:
                 check_namespace(conn, plan_id, plan_code, [("target", [target])])
                 writer.plan_rows(ITEM_TABLES["target"], "target", plan_id, plan_code, [m.target_row(target)])
             state = "accepted" if accept else "rejected"
-            decided = {"state": state, "decided_by": user, "decided_at": writer.at}
+            decided = {"state": state, "decided_by": user, "decided_at": writer.at, "decision_reason": reason or None}
             conn.execute(update(table).where(table.c.id == proposal_id).values(**decided))
             after = {"state": state, **({"reason": reason} if reason else {})}
             writer.log("update", table.name, f"{plan_code}/{row.code}", {"state": row.state}, after)

@@ -303,7 +303,8 @@ class TargetProposalRow(Base):
     """A target a report states for a plan item, waiting for the 计划处 to accept it into the plan.
 
     ``target`` holds the proposed target as the ``targets`` row would (mapping.target_row);
-    ``state`` is proposed, accepted or rejected. Reading the same report again proposes nothing new.
+    ``state`` is proposed, accepted or rejected, with who decided, when and why. Reading the
+    same report again proposes nothing new.
     """
 
     __tablename__ = "target_proposals"
@@ -319,6 +320,8 @@ class TargetProposalRow(Base):
     proposed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: why it was not taken (required) or why it was: shown beside the decision, for good
+    decision_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class DocumentRow(Base):
