@@ -2,10 +2,12 @@
 
 A 填报 user of 青山县人民政府 logs in and submits P02's June figure, and sees it waiting; a
 计划处 user returns it with a comment; the 填报 user reads the comment and resubmits; the
-计划处 user approves, and P02's light on the board changes. Nothing is downloaded: the
-system browser is launched by path. Skipped without /usr/bin/chromium unless
+计划处 user approves, and P02's light on the board changes. The same unit downloads its
+progress template from 上传填报表, fills it, uploads it and finds the figure waiting for
+review. Nothing is downloaded from the internet: the system browser is launched by path.
+Skipped without /usr/bin/chromium unless
 ``PLANWATCH_TEST_REQUIRE_BROWSER=1`` (as in ``.ci/run``). With ``PLANWATCH_SCREENSHOTS=DIR``
-the login page and the review queue are saved there (the README's pictures).
+the login page, the review queue and the upload page are saved there (the README's pictures).
 """
 
 from __future__ import annotations
@@ -123,5 +125,49 @@ def test_a_figure_goes_from_submitted_to_returned_to_approved_and_changes_the_li
             unit.goto(f"/items/P02?{AT}")
             expect(unit.locator(".status-light")).to_have_text("绿灯")
             expect(unit.locator("table.history")).to_contain_text("32,800")
+        finally:
+            browser.close()
+
+
+def test_a_unit_downloads_its_template_fills_it_and_uploads_it_as_submissions_waiting_for_review(
+    site: str, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from .workbooks import filled
+
+    shots = os.environ.get("PLANWATCH_SCREENSHOTS")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            page = browser.new_context(base_url=site, viewport={"width": 1280, "height": 860}, accept_downloads=True)
+            unit = page.new_page()
+            unit.goto("/login")
+            unit.fill("input[name=name]", "qingshan")
+            unit.fill("input[name=password]", PASSWORD)
+            unit.click("form.login-form button[type=submit]")
+            unit.click("nav a:has-text('上传填报表')")
+            expect(unit.locator("section.upload h2")).to_contain_text("上传进展填报表")
+            with unit.expect_download() as download:
+                unit.click("a:has-text('下载本单位进展填报模板')")
+            template = Path(download.value.path()).read_bytes()
+            rows = {"项目进展": [{"项目编码": "P02", "截至日期": date(2025, 7, 31), "本年完成投资（万元）": 1200}]}
+            target = tmp_path / "青山县进展填报表.xlsx"  # filled as a clerk fills it in Excel
+            target.write_bytes(filled(template, rows))
+
+            unit.set_input_files("form.upload-form input[name=file]", str(target))
+            unit.click("form.upload-form button[type=submit]")
+
+            expect(unit.locator(".notice.ok")).to_contain_text("已提交 1 条报送，等待计划处审核")
+            # the header, with every link and the plan picker, fits a 1280-pixel screen (no sideways scrolling)
+            assert unit.evaluate("document.documentElement.scrollWidth") <= 1280
+            if shots:
+                unit.screenshot(path=str(Path(shots) / "upload.png"), full_page=True)
+            unit.click("a:has-text('查看报送记录')")
+            waiting = unit.locator("table.submissions tbody tr").filter(has_text="P02").first
+            expect(waiting).to_contain_text("待审核")
+            expect(waiting).to_contain_text("1,200")
         finally:
             browser.close()

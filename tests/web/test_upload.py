@@ -25,6 +25,7 @@ from planwatch.web import create_app
 from .accounts import logged_in
 from .pages import approve_waiting, soup, texts
 from .webapp import PLAN, make_store
+from .workbooks import filled
 
 AT = {"plan": PLAN, "as_of": "2025-07-31"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,26 +60,6 @@ def listed_codes(content: bytes) -> set[str]:
         for row in ws.iter_rows(min_row=2, values_only=True)
         if row[0]
     }
-
-
-def filled(content: bytes, rows: dict[str, list[dict[str, object]]]) -> bytes:
-    """Return the template with ``rows`` (sheet → header → value) written as a clerk would."""
-    workbook = load_workbook(io.BytesIO(content))
-    for sheet, values in rows.items():
-        ws = workbook[sheet]
-        headers = [c.value for c in ws[1]]
-        for row in values:
-            code = row[headers[0]]
-            when = headers.index("截至日期") + 1
-            blank = (
-                r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == code and ws.cell(r, when).value is None
-            )
-            target = next(blank, ws.max_row + 1)  # the template's pre-filled row, then new rows below
-            for header, value in row.items():
-                ws.cell(target, headers.index(header) + 1, value)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def upload(client: TestClient, content: bytes, name: str = "进展.xlsx", confirm: bool = False):
