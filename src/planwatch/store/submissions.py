@@ -422,12 +422,12 @@ def listing(
 
     ``units`` None: every unit; otherwise only submissions for those units.
     """
-    where = _where(plan_code, states, units, item_code, changed_since)
+    shape = Shape(bool(states), units is not None, bool(item_code), changed_since is not None)
+    values = _values(plan_code, states, units, item_code, changed_since) | {"limit": limit, "offset": offset}
     with engine.connect() as conn:
-        total = conn.execute(
-            select(func.count()).select_from(SUBMISSIONS.join(PLANS, PLANS.c.id == SUBMISSIONS.c.plan_id)).where(*where)
-        ).scalar_one()
-        return _page(conn, where, limit, offset, newest_first), total
+        total = conn.execute(_counted(shape), values).scalar_one()
+        rows = conn.execute(_paged(shape, newest_first), values)
+        return [_submission(r) for r in rows], total
 
 
 def of_item(
@@ -440,64 +440,72 @@ def of_item(
     newest_first: bool = False,
 ) -> list[Submission]:
     """Return an item's submissions, oldest first (or newest first): the item page's list, one query."""
-    values: dict[str, Any] = {"plan": plan_code, "item": item_code, "limit": limit}
-    if states:
-        values["states"] = list(states)
+    shape = Shape(bool(states), False, True, False)
+    values = _values(plan_code, states, None, item_code, None) | {"limit": limit, "offset": 0}
     with engine.connect() as conn:
-        return [_submission(r) for r in conn.execute(_of_item(bool(states), newest_first), values)]
+        return [_submission(r) for r in conn.execute(_paged(shape, newest_first), values)]
 
 
-@functools.cache
-def _of_item(by_state: bool, newest_first: bool) -> Any:
-    """Return the statement of :func:`of_item`, built once per shape (every item page runs it)."""
-    where = [PLANS.c.code == bindparam("plan"), SUBMISSIONS.c.item_code == bindparam("item")]
-    if by_state:
-        where.append(SUBMISSIONS.c.state.in_(bindparam("states", expanding=True)))
-    return _select().where(*where).order_by(*_order(newest_first)).limit(bindparam("limit"))
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Which filters a listing of submissions uses: each shape's statements are built once.
+
+    A freshly built statement costs its SQL cache key again on every execution (twice what
+    running it costs); the review queue, the item pages and the API ask these on every request.
+    """
+
+    by_state: bool
+    by_unit: bool
+    by_item: bool
+    since: bool
 
 
-def _where(
+def _values(
     plan_code: str,
     states: tuple[str, ...],
     units: tuple[str, ...] | None,
     item_code: str | None,
     changed_since: datetime | None,
-) -> list[Any]:
-    where: list[Any] = [PLANS.c.code == plan_code]
+) -> dict[str, Any]:
+    values: dict[str, Any] = {"plan": plan_code}
     if states:
-        where.append(SUBMISSIONS.c.state.in_(states))
+        values["states"] = list(states)
     if units is not None:
-        where.append(SUBMISSIONS.c.unit.in_(units))
+        values["units"] = list(units)
     if item_code:
-        where.append(SUBMISSIONS.c.item_code == item_code)
+        values["item"] = item_code
     if changed_since is not None:
-        where.append(SUBMISSIONS.c.updated_at > changed_since)
+        values["since"] = changed_since
+    return values
+
+
+def _where(shape: Shape) -> list[Any]:
+    where: list[Any] = [PLANS.c.code == bindparam("plan")]
+    if shape.by_state:
+        where.append(SUBMISSIONS.c.state.in_(bindparam("states", expanding=True)))
+    if shape.by_unit:
+        where.append(SUBMISSIONS.c.unit.in_(bindparam("units", expanding=True)))
+    if shape.by_item:
+        where.append(SUBMISSIONS.c.item_code == bindparam("item"))
+    if shape.since:
+        where.append(SUBMISSIONS.c.updated_at > bindparam("since"))
     return where
 
 
-def _page(conn: Connection, where: list[Any], limit: int, offset: int, newest_first: bool) -> list[Submission]:
-    rows = conn.execute(_select().where(*where).order_by(*_order(newest_first)).limit(limit).offset(offset)).all()
-    return [_submission(r) for r in rows]
+@functools.cache
+def _counted(shape: Shape) -> Any:
+    joined = SUBMISSIONS.join(PLANS, PLANS.c.id == SUBMISSIONS.c.plan_id)
+    return select(func.count()).select_from(joined).where(*_where(shape))
 
 
-def _order(newest_first: bool) -> tuple[Any, ...]:
-    return (SUBMISSIONS.c.id.desc(),) if newest_first else (SUBMISSIONS.c.submitted_at, SUBMISSIONS.c.id)
+@functools.cache
+def _paged(shape: Shape, newest_first: bool) -> Any:
+    order = (SUBMISSIONS.c.id.desc(),) if newest_first else (SUBMISSIONS.c.submitted_at, SUBMISSIONS.c.id)
+    return _select().where(*_where(shape)).order_by(*order).limit(bindparam("limit")).offset(bindparam("offset"))
 
 
 def count_waiting(engine: Engine, plan_code: str, units: tuple[str, ...] | None = None) -> int:
     """Return how many submissions of a plan wait for review (for ``units`` when given)."""
-    values: dict[str, Any] = {"plan": plan_code}
-    if units is not None:
-        values["units"] = list(units)
+    shape = Shape(True, units is not None, False, False)
     with engine.connect() as conn:
-        return conn.execute(_count_waiting(units is not None), values).scalar_one()
-
-
-@functools.cache
-def _count_waiting(by_unit: bool) -> Any:
-    """Return the statement of :func:`count_waiting`, built once per shape (every board page runs it)."""
-    where = [PLANS.c.code == bindparam("plan"), SUBMISSIONS.c.state == "submitted"]
-    if by_unit:
-        where.append(SUBMISSIONS.c.unit.in_(bindparam("units", expanding=True)))
-    joined = SUBMISSIONS.join(PLANS, PLANS.c.id == SUBMISSIONS.c.plan_id)
-    return select(func.count()).select_from(joined).where(*where)
+        return conn.execute(_counted(shape), _values(plan_code, ("submitted",), units, None, None)).scalar_one()
